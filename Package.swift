@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Crosswalk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crosswalk", targets: ["crosswalk"]),
+        .library(name: "CrosswalkCore", targets: ["CrosswalkCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The whole pipeline: load → normalise → evaluate → map → render. Values in memory only.
+        .target(
+            name: "CrosswalkCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedBundledResources"]
+        ),
+        // The thin command-line front end: files, terminal, exit codes.
+        .executableTarget(
+            name: "crosswalk",
+            dependencies: [
+                "CrosswalkCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build tool: turns frameworks/ and templates/ into Swift constants.
+        .executableTarget(name: "crosswalk-embed"),
+        .plugin(
+            name: "EmbedBundledResources",
+            capability: .buildTool(),
+            dependencies: ["crosswalk-embed"]
+        ),
+        .target(name: "CrosswalkTestSupport", dependencies: ["CrosswalkCore"]),
+        .testTarget(
+            name: "CrosswalkCoreTests",
+            dependencies: ["CrosswalkCore", "CrosswalkTestSupport"]
+        ),
+        .testTarget(
+            name: "CrosswalkEndToEndTests",
+            dependencies: ["CrosswalkCore", "CrosswalkTestSupport"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,2 @@
+/// Agents controls.
+let agentControls: [any Control] = []

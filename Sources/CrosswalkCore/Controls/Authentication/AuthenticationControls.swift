@@ -1,0 +1,2 @@
+/// Authentication controls.
+let authenticationControls: [any Control] = []

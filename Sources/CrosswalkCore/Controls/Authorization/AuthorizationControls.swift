@@ -1,0 +1,2 @@
+/// Authorization controls.
+let authorizationControls: [any Control] = []

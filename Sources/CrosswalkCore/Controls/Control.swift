@@ -1,0 +1,111 @@
+/// One identity-security check. A control reads the inventory and policy in an
+/// ``EvaluationContext`` and records one result per subject it applies to.
+public protocol Control: Sendable {
+    var definition: ControlDefinition { get }
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder)
+}
+
+/// Everything a control may read: the normalised inventory, the policy and the evaluation time.
+/// Controls never read the clock: `now` comes from the caller.
+public struct EvaluationContext: Sendable {
+    public var inventory: Inventory
+    public var policy: Policy
+    public var now: Timestamp
+
+    public init(inventory: Inventory, policy: Policy, now: Timestamp) {
+        self.inventory = inventory
+        self.policy = policy
+        self.now = now
+    }
+
+    /// Days elapsed from `timestamp` to now.
+    public func daysSince(_ timestamp: Timestamp) -> Int64 {
+        timestamp.days(until: now)
+    }
+
+    /// Describes an age for evidence: `2025-01-31 (486 days ago)`.
+    public func describeAge(of timestamp: Timestamp) -> String {
+        let days = daysSince(timestamp)
+        if days < 0 { return "\(timestamp.isoDate) (in the future)" }
+        return "\(timestamp.isoDate) (\(days) day\(days == 1 ? "" : "s") ago)"
+    }
+
+    /// The chain of identities that delegated to `identity`, nearest first; `nil` on a cycle.
+    public func delegationChain(of identity: Identity) -> [Identity]? {
+        var chain: [Identity] = []
+        var seen: Set<String> = [identity.id]
+        var current = identity
+        while let parentID = current.spawnedBy, let parent = inventory.identity(withID: parentID) {
+            guard seen.insert(parent.id).inserted else { return nil }
+            chain.append(parent)
+            current = parent
+        }
+        return chain
+    }
+}
+
+/// Collects a control's results: counts every status, keeps every non-pass result as a
+/// ``Finding``, keeps passing subjects only when asked, and marks which identities are affected.
+public struct ResultRecorder: Sendable {
+    public private(set) var counts: [ResultStatus: Int] = [:]
+    public private(set) var findings: [Finding] = []
+    public private(set) var passingSubjects: [SubjectReference] = []
+    /// Ids of identities with a failing or erroring result (directly or through a credential, role or platform).
+    public private(set) var affectedIdentities: Set<String> = []
+    let keepPassing: Bool
+
+    public init(keepPassing: Bool) {
+        self.keepPassing = keepPassing
+    }
+
+    public mutating func pass(_ subject: SubjectReference) {
+        counts[.pass, default: 0] += 1
+        if keepPassing { passingSubjects.append(subject) }
+    }
+
+    /// Records a failure. `affecting` names the identities it concerns when that is not just the
+    /// subject's own identity (a shared role, a platform).
+    public mutating func fail(
+        _ subject: SubjectReference,
+        _ message: String,
+        evidence: [Evidence],
+        affecting identities: [String]? = nil
+    ) {
+        record(Finding(subject: subject, status: .fail, message: message, evidence: evidence), affecting: identities)
+    }
+
+    public mutating func notApplicable(_ subject: SubjectReference) {
+        counts[.notApplicable, default: 0] += 1
+    }
+
+    /// Records that evidence needed to judge the subject is missing.
+    public mutating func notAssessed(_ subject: SubjectReference, _ message: String, evidence: [Evidence] = []) {
+        record(Finding(subject: subject, status: .notAssessed, message: message, evidence: evidence), affecting: [])
+    }
+
+    public mutating func error(_ subject: SubjectReference, _ message: String, evidence: [Evidence] = []) {
+        record(Finding(subject: subject, status: .error, message: message, evidence: evidence), affecting: nil)
+    }
+
+    private mutating func record(_ finding: Finding, affecting identities: [String]?) {
+        counts[finding.status, default: 0] += 1
+        findings.append(finding)
+        if let identities {
+            affectedIdentities.formUnion(identities)
+        } else if let identityID = finding.subject.identityID {
+            affectedIdentities.insert(identityID)
+        }
+    }
+
+    /// Turns failures matched by `accepts` into `accepted` results (waivers). Returns how many.
+    public mutating func accept(where accepts: (Finding) -> Bool) -> Int {
+        var accepted = 0
+        for index in findings.indices where findings[index].status == .fail && accepts(findings[index]) {
+            findings[index].status = .accepted
+            counts[.fail, default: 0] -= 1
+            counts[.accepted, default: 0] += 1
+            accepted += 1
+        }
+        return accepted
+    }
+}

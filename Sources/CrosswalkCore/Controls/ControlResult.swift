@@ -1,0 +1,94 @@
+/// The outcome of one control for one subject.
+public enum ResultStatus: String, CaseIterable, Comparable, Sendable {
+    case pass
+    case fail
+    case notApplicable = "not-applicable"
+    /// Evidence is missing: never counted as a pass.
+    case notAssessed = "not-assessed"
+    /// A failure covered by a valid waiver (risk acceptance).
+    case accepted
+    /// The control could not evaluate the subject (for example, a delegation cycle).
+    case error
+
+    private var order: Int {
+        switch self {
+        case .fail: return 0
+        case .error: return 1
+        case .notAssessed: return 2
+        case .accepted: return 3
+        case .pass: return 4
+        case .notApplicable: return 5
+        }
+    }
+
+    public static func < (lhs: ResultStatus, rhs: ResultStatus) -> Bool { lhs.order < rhs.order }
+}
+
+/// What a result is about: an identity, one of its credentials, a role or a platform.
+public struct SubjectReference: Hashable, Sendable {
+    public var kind: SubjectKind
+    /// Identity id, `identity/credential`, role id or platform name.
+    public var id: String
+    /// Display name (identity name, credential id, role name, platform).
+    public var name: String
+    /// The identity the subject belongs to, for identities and credentials.
+    public var identityID: String?
+
+    public init(kind: SubjectKind, id: String, name: String, identityID: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.identityID = identityID
+    }
+
+    public static func identity(_ identity: Identity) -> SubjectReference {
+        SubjectReference(kind: .identity, id: identity.id, name: identity.name, identityID: identity.id)
+    }
+
+    public static func credential(_ credential: Credential, of identity: Identity) -> SubjectReference {
+        SubjectReference(
+            kind: .credential,
+            id: "\(identity.id)/\(credential.id)",
+            name: "\(credential.id) (\(identity.name))",
+            identityID: identity.id
+        )
+    }
+
+    public static func role(_ role: Role) -> SubjectReference {
+        SubjectReference(kind: .role, id: role.id, name: role.name)
+    }
+
+    public static func platform(_ platform: String) -> SubjectReference {
+        SubjectReference(kind: .platform, id: platform, name: platform)
+    }
+}
+
+/// One observation behind a result: the field read, what was seen, and what policy expects.
+public struct Evidence: Hashable, Sendable {
+    /// Documented key path, e.g. `credentials[].last_rotated` or `logging.aws.use`.
+    public var field: String
+    public var observed: String
+    public var expected: String
+
+    public init(field: String, observed: String, expected: String) {
+        self.field = field
+        self.observed = observed
+        self.expected = expected
+    }
+}
+
+/// A result other than a plain pass, kept with its explanation and evidence.
+public struct Finding: Hashable, Sendable {
+    public var subject: SubjectReference
+    public var status: ResultStatus
+    /// One sentence saying what is wrong (or what is missing).
+    public var message: String
+    public var evidence: [Evidence]
+
+    public init(subject: SubjectReference, status: ResultStatus, message: String, evidence: [Evidence] = []) {
+        self.subject = subject
+        self.status = status
+        self.message = message
+        self.evidence = evidence
+    }
+}

@@ -1,0 +1,2 @@
+/// Credentials controls.
+let credentialControls: [any Control] = []

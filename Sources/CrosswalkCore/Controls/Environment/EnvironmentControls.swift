@@ -1,0 +1,2 @@
+/// Environment controls.
+let environmentControls: [any Control] = []

@@ -1,0 +1,4 @@
+/// Lifecycle controls: ownership, offboarding and third-party review.
+let lifecycleControls: [any Control] = [
+    IdentitiesHaveOwners()
+]

@@ -1,0 +1,2 @@
+/// Logging controls.
+let loggingControls: [any Control] = []

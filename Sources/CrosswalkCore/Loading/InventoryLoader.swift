@@ -1,0 +1,408 @@
+/// Load stage for inventories: reads native inventory files (JSON, YAML, JSON Lines) into one
+/// normalised ``Inventory``, checking types, versions, duplicates and references.
+public struct InventoryLoader {
+    /// Stop collecting after this many errors: one mistake repeated a million times helps no one.
+    public static let errorLimit = 50
+
+    public init() {}
+
+    /// Loads and merges inventory files. Throws ``InputError`` with every error found.
+    public func load(_ files: [InputFile]) throws -> (Inventory, warnings: [Diagnostic]) {
+        var state = LoadState()
+        for file in files {
+            state.currentFile = file.path
+            switch file.format {
+            case .jsonLines:
+                loadJSONLines(file, into: &state)
+            default:
+                do {
+                    let root = try DocumentParser.parse(file)
+                    try loadDocument(NodeReader(node: root, path: "", file: file.path), into: &state)
+                } catch let diagnostic as Diagnostic {
+                    state.errors.append(diagnostic)
+                } catch {
+                    state.errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
+                }
+            }
+            if state.errors.count >= Self.errorLimit { break }
+        }
+        state.resolveReferences()
+        var warnings = state.warnings
+        if let first = state.firstDroppedSecret {
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    file: first.file,
+                    location: first.location,
+                    keyPath: first.keyPath,
+                    message:
+                        "dropped \(state.droppedSecretCount) credential value(s) found in the inventory (this is the first); Crosswalk never stores, logs or reports credential values"
+                )
+            )
+        }
+        if !state.errors.isEmpty {
+            throw InputError(Array(state.errors.prefix(Self.errorLimit)) + warnings)
+        }
+        let inventory = Inventory(organization: state.organization, identities: state.identities, roles: state.roles)
+        return (inventory, warnings)
+    }
+
+    private func loadDocument(_ root: NodeReader, into state: inout LoadState) throws {
+        let object = try root.object()
+        try DocumentVersion.check(object, supported: 1, what: "inventory")
+        for member in object.unknownMembers(known: ["version", "organization", "roles", "identities"]) {
+            state.errors.append(
+                object.diagnostic(
+                    for: member,
+                    "unknown top-level key '\(member.key)'; expected version, organization, roles or identities",
+                    severity: .error
+                )
+            )
+        }
+        try readHeader(object, into: &state)
+        if let identities = object.optional("identities") {
+            for element in try identities.list() {
+                guard state.errors.count < Self.errorLimit else { return }
+                do {
+                    state.add(try readIdentity(element, state: &state), at: element)
+                } catch let diagnostic as Diagnostic {
+                    state.errors.append(diagnostic)
+                }
+            }
+        }
+    }
+
+    private func readHeader(_ object: ObjectReader, into state: inout LoadState) throws {
+        if let organization = object.optional("organization") {
+            state.organization = try organization.string()
+        }
+        if let roles = object.optional("roles") {
+            for element in try roles.list() {
+                do {
+                    state.add(try readRole(element, state: &state), at: element)
+                } catch let diagnostic as Diagnostic {
+                    state.errors.append(diagnostic)
+                }
+            }
+        }
+    }
+
+    /// JSON Lines: the first non-blank line is a header `{"version": 1, "organization": …, "roles": […]}`;
+    /// every later line is one identity object.
+    private func loadJSONLines(_ file: InputFile, into state: inout LoadState) {
+        var lineNumber = 0
+        var sawHeader = false
+        var start = 0
+        let bytes = file.bytes
+        while start < bytes.count, state.errors.count < Self.errorLimit {
+            lineNumber += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let line = Array(bytes[start..<end])
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let node: SourceNode
+            do {
+                node = try JSONSourceParser.parse(line, firstLine: lineNumber)
+            } catch {
+                state.errors.append(Diagnostic(.error, file: file.path, location: error.location, message: "invalid JSON: \(error.message)"))
+                continue
+            }
+            do {
+                if !sawHeader {
+                    sawHeader = true
+                    let header = try NodeReader(node: node, path: "", file: file.path).object()
+                    try DocumentVersion.check(header, supported: 1, what: "inventory")
+                    for member in header.unknownMembers(known: ["version", "organization", "roles"]) {
+                        state.errors.append(
+                            header.diagnostic(
+                                for: member,
+                                "unknown key '\(member.key)' in the JSON Lines header; expected version, organization or roles",
+                                severity: .error
+                            )
+                        )
+                    }
+                    try readHeader(header, into: &state)
+                } else {
+                    let reader = NodeReader(node: node, path: "line \(lineNumber)", file: file.path)
+                    state.add(try readIdentity(reader, state: &state), at: reader)
+                }
+            } catch let diagnostic as Diagnostic {
+                state.errors.append(diagnostic)
+            } catch {
+                state.errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
+            }
+        }
+        if !sawHeader {
+            state.errors.append(
+                Diagnostic(.error, file: file.path, message: "empty JSON Lines inventory: expected a header line {\"version\": 1}")
+            )
+        }
+    }
+
+    private func readRole(_ reader: NodeReader, state: inout LoadState) throws -> Role {
+        let object = try reader.object()
+        let id = try object.required("id", "the role's id").identifier()
+        let role = Role(
+            id: id,
+            name: try object.optional("name")?.string() ?? id,
+            platform: try object.optional("platform")?.string(),
+            permissions: try object.optional("permissions")?.stringList() ?? [],
+            administrative: try object.optional("administrative")?.bool() ?? false
+        )
+        state.warnUnknown(object, known: ["id", "name", "platform", "permissions", "administrative", "description"])
+        return role
+    }
+
+    private func readIdentity(_ reader: NodeReader, state: inout LoadState) throws -> Identity {
+        let object = try reader.object()
+        let id = try object.required("id", "the identity's unique id").identifier()
+        let kindText = try object.required("kind", "agent, service-account, workload-identity, …").identifier()
+        let kind = IdentityKind(rawValue: kindText)
+        if !IdentityKind.known.contains(kind) {
+            state.warnings.append(
+                try object.required("kind", "").diagnostic(
+                    "unknown identity kind '\(kindText)' kept as written; known kinds: \(IdentityKind.known.map(\.rawValue).joined(separator: ", "))",
+                    severity: .warning
+                )
+            )
+        }
+        var identity = Identity(id: id, name: try object.optional("name")?.string() ?? id, kind: kind)
+        identity.platform = try object.optional("platform")?.identifier()
+        identity.environment = try object.optional("environment")?.identifier()
+        identity.owner = try object.optional("owner")?.string()
+        identity.trustZone = try object.optional("trust_zone")?.identifier()
+        if let status = object.optional("status") {
+            identity.status = LifecycleStatus(rawValue: try status.identifier())
+        }
+        identity.created = try object.optional("created")?.timestamp()
+        identity.lastUsed = try object.optional("last_used")?.timestamp()
+        if let parent = object.optional("spawned_by") {
+            let parentID = try parent.identifier()
+            identity.spawnedBy = parentID
+            state.references.append(.init(kind: .spawnedBy, target: parentID, from: id, at: parent))
+        }
+        if let method = object.optional("authentication") {
+            identity.authentication = AuthenticationMethod(rawValue: try method.identifier())
+        }
+        identity.interactiveUse = try object.optional("interactive_use")?.bool()
+        identity.sharedAccount = try object.optional("shared_account")?.bool()
+        identity.thirdParty = try object.optional("third_party")?.bool() ?? false
+        identity.lastReviewed = try object.optional("last_reviewed")?.timestamp()
+        identity.tools = try object.optional("tools")?.stringList()
+        if let bindings = object.optional("role_bindings") {
+            identity.roleBindings = try bindings.list().map { try readBinding($0, identity: id, state: &state) }
+        }
+        if let tags = object.optional("tags") {
+            let tagObject = try tags.object()
+            identity.tags = try tagObject.members.map { member in
+                Tag(key: member.key, value: try Self.tagValue(NodeReader(node: member.value, path: "\(tags.path).\(member.key)", file: reader.file)))
+            }
+            .sorted { $0.key < $1.key }
+        }
+        if let credentials = object.optional("credentials") {
+            var seen = Set<String>()
+            identity.credentials = try credentials.list().map { element in
+                let credential = try readCredential(element, identity: id, state: &state)
+                if !seen.insert(credential.id).inserted {
+                    throw element.diagnostic("duplicate credential id '\(credential.id)' on identity '\(id)'")
+                }
+                return credential
+            }
+        }
+        state.dropSecrets(object)
+        state.warnUnknown(
+            object,
+            known: [
+                "id", "name", "kind", "platform", "environment", "owner", "trust_zone", "status", "created",
+                "last_used", "spawned_by", "authentication", "interactive_use", "shared_account", "third_party",
+                "last_reviewed", "tools", "role_bindings", "tags", "credentials", "description",
+            ]
+        )
+        return identity
+    }
+
+    private static func tagValue(_ reader: NodeReader) throws -> String {
+        switch reader.node.value {
+        case let .string(text): return text
+        case let .integer(value): return String(value)
+        case let .number(value): return String(value)
+        case let .bool(value): return String(value)
+        case .null: return ""
+        default: throw reader.mismatch("a text value")
+        }
+    }
+
+    private func readBinding(_ reader: NodeReader, identity: String, state: inout LoadState) throws -> RoleBinding {
+        let binding: RoleBinding
+        let roleReader: NodeReader
+        if case .string = reader.node.value {
+            roleReader = reader
+            binding = RoleBinding(role: try reader.identifier())
+        } else {
+            let object = try reader.object()
+            roleReader = try object.required("role", "the bound role's id")
+            binding = RoleBinding(
+                role: try roleReader.identifier(),
+                scope: try object.optional("scope")?.string(),
+                environment: try object.optional("environment")?.identifier()
+            )
+            state.warnUnknown(object, known: ["role", "scope", "environment"])
+        }
+        state.references.append(.init(kind: .role, target: binding.role, from: identity, at: roleReader))
+        return binding
+    }
+
+    private func readCredential(_ reader: NodeReader, identity: String, state: inout LoadState) throws -> Credential {
+        let object = try reader.object()
+        let id = try object.required("id", "the credential's id, unique within its identity").identifier()
+        let type = CredentialType(rawValue: try object.required("type", "api-key, access-key, token, …").identifier())
+        var credential = Credential(id: id, type: type)
+        if let status = object.optional("status") {
+            credential.status = LifecycleStatus(rawValue: try status.identifier())
+        }
+        credential.created = try object.optional("created")?.timestamp()
+        credential.lastRotated = try object.optional("last_rotated")?.timestamp()
+        credential.expires = try object.optional("expires")?.timestamp()
+        credential.lastUsed = try object.optional("last_used")?.timestamp()
+        credential.revoked = try object.optional("revoked")?.timestamp()
+        credential.ttlSeconds = try object.optional("ttl_seconds")?.nonNegativeInteger()
+        if let storage = object.optional("storage") {
+            credential.storage = SecretStorage(rawValue: try storage.identifier())
+        }
+        if let shared = object.optional("shared_with") {
+            for element in try shared.list() {
+                let other = try element.identifier()
+                credential.sharedWith.append(other)
+                state.references.append(.init(kind: .sharedWith, target: other, from: identity, at: element))
+            }
+        }
+        credential.usedIn = try object.optional("used_in")?.stringList() ?? []
+        if let exposures = object.optional("exposures") {
+            credential.exposures = try exposures.list().map { element in
+                let exposure = try element.object()
+                state.dropSecrets(exposure)
+                state.warnUnknown(exposure, known: ["detected", "source", "location"])
+                return Exposure(
+                    detected: try exposure.optional("detected")?.timestamp(),
+                    source: try exposure.optional("source")?.string(),
+                    location: try exposure.optional("location")?.string()
+                )
+            }
+        }
+        if let task = object.optional("task") {
+            let taskObject = try task.object()
+            state.warnUnknown(taskObject, known: ["id", "ended"])
+            credential.task = AgentTask(
+                id: try taskObject.required("id", "the task's id").identifier(),
+                ended: try taskObject.optional("ended")?.timestamp()
+            )
+        }
+        state.dropSecrets(object)
+        state.warnUnknown(
+            object,
+            known: [
+                "id", "type", "status", "created", "last_rotated", "expires", "last_used", "revoked", "ttl_seconds",
+                "storage", "shared_with", "used_in", "exposures", "task", "description",
+            ]
+        )
+        return credential
+    }
+}
+
+/// Everything gathered while loading inventory files, before references are resolved.
+private struct LoadState {
+    struct Reference {
+        enum Kind { case role, spawnedBy, sharedWith }
+        var kind: Kind
+        var target: String
+        var from: String
+        var at: NodeReader
+    }
+
+    var currentFile = ""
+    var organization: String?
+    var identities: [Identity] = []
+    var roles: [Role] = []
+    var identityOrigins: [String: NodeReader] = [:]
+    var roleOrigins: [String: NodeReader] = [:]
+    var references: [Reference] = []
+    var errors: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+    var droppedSecretCount = 0
+    var firstDroppedSecret: Diagnostic?
+    var unknownKeyWarnings = 0
+
+    mutating func add(_ identity: Identity, at reader: NodeReader) {
+        if let previous = identityOrigins[identity.id] {
+            errors.append(reader.diagnostic("duplicate identity id '\(identity.id)'; first defined at \(Self.place(previous))"))
+            return
+        }
+        identityOrigins[identity.id] = reader
+        identities.append(identity)
+    }
+
+    mutating func add(_ role: Role, at reader: NodeReader) {
+        if let previous = roleOrigins[role.id] {
+            errors.append(reader.diagnostic("duplicate role id '\(role.id)'; first defined at \(Self.place(previous))"))
+            return
+        }
+        roleOrigins[role.id] = reader
+        roles.append(role)
+    }
+
+    static func place(_ reader: NodeReader) -> String {
+        var text = reader.file
+        if let location = reader.node.location { text += ":\(location.line):\(location.column)" }
+        return text
+    }
+
+    /// Unknown keys inside records are warnings (a typo should not stop a nightly run), capped.
+    mutating func warnUnknown(_ object: ObjectReader, known: Set<String>) {
+        for member in object.unknownMembers(known: known) where !SecretKeys.names.contains(member.key) {
+            unknownKeyWarnings += 1
+            if unknownKeyWarnings <= 20 {
+                warnings.append(object.diagnostic(for: member, "unknown key '\(member.key)' ignored", severity: .warning))
+            }
+        }
+    }
+
+    mutating func dropSecrets(_ object: ObjectReader) {
+        for member in object.members where SecretKeys.names.contains(member.key) {
+            droppedSecretCount += 1
+            if firstDroppedSecret == nil {
+                firstDroppedSecret = object.diagnostic(for: member, "", severity: .warning)
+            }
+        }
+    }
+
+    mutating func resolveReferences() {
+        let roleIDs = Set(roles.map(\.id))
+        for reference in references {
+            switch reference.kind {
+            case .role where !roleIDs.contains(reference.target):
+                errors.append(
+                    reference.at.diagnostic(
+                        "identity '\(reference.from)' is bound to role '\(reference.target)', which no inventory defines; add it under roles or fix the binding"
+                    )
+                )
+            case .spawnedBy where identityOrigins[reference.target] == nil:
+                errors.append(
+                    reference.at.diagnostic(
+                        "identity '\(reference.from)' is spawned_by '\(reference.target)', which no inventory defines"
+                    )
+                )
+            case .spawnedBy where reference.target == reference.from:
+                errors.append(reference.at.diagnostic("identity '\(reference.from)' cannot be spawned_by itself"))
+            case .sharedWith where identityOrigins[reference.target] == nil:
+                errors.append(
+                    reference.at.diagnostic(
+                        "a credential of identity '\(reference.from)' is shared_with '\(reference.target)', which no inventory defines"
+                    )
+                )
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// Reads typed values out of a ``SourceNode``; every failure is a ``Diagnostic`` that names the
+/// file, the line and column, the key path and what was expected. Never quotes the offending
+/// value: a misplaced secret must not reach a message.
+struct NodeReader {
+    let node: SourceNode
+    let path: String
+    let file: String
+
+    func diagnostic(_ message: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
+        Diagnostic(severity, file: file, location: node.location, keyPath: path, message: message)
+    }
+
+    func mismatch(_ expected: String) -> Diagnostic {
+        diagnostic("expected \(expected), found \(node.typeDescription)")
+    }
+
+    var isNull: Bool {
+        if case .null = node.value { return true }
+        return false
+    }
+
+    func string() throws -> String {
+        guard case let .string(text) = node.value else { throw mismatch("a string") }
+        return text
+    }
+
+    /// A string that identifies something (an id, a role name): non-empty, no surrounding spaces.
+    func identifier() throws -> String {
+        let text = try string()
+        guard !text.isEmpty else { throw diagnostic("expected a non-empty identifier") }
+        return text
+    }
+
+    func integer() throws -> Int64 {
+        switch node.value {
+        case let .integer(value): return value
+        case let .number(value) where value.rounded() == value && abs(value) < 9e15: return Int64(value)
+        default: throw mismatch("a whole number")
+        }
+    }
+
+    func nonNegativeInteger() throws -> Int64 {
+        let value = try integer()
+        guard value >= 0 else { throw diagnostic("expected a whole number of zero or more") }
+        return value
+    }
+
+    func bool() throws -> Bool {
+        guard case let .bool(value) = node.value else { throw mismatch("true or false") }
+        return value
+    }
+
+    func timestamp() throws -> Timestamp {
+        guard case let .string(text) = node.value else {
+            throw mismatch("an ISO 8601 timestamp such as 2025-01-31T12:00:00Z")
+        }
+        guard let timestamp = Timestamp(iso8601: text) else {
+            throw diagnostic(
+                "expected an ISO 8601 timestamp such as 2025-01-31T12:00:00Z (a time needs Z or an offset like +02:00)"
+            )
+        }
+        return timestamp
+    }
+
+    func list() throws -> [NodeReader] {
+        guard case let .array(elements) = node.value else { throw mismatch("a list") }
+        return elements.enumerated().map { NodeReader(node: $1, path: "\(path)[\($0)]", file: file) }
+    }
+
+    func stringList() throws -> [String] {
+        try list().map { try $0.string() }
+    }
+
+    func object() throws -> ObjectReader {
+        guard case let .object(members) = node.value else { throw mismatch("a mapping") }
+        return ObjectReader(members: members, path: path, file: file, location: node.location)
+    }
+}
+
+/// A mapping being read: fetch known keys, then ask which keys were left unread.
+struct ObjectReader {
+    let members: [SourceNode.Member]
+    let path: String
+    let file: String
+    let location: SourceLocation?
+
+    private func childPath(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// The value under `key`, or nil when it is absent or null.
+    func optional(_ key: String) -> NodeReader? {
+        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        if case .null = member.value.value { return nil }
+        return NodeReader(node: member.value, path: childPath(key), file: file)
+    }
+
+    func required(_ key: String, _ expected: String) throws -> NodeReader {
+        guard let reader = optional(key) else {
+            throw Diagnostic(
+                .error,
+                file: file,
+                location: location,
+                keyPath: path,
+                message: "missing required key '\(key)' (\(expected))"
+            )
+        }
+        return reader
+    }
+
+    func contains(_ key: String) -> Bool {
+        members.contains { $0.key == key }
+    }
+
+    /// Members whose key is not in `known`, in document order.
+    func unknownMembers(known: Set<String>) -> [SourceNode.Member] {
+        members.filter { !known.contains($0.key) }
+    }
+
+    func diagnostic(for member: SourceNode.Member, _ message: String, severity: Diagnostic.Severity) -> Diagnostic {
+        Diagnostic(
+            severity,
+            file: file,
+            location: member.keyLocation ?? member.value.location,
+            keyPath: childPath(member.key),
+            message: message
+        )
+    }
+}

@@ -1,0 +1,58 @@
+/// The normalised inventory: every identity and role from all inventory inputs, with the lookups
+/// the controls need. This is the boundary type between the load and evaluate stages.
+public struct Inventory: Sendable {
+    /// Organisation named by the inventory, if any.
+    public var organization: String?
+    /// Identities in input order.
+    public private(set) var identities: [Identity]
+    /// Roles in input order.
+    public private(set) var roles: [Role]
+    private var identityIndex: [String: Int]
+    private var roleIndex: [String: Int]
+
+    /// Builds an inventory; callers (the loader) have already rejected duplicate ids.
+    public init(organization: String? = nil, identities: [Identity], roles: [Role]) {
+        self.organization = organization
+        self.identities = identities
+        self.roles = roles
+        var identityIndex: [String: Int] = [:]
+        identityIndex.reserveCapacity(identities.count)
+        for (position, identity) in identities.enumerated() where identityIndex[identity.id] == nil {
+            identityIndex[identity.id] = position
+        }
+        var roleIndex: [String: Int] = [:]
+        for (position, role) in roles.enumerated() where roleIndex[role.id] == nil {
+            roleIndex[role.id] = position
+        }
+        self.identityIndex = identityIndex
+        self.roleIndex = roleIndex
+    }
+
+    public func identity(withID id: String) -> Identity? {
+        identityIndex[id].map { identities[$0] }
+    }
+
+    public func identityPosition(of id: String) -> Int? {
+        identityIndex[id]
+    }
+
+    public func role(withID id: String) -> Role? {
+        roleIndex[id].map { roles[$0] }
+    }
+
+    /// The permission patterns an identity holds through all of its role bindings, sorted, unique.
+    public func effectivePermissions(of identity: Identity) -> [String] {
+        var permissions = Set<String>()
+        for binding in identity.roleBindings {
+            if let role = role(withID: binding.role) {
+                permissions.formUnion(role.permissions)
+            }
+        }
+        return permissions.sorted()
+    }
+
+    /// Distinct platforms that hold at least one identity, sorted.
+    public var platforms: [String] {
+        Set(identities.compactMap(\.platform)).sorted()
+    }
+}

@@ -1,0 +1,118 @@
+/// The policy snapshot: thresholds and the organisation's identity-security configuration that
+/// controls compare the inventory against. Every threshold has a documented default.
+public struct Policy: Sendable {
+    public var thresholds: Thresholds
+    /// Delegations from one trust zone to another that are explicitly allowed.
+    public var trustZoneCrossingsAllowed: [TrustZoneCrossing]
+    /// Permission patterns that count as privileged (in addition to any pattern containing `*`).
+    public var privilegedPermissions: [String]
+    /// Role id or name patterns that count as administrative.
+    public var administrativeRoles: [String]
+    public var sensitiveActions: [SensitiveAction]
+    /// Action patterns guarded by an enforced runtime (intent-based) policy check.
+    public var runtimeChecks: [String]
+    /// Action patterns that go through an approval workflow.
+    public var approvalWorkflows: [String]
+    /// Logging configuration per platform, keyed by platform name.
+    public var logging: [String: PlatformLogging]
+    public var allowedSecretStorage: [SecretStorage]
+    /// Tool patterns agents may call; nil when the snapshot has no registry.
+    public var approvedTools: [String]?
+
+    public init(
+        thresholds: Thresholds = Thresholds(),
+        trustZoneCrossingsAllowed: [TrustZoneCrossing] = [],
+        privilegedPermissions: [String] = Policy.defaultPrivilegedPermissions,
+        administrativeRoles: [String] = Policy.defaultAdministrativeRoles,
+        sensitiveActions: [SensitiveAction] = [],
+        runtimeChecks: [String] = [],
+        approvalWorkflows: [String] = [],
+        logging: [String: PlatformLogging] = [:],
+        allowedSecretStorage: [SecretStorage] = Policy.defaultAllowedSecretStorage,
+        approvedTools: [String]? = nil
+    ) {
+        self.thresholds = thresholds
+        self.trustZoneCrossingsAllowed = trustZoneCrossingsAllowed
+        self.privilegedPermissions = privilegedPermissions
+        self.administrativeRoles = administrativeRoles
+        self.sensitiveActions = sensitiveActions
+        self.runtimeChecks = runtimeChecks
+        self.approvalWorkflows = approvalWorkflows
+        self.logging = logging
+        self.allowedSecretStorage = allowedSecretStorage
+        self.approvedTools = approvedTools
+    }
+
+    public static let defaultPrivilegedPermissions = ["*", "iam:*", "*:*"]
+    public static let defaultAdministrativeRoles = ["*admin*", "*Admin*", "owner", "Owner", "root"]
+    public static let defaultAllowedSecretStorage: [SecretStorage] = [.vault, .secretManager]
+}
+
+/// Numeric limits, each with the default used when the snapshot omits it.
+public struct Thresholds: Hashable, Sendable {
+    public var rotationIntervalDays: Int64 = 90
+    public var maxStaticSecretAgeDays: Int64 = 180
+    public var maxTokenTTLMinutes: Int64 = 60
+    public var maxCredentialLifetimeDays: Int64 = 365
+    public var inactivityWindowDays: Int64 = 90
+    public var thirdPartyReviewIntervalDays: Int64 = 180
+    public var maxDelegationDepth: Int64 = 3
+    public var maxAgentOwnersPerRole: Int64 = 1
+    public var minLogRetentionDays: Int64 = 365
+
+    public init() {}
+
+    /// Every threshold with its snapshot key, in documentation order.
+    /// (Key paths are immutable values; the array is never mutated.)
+    nonisolated(unsafe) public static let keys: [(key: String, path: WritableKeyPath<Thresholds, Int64>)] = [
+        ("rotation_interval_days", \.rotationIntervalDays),
+        ("max_static_secret_age_days", \.maxStaticSecretAgeDays),
+        ("max_token_ttl_minutes", \.maxTokenTTLMinutes),
+        ("max_credential_lifetime_days", \.maxCredentialLifetimeDays),
+        ("inactivity_window_days", \.inactivityWindowDays),
+        ("third_party_review_interval_days", \.thirdPartyReviewIntervalDays),
+        ("max_delegation_depth", \.maxDelegationDepth),
+        ("max_agent_owners_per_role", \.maxAgentOwnersPerRole),
+        ("min_log_retention_days", \.minLogRetentionDays),
+    ]
+}
+
+/// A delegation from agents in one trust zone to agents in another.
+public struct TrustZoneCrossing: Hashable, Sendable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// An action that needs more than RBAC: a runtime intent check, an approval, or both.
+public struct SensitiveAction: Hashable, Sendable {
+    /// The action name as it appears in permissions or tool names (literal, no wildcards).
+    public var action: String
+    public var requiresIntentCheck: Bool
+    public var requiresApproval: Bool
+
+    public init(action: String, requiresIntentCheck: Bool = true, requiresApproval: Bool = false) {
+        self.action = action
+        self.requiresIntentCheck = requiresIntentCheck
+        self.requiresApproval = requiresApproval
+    }
+}
+
+/// Which identity events a platform logs, and for how long they are kept.
+public struct PlatformLogging: Hashable, Sendable {
+    public var issuance: Bool?
+    public var use: Bool?
+    public var revocation: Bool?
+    public var retentionDays: Int64?
+
+    public init(issuance: Bool? = nil, use: Bool? = nil, revocation: Bool? = nil, retentionDays: Int64? = nil) {
+        self.issuance = issuance
+        self.use = use
+        self.revocation = revocation
+        self.retentionDays = retentionDays
+    }
+}

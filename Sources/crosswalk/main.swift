@@ -1,0 +1,2 @@
+import CrosswalkCore
+print(ControlRegistry.all.count)
