@@ -20,7 +20,7 @@ public struct ControlOutcome: Sendable {
     /// Passing subjects, kept only when the run asks to include passes.
     public var passingSubjects: [SubjectReference]
     /// Identities with a failing or erroring result, directly or through a credential, role or platform.
-    public var affectedIdentityCount: Int
+    public var affectedIdentities: Set<String>
 
     public init(definition: ControlDefinition, recorder: ResultRecorder) {
         self.definition = definition
@@ -29,10 +29,12 @@ public struct ControlOutcome: Sendable {
             ($0.status, $0.subject.id) < ($1.status, $1.subject.id)
         }
         self.passingSubjects = recorder.passingSubjects.sorted { $0.id < $1.id }
-        self.affectedIdentityCount = recorder.affectedIdentities.count
+        self.affectedIdentities = recorder.affectedIdentities
     }
 
     public func count(_ status: ResultStatus) -> Int { counts[status] ?? 0 }
+
+    public var affectedIdentityCount: Int { affectedIdentities.count }
 
     /// Subjects the control applies to: everything but not-applicable.
     public var applicableCount: Int {

@@ -156,6 +156,7 @@ public struct InventoryLoader {
 
     private func readIdentity(_ reader: NodeReader, state: inout LoadState) throws -> Identity {
         let object = try reader.object()
+        state.dropSecrets(object)
         let id = try object.required("id", "the identity's unique id").identifier()
         let kindText = try object.required("kind", "agent, service-account, workload-identity, …").identifier()
         let kind = IdentityKind(rawValue: kindText)
@@ -210,7 +211,6 @@ public struct InventoryLoader {
                 return credential
             }
         }
-        state.dropSecrets(object)
         state.warnUnknown(
             object,
             known: [
@@ -255,6 +255,7 @@ public struct InventoryLoader {
 
     private func readCredential(_ reader: NodeReader, identity: String, state: inout LoadState) throws -> Credential {
         let object = try reader.object()
+        state.dropSecrets(object)
         let id = try object.required("id", "the credential's id, unique within its identity").identifier()
         let type = CredentialType(rawValue: try object.required("type", "api-key, access-key, token, …").identifier())
         var credential = Credential(id: id, type: type)
@@ -298,7 +299,6 @@ public struct InventoryLoader {
                 ended: try taskObject.optional("ended")?.timestamp()
             )
         }
-        state.dropSecrets(object)
         state.warnUnknown(
             object,
             known: [

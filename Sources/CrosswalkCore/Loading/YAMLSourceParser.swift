@@ -31,8 +31,8 @@ public enum YAMLSourceParser {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            let detail = context.map { "\($0.text) … " } ?? ""
-            return SyntaxError(location: SourceLocation(line: mark.line, column: mark.column), message: "invalid YAML: \(detail)\(problem)")
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return SyntaxError(location: SourceLocation(line: mark.line, column: mark.column), message: "invalid YAML: \(problem)\(detail)")
         case let .reader(problem, _, _, _):
             return SyntaxError(location: nil, message: "cannot read the YAML text: \(problem)")
         default:

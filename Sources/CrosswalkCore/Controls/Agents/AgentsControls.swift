@@ -1,2 +1,7 @@
-/// Agents controls.
-let agentControls: [any Control] = []
+/// Agents controls: delegation between agents (escalation, trust zones, depth) and tool use.
+let agentControls: [any Control] = [
+    NoEscalationByDelegation(),
+    TrustZoneCrossingsAreAllowed(),
+    DelegationDepthWithinLimit(),
+    AgentsUseApprovedTools(),
+]

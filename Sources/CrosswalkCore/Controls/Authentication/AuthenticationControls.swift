@@ -1,2 +1,6 @@
 /// Authentication controls.
-let authenticationControls: [any Control] = []
+let authenticationControls: [any Control] = [
+    AgentsUseWorkloadIdentity(),
+    CredentialsBoundToOneIdentity(),
+    NoHumanUseOfNonHumanIdentities(),
+]

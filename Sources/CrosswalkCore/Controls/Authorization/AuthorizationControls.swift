@@ -1,2 +1,9 @@
-/// Authorization controls.
-let authorizationControls: [any Control] = []
+/// Authorization controls: privileged and administrative grants, runtime intent checks, approvals
+/// and shared roles.
+let authorizationControls: [any Control] = [
+    AgentsHoldNoPrivilegedPermissions(),
+    NoAdministrativeRoles(),
+    SensitiveActionsHaveRuntimeChecks(),
+    HighRiskActionsNeedApproval(),
+    RolesNotSharedAcrossAgents(),
+]

@@ -1,2 +1,10 @@
 /// Credentials controls.
-let credentialControls: [any Control] = []
+let credentialControls: [any Control] = [
+    TokensAreShortLived(),
+    StaticSecretsAreRotated(),
+    StaticSecretsAreVaulted(),
+    CredentialsExpire(),
+    ExposedCredentialsAreRevoked(),
+    TaskCredentialsRevokedAtTaskEnd(),
+    UnusedCredentialsAreRemoved(),
+]

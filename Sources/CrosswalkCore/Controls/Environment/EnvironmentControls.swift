@@ -1,2 +1,4 @@
-/// Environment controls.
-let environmentControls: [any Control] = []
+/// Environment controls: production and non-production identities stay apart.
+let environmentControls: [any Control] = [
+    EnvironmentsAreSeparated()
+]

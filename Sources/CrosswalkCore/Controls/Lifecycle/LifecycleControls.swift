@@ -1,4 +1,6 @@
 /// Lifecycle controls: ownership, offboarding and third-party review.
 let lifecycleControls: [any Control] = [
-    IdentitiesHaveOwners()
+    IdentitiesHaveOwners(),
+    InactiveIdentitiesAreDisabled(),
+    ThirdPartyIdentitiesAreReviewed(),
 ]

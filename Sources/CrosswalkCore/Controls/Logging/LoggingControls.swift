@@ -1,2 +1,5 @@
-/// Logging controls.
-let loggingControls: [any Control] = []
+/// Logging controls: identity events are logged and kept.
+let loggingControls: [any Control] = [
+    IdentityEventsAreLogged(),
+    IdentityLogsAreRetained(),
+]

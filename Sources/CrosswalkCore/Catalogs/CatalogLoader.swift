@@ -1,0 +1,241 @@
+/// Loads and validates catalogs and mapping files: the bundled ones embedded in the binary and any
+/// the user adds with `--catalog`. A file is a catalog when it has `entries`, a mapping file when
+/// it has `mappings`.
+public struct CatalogLoader {
+    /// Control ids mappings may refer to.
+    public var knownControlIDs: Set<String>
+
+    public init(knownControlIDs: Set<String> = Set(ControlRegistry.all.map(\.definition.id))) {
+        self.knownControlIDs = knownControlIDs
+    }
+
+    /// The bundled files, as input files named by their repository path.
+    public static var bundledFiles: [InputFile] {
+        BundledResources.files
+            .filter { $0.path.hasPrefix("frameworks/") && InputFormat(path: $0.path) != nil }
+            .map { InputFile(path: $0.path, text: $0.text) }
+    }
+
+    /// Loads bundled files and then user files; validates everything together.
+    public func load(bundled: [InputFile] = CatalogLoader.bundledFiles, user: [InputFile] = []) throws
+        -> FrameworkLibrary
+    {
+        var errors: [Diagnostic] = []
+        var catalogs: [Catalog] = []
+        var catalogOrigins: [String: String] = [:]
+        var pendingMappings: [(Mapping, NodeReader)] = []
+        for (file, isBundled) in bundled.map({ ($0, true) }) + user.map({ ($0, false) }) {
+            do {
+                let root = NodeReader(node: try DocumentParser.parse(file), path: "", file: file.path)
+                let object = try root.object()
+                if object.contains("entries") {
+                    let catalog = try readCatalog(object, file: file, isBundled: isBundled, errors: &errors)
+                    if let previous = catalogOrigins[catalog.id] {
+                        errors.append(
+                            Diagnostic(
+                                .error,
+                                file: file.path,
+                                keyPath: "id",
+                                message: "catalog id '\(catalog.id)' is already defined by \(previous); give this catalog its own id"
+                            )
+                        )
+                    } else {
+                        catalogOrigins[catalog.id] = file.path
+                        catalogs.append(catalog)
+                    }
+                } else if object.contains("mappings") {
+                    pendingMappings += try readMappings(object, file: file, errors: &errors)
+                } else {
+                    throw root.diagnostic("expected a catalog (with 'entries') or a mapping file (with 'mappings')")
+                }
+            } catch let diagnostic as Diagnostic {
+                errors.append(diagnostic)
+            } catch let error as InputError {
+                errors += error.diagnostics
+            }
+        }
+        let mappings = validate(pendingMappings, catalogs: catalogs, errors: &errors)
+        if !errors.isEmpty { throw InputError(errors) }
+        return FrameworkLibrary(catalogs: catalogs, mappings: mappings)
+    }
+
+    private func readCatalog(_ object: ObjectReader, file: InputFile, isBundled: Bool, errors: inout [Diagnostic])
+        throws -> Catalog
+    {
+        let id = try object.required("id", "the catalog's id").identifier()
+        var entries: [CatalogEntry] = []
+        var entryReaders: [String: NodeReader] = [:]
+        for element in try object.required("entries", "the list of entries").list() {
+            let entry = try element.object()
+            let entryIDReader = try entry.required("id", "the entry's id")
+            let entryID = try entryIDReader.identifier()
+            let title = try entry.required("title", "the entry's title").string()
+            if let previous = entryReaders[entryID] {
+                errors.append(
+                    entryIDReader.diagnostic(
+                        "duplicate entry id '\(entryID)' in catalog '\(id)'; first at line \(previous.node.location?.line ?? 0)"
+                    )
+                )
+                continue
+            }
+            entryReaders[entryID] = element
+            entries.append(
+                CatalogEntry(
+                    id: entryID,
+                    title: title,
+                    text: try entry.optional("text")?.string() ?? title,
+                    parent: try entry.optional("parent")?.identifier(),
+                    kind: try entry.optional("kind")?.identifier() ?? "entry"
+                )
+            )
+        }
+        for entry in entries {
+            guard let parent = entry.parent, entryReaders[parent] == nil else { continue }
+            let reader = entryReaders[entry.id]
+            errors.append(
+                Diagnostic(
+                    .error,
+                    file: file.path,
+                    location: reader?.node.location,
+                    keyPath: reader?.path,
+                    message: "entry '\(entry.id)' names parent '\(parent)', which catalog '\(id)' does not define"
+                )
+            )
+        }
+        return Catalog(
+            id: id,
+            title: try object.required("title", "the catalog's title").string(),
+            version: try Self.text(object.required("version", "the framework version")),
+            publisher: try object.optional("publisher")?.string(),
+            license: try object.optional("license")?.string(),
+            attribution: try object.optional("attribution")?.string(),
+            sourceURLs: try object.optional("source_urls")?.stringList() ?? [],
+            entries: entries,
+            origin: file.path,
+            isBundled: isBundled
+        )
+    }
+
+    private static func text(_ reader: NodeReader) throws -> String {
+        switch reader.node.value {
+        case let .integer(value): return String(value)
+        case let .number(value): return String(value)
+        default: return try reader.string()
+        }
+    }
+
+    private func readMappings(_ object: ObjectReader, file: InputFile, errors: inout [Diagnostic]) throws
+        -> [(Mapping, NodeReader)]
+    {
+        try DocumentVersion.check(object, supported: 1, what: "mapping file")
+        for member in object.unknownMembers(known: ["version", "catalog", "mappings"]) {
+            errors.append(
+                object.diagnostic(
+                    for: member,
+                    "unknown top-level key '\(member.key)'; expected version, catalog or mappings",
+                    severity: .error
+                )
+            )
+        }
+        let defaultCatalog = try object.optional("catalog")?.identifier()
+        var result: [(Mapping, NodeReader)] = []
+        for element in try object.required("mappings", "the list of mappings").list() {
+            do {
+                let mapping = try element.object()
+                let relationshipReader = try mapping.required("relationship", "equal, subset-of, superset-of or intersects-with")
+                let relationshipText = try relationshipReader.string()
+                guard let relationship = Relationship(rawValue: relationshipText) else {
+                    throw relationshipReader.diagnostic(
+                        "unknown relationship '\(relationshipText)'; expected equal, subset-of, superset-of or intersects-with"
+                    )
+                }
+                let strengthReader = try mapping.required("strength", "a whole number from 1 to 10")
+                let strength = try strengthReader.integer()
+                guard (1...10).contains(strength) else {
+                    throw strengthReader.diagnostic("strength \(strength) is out of range; expected a whole number from 1 to 10")
+                }
+                let catalogID: String
+                if let reader = mapping.optional("catalog") {
+                    catalogID = try reader.identifier()
+                } else if let defaultCatalog {
+                    catalogID = defaultCatalog
+                } else {
+                    throw element.diagnostic("missing 'catalog': name it in the mapping or once at the top of the file")
+                }
+                let rationale = try mapping.required("rationale", "one line saying why the control evidences the entry").string()
+                guard !rationale.allSatisfy(\.isWhitespace) else {
+                    throw element.diagnostic("the rationale is empty; say why the control evidences the entry")
+                }
+                for member in mapping.unknownMembers(known: ["control", "catalog", "entry", "relationship", "strength", "rationale"]) {
+                    errors.append(mapping.diagnostic(for: member, "unknown key '\(member.key)' in a mapping", severity: .error))
+                }
+                result.append(
+                    (
+                        Mapping(
+                            controlID: try mapping.required("control", "a control id such as CW-CRED-02").identifier(),
+                            catalogID: catalogID,
+                            entryID: try mapping.required("entry", "the catalog entry's id").identifier(),
+                            relationship: relationship,
+                            strength: Int(strength),
+                            rationale: rationale,
+                            origin: file.path
+                        ),
+                        element
+                    )
+                )
+            } catch let diagnostic as Diagnostic {
+                errors.append(diagnostic)
+            }
+        }
+        return result
+    }
+
+    private func validate(_ pending: [(Mapping, NodeReader)], catalogs: [Catalog], errors: inout [Diagnostic])
+        -> [Mapping]
+    {
+        var leaves: [String: Set<String>] = [:]
+        var allEntries: [String: Set<String>] = [:]
+        for catalog in catalogs {
+            leaves[catalog.id] = Set(catalog.leafEntries.map(\.id))
+            allEntries[catalog.id] = Set(catalog.entries.map(\.id))
+        }
+        var seen: [String: NodeReader] = [:]
+        var valid: [Mapping] = []
+        for (mapping, reader) in pending {
+            guard knownControlIDs.contains(mapping.controlID) else {
+                errors.append(reader.diagnostic("mapping names control '\(mapping.controlID)', which is not a Crosswalk control"))
+                continue
+            }
+            guard let entries = allEntries[mapping.catalogID], let leafIDs = leaves[mapping.catalogID] else {
+                errors.append(reader.diagnostic("mapping names catalog '\(mapping.catalogID)', which is not loaded"))
+                continue
+            }
+            guard entries.contains(mapping.entryID) else {
+                errors.append(
+                    reader.diagnostic("mapping names entry '\(mapping.entryID)', which catalog '\(mapping.catalogID)' does not define")
+                )
+                continue
+            }
+            guard leafIDs.contains(mapping.entryID) else {
+                errors.append(
+                    reader.diagnostic(
+                        "mapping targets '\(mapping.entryID)', which groups other entries of '\(mapping.catalogID)'; map to one of its leaf entries instead"
+                    )
+                )
+                continue
+            }
+            let key = "\(mapping.controlID)\u{0}\(mapping.catalogID)\u{0}\(mapping.entryID)"
+            if let previous = seen[key] {
+                errors.append(
+                    reader.diagnostic(
+                        "duplicate mapping \(mapping.controlID) → \(mapping.catalogID) \(mapping.entryID); first at \(previous.file):\(previous.node.location?.line ?? 0)"
+                    )
+                )
+                continue
+            }
+            seen[key] = reader
+            valid.append(mapping)
+        }
+        return valid
+    }
+}

@@ -1,0 +1,137 @@
+/// CW-AUTHZ-05: Roles are not shared across many unrelated agents (no broad shared service principals).
+///
+/// For each role bound to at least one agent, counts the distinct owners of those agents (owner
+/// text compared trimmed and case-insensitively, so `Payments-Team` and `payments-team` are one
+/// team). Agents without an owner could belong to anyone: if known owners plus ownerless agents
+/// stay within `max_agent_owners_per_role` the role passes; if known owners alone exceed it the
+/// role fails; otherwise the role is not-assessed. Standing bindings outlive a disabled status, so
+/// every agent except those recorded as deleted counts. Roles bound to no agent are not-applicable.
+///
+/// Reports roles bound to agents of more distinct owners than the policy allows, listing the owners.
+struct RolesNotSharedAcrossAgents: Control {
+    let definition = ControlDefinition(
+        id: "CW-AUTHZ-05",
+        title: "Roles are not shared across many unrelated agents (no broad shared service principals)",
+        description:
+            "A role granted to agents serves one team's agents: it is not bound to agents of more distinct owners than the policy allows.",
+        rationale:
+            "A role shared across unrelated agents accumulates every team's permissions, so each agent holds far more than its task needs, and no single owner can right-size or review it; it is the agent form of a shared service principal.",
+        severity: .medium,
+        subjectKind: .role,
+        appliesTo: "roles bound to at least one agent",
+        evidenceFields: ["identities[].role_bindings[].role", "identities[].owner", "identities[].kind"],
+        policyParameters: ["thresholds.max_agent_owners_per_role"],
+        remediation:
+            "Split the role into one role per owning team, each granting only what that team's agents need, and rebind the agents.",
+        examples: [
+            ControlExample(
+                "one team, several teams, unknown owners",
+                inventory: """
+                    version: 1
+                    roles:
+                      - {id: support-tools, permissions: ["tickets:Update"]}
+                      - {id: shared-data, permissions: ["warehouse:Query"]}
+                      - {id: ml-infra, permissions: ["gpu:Run"]}
+                      - {id: ci-deploy, permissions: ["deploy:Run"]}
+                    identities:
+                      - {id: triage, kind: agent, owner: support, role_bindings: [support-tools, shared-data]}
+                      - {id: summariser, kind: agent, owner: " Support", role_bindings: [support-tools]}
+                      - {id: forecaster, kind: agent, owner: finance, role_bindings: [shared-data, ml-infra]}
+                      - {id: stray, kind: agent, role_bindings: [ml-infra]}
+                      - {id: pipeline, kind: ci-job, owner: platform, role_bindings: [ci-deploy, shared-data]}
+                    """,
+                expected: [
+                    "support-tools": .pass, "shared-data": .fail, "ml-infra": .notAssessed, "ci-deploy": .notApplicable,
+                ]
+            ),
+            ControlExample(
+                "policy allows two owners",
+                inventory: """
+                    version: 1
+                    roles:
+                      - {id: shared-data, permissions: ["warehouse:Query"]}
+                    identities:
+                      - {id: triage, kind: agent, owner: support, role_bindings: [shared-data]}
+                      - {id: forecaster, kind: agent, owner: finance, role_bindings: [shared-data]}
+                    """,
+                policy: """
+                    version: 1
+                    thresholds: {max_agent_owners_per_role: 2}
+                    """,
+                expected: ["shared-data": .pass]
+            ),
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        var agentsByRole: [String: [Identity]] = [:]
+        for identity in context.inventory.identities where identity.isAgent && identity.status != .deleted {
+            var bound = Set<String>()
+            for binding in identity.roleBindings where bound.insert(binding.role).inserted {
+                agentsByRole[binding.role, default: []].append(identity)
+            }
+        }
+        let limit = context.policy.thresholds.maxAgentOwnersPerRole
+        for role in context.inventory.roles {
+            let subject = SubjectReference.role(role)
+            guard let agents = agentsByRole[role.id], !agents.isEmpty else {
+                recorder.notApplicable(subject)
+                continue
+            }
+            var owners: [String: String] = [:]  // normalised → first spelling seen
+            var ownerless: [String] = []
+            for agent in agents {
+                let owner = (agent.owner ?? "").trimmingWhitespace()
+                if owner.isEmpty {
+                    ownerless.append(agent.id)
+                } else if owners[owner.lowercased()] == nil {
+                    owners[owner.lowercased()] = owner
+                }
+            }
+            let ownerNames = owners.values.sorted()
+            let agentIDs = agents.map(\.id)
+            let expected = "≤ \(limit) distinct owner\(limit == 1 ? "" : "s") (thresholds.max_agent_owners_per_role)"
+            if Int64(owners.count) > limit {
+                recorder.fail(
+                    subject,
+                    "Role is bound to agents of \(owners.count) different owners; policy allows \(limit).",
+                    evidence: [
+                        Evidence(
+                            field: "identities[].owner",
+                            observed:
+                                "\(owners.count) owners (\(ownerNames.joined(separator: ", "))) across agents \(agentIDs.joined(separator: ", "))",
+                            expected: expected
+                        )
+                    ],
+                    affecting: agentIDs
+                )
+            } else if Int64(owners.count + ownerless.count) > limit {
+                recorder.notAssessed(
+                    subject,
+                    "Role is bound to agents with no recorded owner, so how many teams share it is unknown.",
+                    evidence: [
+                        Evidence(
+                            field: "identities[].owner",
+                            observed:
+                                "absent for \(ownerless.joined(separator: ", ")); known owners: \(ownerNames.isEmpty ? "none" : ownerNames.joined(separator: ", "))",
+                            expected: expected
+                        )
+                    ]
+                )
+            } else {
+                recorder.pass(subject)
+            }
+        }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing whitespace.
+    fileprivate func trimmingWhitespace() -> String {
+        guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace })
+        else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,146 @@
+/// CW-AUTHZ-03: Every sensitive action an agent can perform is guarded by a runtime (intent-based) policy check.
+///
+/// An agent can perform a `sensitive_actions` entry marked `requires_intent_check` when one of its
+/// effective permission patterns (through role bindings) or one of its `tools` matches the action;
+/// the action is guarded when a `runtime_checks` pattern matches it.
+///
+/// Not-assessed when the policy lists no `sensitive_actions` at all (there is nothing to judge
+/// against), and, when no failure is found, when the inventory does not list the agent's `tools`
+/// (a tool could reach a sensitive action we cannot see, so no pass is given). Agents that are not
+/// active (disabled, revoked, deleted, expired) cannot act and are not-applicable, as are
+/// identities of other kinds and agents with listed tools that can perform no such action.
+///
+/// Reports agents that can perform a sensitive action no runtime check covers, naming each action.
+struct SensitiveActionsHaveRuntimeChecks: Control {
+    let definition = ControlDefinition(
+        id: "CW-AUTHZ-03",
+        title: "Every sensitive action an agent can perform is guarded by a runtime (intent-based) policy check",
+        description:
+            "For each action the policy classes as needing an intent check, every agent able to perform it (by permission or tool) is covered by an enforced runtime policy check.",
+        rationale:
+            "Role-based permissions say what an agent may ever do, not whether this call serves the task it was given; a runtime intent check stops a prompt-injected or misaligned agent from using a legitimate permission for an illegitimate purpose.",
+        severity: .high,
+        subjectKind: .identity,
+        appliesTo: "active agents that can perform a sensitive action requiring an intent check",
+        evidenceFields: ["identities[].role_bindings[].role", "roles[].permissions", "identities[].tools"],
+        policyParameters: ["sensitive_actions", "runtime_checks"],
+        remediation:
+            "Route the action through a policy enforcement point that checks the agent's declared intent and task context before it executes, and list that check under runtime_checks.",
+        examples: [
+            ControlExample(
+                "covered, uncovered, unreachable, tools unknown",
+                inventory: """
+                    version: 1
+                    roles:
+                      - {id: payments, permissions: ["payments:*"]}
+                      - {id: crm-read, permissions: ["crm:Get*"]}
+                    identities:
+                      - {id: refunder, kind: agent, role_bindings: [payments], tools: []}
+                      - {id: mailer, kind: agent, tools: [email.send, calendar.read]}
+                      - {id: reader, kind: agent, role_bindings: [crm-read], tools: [search]}
+                      - {id: mystery, kind: agent, role_bindings: [crm-read]}
+                      - {id: parked, kind: agent, status: disabled, tools: [email.send]}
+                      - {id: cron, kind: service-account, role_bindings: [payments]}
+                    """,
+                policy: """
+                    version: 1
+                    sensitive_actions:
+                      - {action: "payments:Refund", requires_intent_check: true}
+                      - {action: email.send}
+                    runtime_checks: ["payments:*"]
+                    """,
+                expected: [
+                    "refunder": .pass, "mailer": .fail, "reader": .notApplicable, "mystery": .notAssessed,
+                    "parked": .notApplicable, "cron": .notApplicable,
+                ]
+            ),
+            ControlExample(
+                "policy lists no sensitive actions",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: helper, kind: agent, tools: [email.send]}
+                    """,
+                expected: ["helper": .notAssessed]
+            ),
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        let actions = context.policy.sensitiveActions.filter(\.requiresIntentCheck).map(\.action)
+        for identity in context.inventory.identities {
+            let subject = SubjectReference.identity(identity)
+            guard identity.isAgent, identity.status.isActive else {
+                recorder.notApplicable(subject)
+                continue
+            }
+            guard !context.policy.sensitiveActions.isEmpty else {
+                recorder.notAssessed(
+                    subject,
+                    "The policy lists no sensitive actions, so intent checks cannot be judged.",
+                    evidence: [
+                        Evidence(
+                            field: "sensitive_actions",
+                            observed: "absent or empty",
+                            expected: "the actions that need a runtime intent check"
+                        )
+                    ]
+                )
+                continue
+            }
+            var reachable = 0
+            var evidence: [Evidence] = []
+            var uncovered: [String] = []
+            for action in actions {
+                guard let route = route(to: action, for: identity, in: context.inventory) else { continue }
+                reachable += 1
+                guard !Pattern.anyMatches(context.policy.runtimeChecks, action) else { continue }
+                uncovered.append(action)
+                evidence.append(
+                    Evidence(
+                        field: "sensitive_actions[].action",
+                        observed: "\(action) reachable via \(route); no runtime check matches",
+                        expected: "matched by a runtime_checks pattern (runtime_checks)"
+                    )
+                )
+            }
+            if !uncovered.isEmpty {
+                recorder.fail(
+                    subject,
+                    "Agent can perform \(uncovered.joined(separator: ", ")) without a runtime intent check.",
+                    evidence: evidence
+                )
+            } else if identity.tools == nil {
+                recorder.notAssessed(
+                    subject,
+                    "The inventory does not list the agent's tools, so sensitive actions it can call are unknown.",
+                    evidence: [
+                        Evidence(
+                            field: "identities[].tools",
+                            observed: "absent",
+                            expected: "the tools the agent may call"
+                        )
+                    ]
+                )
+            } else if reachable == 0 {
+                recorder.notApplicable(subject)
+            } else {
+                recorder.pass(subject)
+            }
+        }
+    }
+
+    /// How the agent can perform `action`: the first permission (with its role) or tool that matches it.
+    private func route(to action: String, for identity: Identity, in inventory: Inventory) -> String? {
+        for binding in identity.roleBindings {
+            guard let role = inventory.role(withID: binding.role) else { continue }
+            if let permission = role.permissions.first(where: { Pattern.matches($0, action) }) {
+                return "permission \(permission) (role \(role.id))"
+            }
+        }
+        if let tool = identity.tools?.first(where: { Pattern.matches($0, action) }) {
+            return "tool \(tool)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,121 @@
+/// CW-CRED-05: Credentials detected as exposed are revoked
+///
+/// Applies to credentials with at least one recorded exposure; credentials never detected as
+/// exposed are not applicable. An exposed credential passes once it is revoked (a `revoked` date,
+/// or status revoked, deleted or expired) and fails while it is still active. Auditor's reading
+/// beyond the brief: a credential that is merely `disabled` also fails, because it can be
+/// re-enabled and the exposed value would work again; and rotation or a future `expires` is not
+/// accepted in place of revocation.
+///
+/// Reports exposed credentials that have not been revoked.
+struct ExposedCredentialsAreRevoked: Control {
+    let definition = ControlDefinition(
+        id: "CW-CRED-05",
+        title: "Credentials detected as exposed are revoked",
+        description:
+            "Every credential that secret scanning or another detection found outside where it belongs (a repository, log, paste site, prompt) has been revoked.",
+        rationale:
+            "An exposed credential must be assumed to be in an attacker's hands: until it is revoked, anyone who found it can act as the identity.",
+        severity: .critical,
+        subjectKind: .credential,
+        appliesTo: "credentials with at least one recorded exposure",
+        evidenceFields: [
+            "identities[].credentials[].exposures[].detected", "identities[].credentials[].exposures[].source",
+            "identities[].credentials[].status", "identities[].credentials[].revoked",
+        ],
+        policyParameters: [],
+        remediation:
+            "Revoke the exposed credential now, issue a replacement through the vault, review the identity's activity since the first detection, and remove the exposed copy.",
+        examples: [
+            ControlExample(
+                "exposed and active, exposed and revoked, exposed and disabled, not exposed",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: integration
+                        kind: api-client
+                        credentials:
+                          - id: leaked
+                            type: api-key
+                            exposures:
+                              - {detected: 2026-05-20, source: secret-scanning, location: public repository}
+                          - id: cleaned
+                            type: api-key
+                            revoked: 2026-05-21
+                            exposures:
+                              - {detected: 2026-05-20, source: secret-scanning}
+                          - id: paused
+                            type: access-key
+                            status: disabled
+                            exposures:
+                              - {detected: 2026-05-25}
+                          - {id: safe, type: api-key}
+                    """,
+                expected: [
+                    "integration/leaked": .fail, "integration/cleaned": .pass, "integration/paused": .fail,
+                    "integration/safe": .notApplicable,
+                ]
+            )
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        for identity in context.inventory.identities {
+            for credential in identity.credentials {
+                let subject = SubjectReference.credential(credential, of: identity)
+                guard !credential.exposures.isEmpty else {
+                    recorder.notApplicable(subject)
+                    continue
+                }
+                let revoked =
+                    credential.revoked != nil
+                    || [LifecycleStatus.revoked, .deleted, .expired].contains(credential.status)
+                if revoked {
+                    recorder.pass(subject)
+                    continue
+                }
+                let count = credential.exposures.count
+                let disabled = credential.status == .disabled
+                let message =
+                    disabled
+                    ? "Exposed credential is only disabled, not revoked; re-enabling it would restore the exposed value."
+                    : "Credential detected as exposed \(count == 1 ? "once" : "\(count) times") is still active."
+                recorder.fail(
+                    subject,
+                    message,
+                    evidence: [
+                        Evidence(
+                            field: "credentials[].exposures[].detected",
+                            observed: describeExposures(credential.exposures, context),
+                            expected: "revocation after any exposure"
+                        ),
+                        Evidence(
+                            field: "credentials[].status",
+                            observed: credential.status.rawValue,
+                            expected: "revoked"
+                        ),
+                    ]
+                )
+            }
+        }
+    }
+
+    /// `2 exposures; latest detected 2026-05-20 (12 days ago) by secret-scanning`. Only detection
+    /// metadata: an exposure's location is not repeated, since it may point at the exposed value.
+    private func describeExposures(_ exposures: [Exposure], _ context: EvaluationContext) -> String {
+        let count = exposures.count
+        var text = "\(count) exposure\(count == 1 ? "" : "s")"
+        let dated = exposures.filter { $0.detected != nil }
+        if let latest = dated.max(by: { ($0.detected ?? context.now) < ($1.detected ?? context.now) }),
+            let detected = latest.detected
+        {
+            text += "; latest detected \(context.describeAge(of: detected))"
+            if let source = latest.source, !source.allSatisfy(\.isWhitespace) {
+                text += " by \(source)"
+            }
+        } else {
+            text += "; detection date not recorded"
+        }
+        return text
+    }
+}

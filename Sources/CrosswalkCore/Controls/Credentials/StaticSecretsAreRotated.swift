@@ -1,0 +1,120 @@
+/// CW-CRED-02: Static secrets are rotated within the policy interval
+///
+/// Applies to active static secrets (api-key, access-key, client-secret, password, ssh-key,
+/// private-key, shared-secret, connection-string, webhook-secret and refresh-token); other
+/// credentials, and revoked, disabled, deleted or expired secrets, are not applicable. The age of
+/// the current value is counted from `last_rotated`, or from `created` for a secret never
+/// rotated, and fails when it exceeds `rotation_interval_days`. A secret with neither date, or
+/// with a date after the evaluation time, is not assessed: an auditor cannot accept an age that
+/// the evidence does not establish.
+///
+/// Reports static secrets whose current value is older than the rotation interval.
+struct StaticSecretsAreRotated: Control {
+    let definition = ControlDefinition(
+        id: "CW-CRED-02",
+        title: "Static secrets are rotated within the policy interval",
+        description:
+            "Every active static secret (API key, access key, client secret, password, key pair, shared secret, connection string, webhook secret, refresh token) was issued or last rotated within the rotation interval.",
+        rationale:
+            "The longer one value stays valid, the more copies of it accumulate in code, logs and laptops and the longer a silent leak stays exploitable; regular rotation caps that window.",
+        severity: .medium,
+        subjectKind: .credential,
+        appliesTo: "active static secrets",
+        evidenceFields: [
+            "identities[].credentials[].type", "identities[].credentials[].last_rotated",
+            "identities[].credentials[].created", "identities[].credentials[].status",
+            "identities[].credentials[].revoked",
+        ],
+        policyParameters: ["thresholds.rotation_interval_days"],
+        remediation:
+            "Rotate the secret now and automate rotation (secret-manager rotation, a scheduled job) at or below the policy interval.",
+        examples: [
+            ControlExample(
+                "recent rotation, stale rotation, never rotated, no dates",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: payments
+                        kind: service-account
+                        credentials:
+                          - {id: fresh, type: api-key, created: 2024-01-01, last_rotated: 2026-04-01}
+                          - {id: stale, type: access-key, created: 2024-01-01, last_rotated: 2025-04-15}
+                          - {id: never, type: client-secret, created: 2025-06-01}
+                          - {id: undated, type: password}
+                          - {id: token, type: token, created: 2020-01-01}
+                          - {id: gone, type: api-key, status: revoked, created: 2020-01-01}
+                    """,
+                expected: [
+                    "payments/fresh": .pass, "payments/stale": .fail, "payments/never": .fail,
+                    "payments/undated": .notAssessed, "payments/token": .notApplicable,
+                    "payments/gone": .notApplicable,
+                ]
+            ),
+            ControlExample(
+                "longer interval",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: legacy
+                        kind: api-client
+                        credentials:
+                          - {id: key, type: ssh-key, last_rotated: 2025-09-01}
+                          - {id: older, type: ssh-key, last_rotated: 2025-01-01}
+                    """,
+                policy: """
+                    version: 1
+                    thresholds: {rotation_interval_days: 365}
+                    """,
+                expected: ["legacy/key": .pass, "legacy/older": .fail]
+            ),
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        let interval = context.policy.thresholds.rotationIntervalDays
+        let expected = "≤ \(interval) days (thresholds.rotation_interval_days)"
+        for identity in context.inventory.identities {
+            for credential in identity.credentials {
+                let subject = SubjectReference.credential(credential, of: identity)
+                guard credential.isActive, credential.type.isStaticSecret else {
+                    recorder.notApplicable(subject)
+                    continue
+                }
+                let rotated = credential.lastRotated != nil
+                let field = rotated ? "credentials[].last_rotated" : "credentials[].created"
+                guard let issued = credential.issued else {
+                    recorder.notAssessed(
+                        subject,
+                        "Neither the last rotation nor the creation date of the secret is recorded.",
+                        evidence: [
+                            Evidence(field: "credentials[].last_rotated", observed: "absent", expected: expected),
+                            Evidence(field: "credentials[].created", observed: "absent", expected: expected),
+                        ]
+                    )
+                    continue
+                }
+                let age = context.daysSince(issued)
+                if issued > context.now {
+                    recorder.notAssessed(
+                        subject,
+                        "The secret's \(rotated ? "last rotation" : "creation") date lies after the evaluation time.",
+                        evidence: [
+                            Evidence(field: field, observed: context.describeAge(of: issued), expected: expected)
+                        ]
+                    )
+                } else if age > interval {
+                    let what = rotated ? "Secret last rotated" : "Secret never rotated; created"
+                    recorder.fail(
+                        subject,
+                        "\(what) \(age) days ago; policy allows \(interval).",
+                        evidence: [
+                            Evidence(field: field, observed: context.describeAge(of: issued), expected: expected)
+                        ]
+                    )
+                } else {
+                    recorder.pass(subject)
+                }
+            }
+        }
+    }
+}

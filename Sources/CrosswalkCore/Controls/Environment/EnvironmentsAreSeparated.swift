@@ -1,0 +1,184 @@
+/// CW-ENV-01: Production and non-production identities and credentials are kept apart.
+///
+/// Environments are classed as production (`production`, `prod`, `prd`, `live`) or non-production
+/// (anything else). An identity fails when, across the environment-class boundary:
+/// - one of its active credentials is shared (`shared_with`, declared on either side) with an
+///   identity of the other class;
+/// - a role binding's `environment` is of the other class;
+/// - one of its active credentials' `used_in` names an environment of the other class.
+///
+/// Revoked, expired or disabled credentials no longer bridge environments and are ignored.
+/// Not-assessed when the identity's `environment` is missing, or (with no failure found) when it
+/// shares an active credential with an identity whose environment is missing. Standing grants
+/// outlive a disabled status, so only identities recorded as deleted are not-applicable.
+///
+/// Reports identities that bridge production and non-production, with each crossing.
+struct EnvironmentsAreSeparated: Control {
+    let definition = ControlDefinition(
+        id: "CW-ENV-01",
+        title: "Production and non-production identities and credentials are kept apart",
+        description:
+            "No identity shares credentials with, holds role bindings in, or uses its credentials in an environment of the other class (production versus non-production).",
+        rationale:
+            "Non-production environments are less guarded; a credential or grant that spans the boundary lets anyone who compromises a test system reach production, and lets production data leak into test.",
+        severity: .high,
+        subjectKind: .identity,
+        appliesTo: "all identities (except deleted ones)",
+        evidenceFields: [
+            "identities[].environment", "identities[].role_bindings[].environment", "credentials[].shared_with",
+            "credentials[].used_in", "credentials[].status",
+        ],
+        policyParameters: [],
+        remediation:
+            "Give each environment its own identities and credentials: issue separate credentials per environment, remove cross-environment role bindings, and rotate any credential seen on the other side.",
+        examples: [
+            ControlExample(
+                "shared credential, cross-environment binding, separated",
+                inventory: """
+                    version: 1
+                    roles:
+                      - {id: deploy, permissions: ["deploy:Run"]}
+                    identities:
+                      - id: prod-api
+                        kind: service-account
+                        environment: production
+                        credentials: [{id: key, type: api-key, shared_with: [stg-api]}]
+                      - {id: stg-api, kind: service-account, environment: staging}
+                      - {id: prod-worker, kind: workload-identity, environment: prod, role_bindings: [{role: deploy, environment: live}]}
+                      - {id: ci, kind: ci-job, environment: dev, role_bindings: [{role: deploy, environment: production}]}
+                      - {id: loose, kind: bot}
+                      - {id: gone, kind: bot, status: deleted}
+                    """,
+                expected: [
+                    "prod-api": .fail, "stg-api": .fail, "prod-worker": .pass, "ci": .fail, "loose": .notAssessed,
+                    "gone": .notApplicable,
+                ]
+            ),
+            ControlExample(
+                "credential used in the other class",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: etl
+                        kind: service-account
+                        environment: prd
+                        credentials: [{id: token, type: token, used_in: [qa]}]
+                      - id: old
+                        kind: service-account
+                        environment: production
+                        credentials: [{id: key, type: api-key, status: revoked, used_in: [dev]}]
+                      - id: tester
+                        kind: agent
+                        environment: qa
+                        credentials: [{id: key, type: api-key, used_in: [dev, staging]}]
+                    """,
+                expected: ["etl": .fail, "old": .pass, "tester": .pass]
+            ),
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        let inventory = context.inventory
+        // identity id → (other identity, credential reference) for every active shared credential, both directions.
+        var sharing: [String: [(peer: String, credential: String)]] = [:]
+        for identity in inventory.identities {
+            for credential in identity.credentials where credential.isActive {
+                for other in credential.sharedWith where other != identity.id {
+                    let reference = "\(identity.id)/\(credential.id)"
+                    sharing[identity.id, default: []].append((other, reference))
+                    sharing[other, default: []].append((identity.id, reference))
+                }
+            }
+        }
+        for identity in inventory.identities {
+            let subject = SubjectReference.identity(identity)
+            guard identity.status != .deleted else {
+                recorder.notApplicable(subject)
+                continue
+            }
+            guard let environment = identity.environment else {
+                recorder.notAssessed(
+                    subject,
+                    "The identity's environment is not recorded.",
+                    evidence: [
+                        Evidence(
+                            field: "identities[].environment",
+                            observed: "absent",
+                            expected: "the environment the identity serves"
+                        )
+                    ]
+                )
+                continue
+            }
+            let ownClass = EnvironmentClass(environment: environment)
+            let expected = "only \(ownClass.rawValue), like the identity (\(environment))"
+            var evidence: [Evidence] = []
+            var crossings: [String] = []
+            var unknownPeers: [String] = []
+            var seenPeers = Set<String>()
+            for (peerID, reference) in sharing[identity.id] ?? []
+            where seenPeers.insert("\(peerID) \(reference)").inserted {
+                guard let peerEnvironment = inventory.identity(withID: peerID)?.environment else {
+                    unknownPeers.append(peerID)
+                    continue
+                }
+                let peerClass = EnvironmentClass(environment: peerEnvironment)
+                guard peerClass != ownClass else { continue }
+                evidence.append(
+                    Evidence(
+                        field: "credentials[].shared_with",
+                        observed:
+                            "credential \(reference) shared with \(peerID) in \(peerEnvironment) (\(peerClass.rawValue))",
+                        expected: expected
+                    )
+                )
+                if !crossings.contains("a shared credential") { crossings.append("a shared credential") }
+            }
+            for binding in identity.roleBindings {
+                guard let bindingEnvironment = binding.environment else { continue }
+                let bindingClass = EnvironmentClass(environment: bindingEnvironment)
+                guard bindingClass != ownClass else { continue }
+                evidence.append(
+                    Evidence(
+                        field: "role_bindings[].environment",
+                        observed: "role \(binding.role) bound in \(bindingEnvironment) (\(bindingClass.rawValue))",
+                        expected: expected
+                    )
+                )
+                if !crossings.contains("a role binding") { crossings.append("a role binding") }
+            }
+            for credential in identity.credentials where credential.isActive {
+                for usedIn in credential.usedIn {
+                    let usedClass = EnvironmentClass(environment: usedIn)
+                    guard usedClass != ownClass else { continue }
+                    evidence.append(
+                        Evidence(
+                            field: "credentials[].used_in",
+                            observed: "credential \(credential.id) used in \(usedIn) (\(usedClass.rawValue))",
+                            expected: expected
+                        )
+                    )
+                    if !crossings.contains("credential use") { crossings.append("credential use") }
+                }
+            }
+            if !evidence.isEmpty {
+                let other = ownClass == .production ? EnvironmentClass.nonProduction : .production
+                recorder.fail(
+                    subject,
+                    "A \(ownClass.rawValue) identity reaches \(other.rawValue) through \(crossings.joined(separator: ", ")).",
+                    evidence: evidence
+                )
+            } else if !unknownPeers.isEmpty {
+                recorder.notAssessed(
+                    subject,
+                    "Shares a credential with identities whose environment is not recorded: \(unknownPeers.joined(separator: ", ")).",
+                    evidence: unknownPeers.map {
+                        Evidence(field: "identities[].environment", observed: "absent on \($0)", expected: expected)
+                    }
+                )
+            } else {
+                recorder.pass(subject)
+            }
+        }
+    }
+}

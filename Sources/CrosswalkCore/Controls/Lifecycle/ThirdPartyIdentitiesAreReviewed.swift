@@ -1,0 +1,81 @@
+/// CW-LIFE-03: Third-party NHIs (OAuth apps, external integrations) are reviewed within the review interval
+///
+/// Applies to active third-party identities: kind `oauth-app`, or `third_party: true`. Other
+/// identities, and disabled, revoked, deleted or expired third-party identities (which no longer
+/// grant the vendor access), are not applicable. An identity passes when `last_reviewed` is
+/// within `third_party_review_interval_days` and fails when it is older; it is not assessed when
+/// no review date is recorded, or when the recorded date lies after the evaluation time.
+///
+/// Reports third-party identities whose last review is older than the review interval.
+struct ThirdPartyIdentitiesAreReviewed: Control {
+    let definition = ControlDefinition(
+        id: "CW-LIFE-03",
+        title: "Third-party NHIs (OAuth apps, external integrations) are reviewed within the review interval",
+        description:
+            "Every active OAuth app and external integration identity has had its access, scopes and business need reviewed within the review interval.",
+        rationale:
+            "Third-party identities act with access granted to a vendor whose security the organisation does not control; periodic review catches over-broad scopes, abandoned integrations and compromised vendors.",
+        severity: .medium,
+        subjectKind: .identity,
+        appliesTo: "active third-party identities (kind oauth-app or third_party: true)",
+        evidenceFields: [
+            "identities[].kind", "identities[].third_party", "identities[].status", "identities[].last_reviewed",
+        ],
+        policyParameters: ["thresholds.third_party_review_interval_days"],
+        remediation:
+            "Review the integration's scopes, permissions and business need with its owner, remove what is not needed (or the integration itself), and record the review date.",
+        examples: [
+            ControlExample(
+                "recent review, stale review, no review date, first-party",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: slack-app, kind: oauth-app, last_reviewed: 2026-03-01}
+                      - {id: crm-sync, kind: api-client, third_party: true, last_reviewed: 2025-06-01}
+                      - {id: calendar-app, kind: oauth-app}
+                      - {id: internal, kind: service-account}
+                      - {id: removed-app, kind: oauth-app, status: disabled}
+                    """,
+                expected: [
+                    "slack-app": .pass, "crm-sync": .fail, "calendar-app": .notAssessed, "internal": .notApplicable,
+                    "removed-app": .notApplicable,
+                ]
+            )
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        let interval = context.policy.thresholds.thirdPartyReviewIntervalDays
+        let expected = "≤ \(interval) days ago (thresholds.third_party_review_interval_days)"
+        for identity in context.inventory.identities {
+            let subject = SubjectReference.identity(identity)
+            guard identity.isThirdParty, identity.status.isActive else {
+                recorder.notApplicable(subject)
+                continue
+            }
+            guard let reviewed = identity.lastReviewed else {
+                recorder.notAssessed(
+                    subject,
+                    "No review date is recorded for this third-party identity.",
+                    evidence: [Evidence(field: "last_reviewed", observed: "absent", expected: expected)]
+                )
+                continue
+            }
+            let age = context.daysSince(reviewed)
+            let evidence = [
+                Evidence(field: "last_reviewed", observed: context.describeAge(of: reviewed), expected: expected)
+            ]
+            if reviewed > context.now {
+                recorder.notAssessed(
+                    subject,
+                    "The recorded review date lies after the evaluation time.",
+                    evidence: evidence
+                )
+            } else if age > interval {
+                recorder.fail(subject, "Last reviewed \(age) days ago; policy allows \(interval).", evidence: evidence)
+            } else {
+                recorder.pass(subject)
+            }
+        }
+    }
+}

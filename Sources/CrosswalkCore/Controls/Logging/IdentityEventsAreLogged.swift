@@ -1,0 +1,107 @@
+/// CW-LOG-01: Issuance, use and revocation events are logged on every platform that holds NHIs.
+///
+/// Applies to each platform named by at least one identity's `platform` (identities with no
+/// platform cannot be attributed and are not counted). The policy's `logging.<platform>` entry must
+/// set `issuance`, `use` and `revocation` all to `true`. Any of them `false` fails. If none is
+/// `false` but some are unset, the platform is not-assessed naming the unset keys (an unset key is
+/// missing evidence, never a pass), as it is when the platform has no logging entry at all.
+///
+/// Reports platforms that do not log every kind of identity event, naming the missing kinds.
+struct IdentityEventsAreLogged: Control {
+    let definition = ControlDefinition(
+        id: "CW-LOG-01",
+        title: "Issuance, use and revocation events are logged on every platform that holds NHIs",
+        description:
+            "Each platform that holds non-human identities logs when their credentials are issued, when they are used, and when they are revoked.",
+        rationale:
+            "Without issuance, use and revocation logs, a stolen or misused machine credential cannot be detected, scoped or investigated, and revocation cannot be proven to have happened.",
+        severity: .medium,
+        subjectKind: .platform,
+        appliesTo: "platforms that hold at least one identity",
+        evidenceFields: ["identities[].platform"],
+        policyParameters: ["logging.<platform>.issuance", "logging.<platform>.use", "logging.<platform>.revocation"],
+        remediation:
+            "Enable audit logging of credential issuance, authentication or API use, and revocation for the platform (e.g. CloudTrail, Entra sign-in and audit logs, GCP audit logs), and record it under logging in the policy.",
+        examples: [
+            ControlExample(
+                "complete, partial, unset and missing logging",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: a, kind: service-account, platform: aws}
+                      - {id: b, kind: agent, platform: gcp}
+                      - {id: c, kind: bot, platform: github}
+                      - {id: d, kind: api-client, platform: stripe}
+                    """,
+                policy: """
+                    version: 1
+                    logging:
+                      aws: {issuance: true, use: true, revocation: true}
+                      gcp: {issuance: true, use: false, revocation: true}
+                      github: {issuance: true, use: true}
+                      azure: {issuance: false}
+                    """,
+                expected: [
+                    "aws": .pass, "gcp": .fail, "github": .notAssessed, "stripe": .notAssessed, "azure": .notApplicable,
+                ]
+            )
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        var holders: [String: [String]] = [:]
+        for identity in context.inventory.identities {
+            if let platform = identity.platform { holders[platform, default: []].append(identity.id) }
+        }
+        for platform in context.inventory.platforms {
+            let subject = SubjectReference.platform(platform)
+            guard let logging = context.policy.logging[platform] else {
+                recorder.notAssessed(
+                    subject,
+                    "The policy has no logging entry for this platform.",
+                    evidence: [
+                        Evidence(
+                            field: "logging.\(platform)",
+                            observed: "absent",
+                            expected: "issuance, use and revocation: true"
+                        )
+                    ]
+                )
+                continue
+            }
+            let events: [(key: String, value: Bool?)] = [
+                ("issuance", logging.issuance), ("use", logging.use), ("revocation", logging.revocation),
+            ]
+            let disabled = events.filter { $0.value == false }
+            let unset = events.filter { $0.value == nil }
+            if !disabled.isEmpty {
+                recorder.fail(
+                    subject,
+                    "Platform does not log \(disabled.map(\.key).joined(separator: " or ")) events for its identities.",
+                    evidence: disabled.map {
+                        Evidence(
+                            field: "logging.\(platform).\($0.key)",
+                            observed: "false",
+                            expected: "true (logging.\(platform).\($0.key))"
+                        )
+                    },
+                    affecting: holders[platform] ?? []
+                )
+            } else if !unset.isEmpty {
+                recorder.notAssessed(
+                    subject,
+                    "The policy does not say whether \(unset.map(\.key).joined(separator: " or ")) events are logged.",
+                    evidence: unset.map {
+                        Evidence(
+                            field: "logging.\(platform).\($0.key)",
+                            observed: "absent",
+                            expected: "true (logging.\(platform).\($0.key))"
+                        )
+                    }
+                )
+            } else {
+                recorder.pass(subject)
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// CW-LOG-02: Identity event logs are retained at least as long as policy requires.
+///
+/// Applies to each platform named by at least one identity's `platform` (identities with no
+/// platform cannot be attributed and are not counted). `logging.<platform>.retention_days` must be
+/// at least `thresholds.min_log_retention_days`. Not-assessed when the platform has no logging
+/// entry or the entry has no `retention_days`.
+///
+/// Reports platforms whose identity event logs are kept for fewer days than the policy requires.
+struct IdentityLogsAreRetained: Control {
+    let definition = ControlDefinition(
+        id: "CW-LOG-02",
+        title: "Identity event logs are retained at least as long as policy requires",
+        description:
+            "Each platform that holds non-human identities keeps its identity event logs for at least the minimum retention period.",
+        rationale:
+            "Machine-credential compromises are often found months after the fact; logs that have already aged out leave investigators unable to establish what a credential was used for, and auditors unable to verify controls operated.",
+        severity: .medium,
+        subjectKind: .platform,
+        appliesTo: "platforms that hold at least one identity",
+        evidenceFields: ["identities[].platform"],
+        policyParameters: ["logging.<platform>.retention_days", "thresholds.min_log_retention_days"],
+        remediation:
+            "Extend the platform's log retention (or export the logs to an archive that keeps them) to at least the policy minimum, and record it under logging.<platform>.retention_days.",
+        examples: [
+            ControlExample(
+                "long enough, too short, unknown",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: a, kind: service-account, platform: aws}
+                      - {id: b, kind: agent, platform: gcp}
+                      - {id: c, kind: bot, platform: github}
+                      - {id: d, kind: api-client, platform: stripe}
+                    """,
+                policy: """
+                    version: 1
+                    logging:
+                      aws: {issuance: true, use: true, revocation: true, retention_days: 400}
+                      gcp: {issuance: true, use: true, revocation: true, retention_days: 90}
+                      github: {issuance: true, use: true, revocation: true}
+                      azure: {retention_days: 30}
+                    """,
+                expected: [
+                    "aws": .pass, "gcp": .fail, "github": .notAssessed, "stripe": .notAssessed, "azure": .notApplicable,
+                ]
+            )
+        ]
+    )
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        let minimum = context.policy.thresholds.minLogRetentionDays
+        let expected = "≥ \(minimum) days (thresholds.min_log_retention_days)"
+        var holders: [String: [String]] = [:]
+        for identity in context.inventory.identities {
+            if let platform = identity.platform { holders[platform, default: []].append(identity.id) }
+        }
+        for platform in context.inventory.platforms {
+            let subject = SubjectReference.platform(platform)
+            guard let logging = context.policy.logging[platform] else {
+                recorder.notAssessed(
+                    subject,
+                    "The policy has no logging entry for this platform.",
+                    evidence: [Evidence(field: "logging.\(platform)", observed: "absent", expected: expected)]
+                )
+                continue
+            }
+            guard let retention = logging.retentionDays else {
+                recorder.notAssessed(
+                    subject,
+                    "The policy does not say how long this platform's identity logs are kept.",
+                    evidence: [
+                        Evidence(field: "logging.\(platform).retention_days", observed: "absent", expected: expected)
+                    ]
+                )
+                continue
+            }
+            if retention >= minimum {
+                recorder.pass(subject)
+            } else {
+                recorder.fail(
+                    subject,
+                    "Identity event logs are kept \(retention) day\(retention == 1 ? "" : "s"); policy requires \(minimum).",
+                    evidence: [
+                        Evidence(
+                            field: "logging.\(platform).retention_days",
+                            observed: "\(retention) days",
+                            expected: expected
+                        )
+                    ],
+                    affecting: holders[platform] ?? []
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Checks input files of any kind without producing a report: what `crosswalk validate` runs.
+/// Tells inventories, policies, catalogs and mapping files apart by their content.
+public struct FileValidator {
+    public enum Kind: String, Sendable {
+        case inventory
+        case policy
+        case catalog
+        case mapping = "mapping file"
+    }
+
+    /// Per file: the kind it was recognised as (nil when it could not be read at all).
+    public struct Outcome: Sendable {
+        public var file: String
+        public var kind: Kind?
+        public var errors: [Diagnostic]
+    }
+
+    public init() {}
+
+    /// Validates all files; inventories are validated together so references may cross files,
+    /// and mapping files are checked against the bundled catalogs plus any catalogs given.
+    public func validate(_ files: [InputFile]) -> (outcomes: [Outcome], warnings: [Diagnostic]) {
+        var kinds: [(InputFile, Kind?)] = []
+        var classifyErrors: [String: [Diagnostic]] = [:]
+        for file in files {
+            do {
+                kinds.append((file, try Self.classify(file)))
+            } catch let diagnostic as Diagnostic {
+                kinds.append((file, nil))
+                classifyErrors[file.path, default: []].append(diagnostic)
+            } catch {
+                kinds.append((file, nil))
+            }
+        }
+        var errors = classifyErrors
+        var warnings: [Diagnostic] = []
+        let inventories = kinds.filter { $0.1 == .inventory }.map(\.0)
+        if !inventories.isEmpty {
+            do {
+                warnings += try InventoryLoader().load(inventories).warnings
+            } catch let error as InputError {
+                for diagnostic in error.diagnostics {
+                    if diagnostic.severity == .error { errors[diagnostic.file, default: []].append(diagnostic) } else { warnings.append(diagnostic) }
+                }
+            } catch {}
+        }
+        for (file, kind) in kinds where kind == .policy {
+            do {
+                warnings += try PolicyLoader().load(file).warnings
+            } catch let error as InputError {
+                errors[file.path, default: []] += error.errors
+                warnings += error.diagnostics.filter { $0.severity == .warning }
+            } catch let diagnostic as Diagnostic {
+                errors[file.path, default: []].append(diagnostic)
+            } catch {}
+        }
+        let catalogFiles = kinds.filter { $0.1 == .catalog || $0.1 == .mapping }.map(\.0)
+        if !catalogFiles.isEmpty {
+            do {
+                _ = try CatalogLoader().load(user: catalogFiles)
+            } catch let error as InputError {
+                for diagnostic in error.diagnostics { errors[diagnostic.file, default: []].append(diagnostic) }
+            } catch {}
+        }
+        let outcomes = kinds.map { file, kind in Outcome(file: file.path, kind: kind, errors: errors[file.path] ?? []) }
+        return (outcomes, warnings)
+    }
+
+    /// Recognises a file's kind from its top-level keys (JSON Lines files are inventories).
+    public static func classify(_ file: InputFile) throws -> Kind {
+        if file.format == .jsonLines { return .inventory }
+        let root = NodeReader(node: try DocumentParser.parse(file), path: "", file: file.path)
+        let object = try root.object()
+        if object.contains("entries") { return .catalog }
+        if object.contains("mappings") { return .mapping }
+        if object.contains("identities") || object.contains("roles") || object.contains("organization") {
+            return .inventory
+        }
+        let policyKeys = Set(PolicyLoader.topLevelKeys).subtracting(["version"])
+        if object.members.contains(where: { policyKeys.contains($0.key) }) { return .policy }
+        let name = file.path.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+        if name.contains("policy") { return .policy }
+        if name.contains("inventory") { return .inventory }
+        throw root.diagnostic(
+            "cannot tell what this file is: expected an inventory (identities, roles), a policy snapshot (thresholds, …), a catalog (entries) or a mapping file (mappings)"
+        )
+    }
+}

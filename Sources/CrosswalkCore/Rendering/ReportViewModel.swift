@@ -1,0 +1,216 @@
+/// Builds the flat, pre-formatted view model that report templates receive (dictionaries of
+/// strings, booleans and arrays). Text is left raw: each template's content type escapes it.
+struct ReportViewModel {
+    /// Failing subjects listed per control before the list is cut to a count.
+    static let findingLimit = 50
+
+    let report: GapReport
+
+    func make() -> [String: Any] {
+        let metadata = report.metadata
+        let summary = report.inventorySummary
+        return [
+            "organization": metadata.organization ?? "Unnamed organisation",
+            "generatedAt": metadata.generatedAt.iso8601,
+            "toolVersion": metadata.toolVersion,
+            "identityCount": String(summary.identityCount),
+            "agentCount": String(summary.agentCount),
+            "credentialCount": String(summary.credentialCount),
+            "platformCount": String(summary.platforms.count),
+            "platforms": summary.platforms.joined(separator: ", "),
+            "controlCount": String(report.evaluation.outcomes.count),
+            "frameworkCount": String(report.frameworks.count),
+            "frameworks": report.frameworks.map(framework),
+            "keyFigures": keyFigures(),
+            "hasTopGaps": !report.topGaps.isEmpty,
+            "topGaps": report.topGaps.enumerated().map { gap($0.offset + 1, $0.element) },
+            "alignment": alignment(),
+            "controls": report.evaluation.outcomes.map(control),
+            "catalogs": report.library.catalogs.map(catalog),
+            "inputs": metadata.inputs.map { input in
+                ["role": input.role.rawValue, "path": input.path, "bytes": String(input.byteCount), "sha256": input.sha256]
+            },
+            "hasWarnings": !report.warnings.isEmpty,
+            "warnings": report.warnings.map(\.description),
+        ]
+    }
+
+    static func label(_ status: EntryStatus) -> String {
+        switch status {
+        case .satisfied: return "✅ Satisfied"
+        case .partiallySatisfied: return "◐ Partially satisfied"
+        case .notSatisfied: return "❌ Not satisfied"
+        case .notAssessed: return "❔ Not assessed"
+        case .notCovered: return "○ Not covered"
+        }
+    }
+
+    static func label(_ status: ControlStatus) -> String {
+        switch status {
+        case .pass: return "✅ Pass"
+        case .fail: return "❌ Fail"
+        case .notAssessed: return "❔ Not assessed"
+        case .notApplicable: return "— Not applicable"
+        }
+    }
+
+    static func label(_ status: ResultStatus) -> String {
+        switch status {
+        case .pass: return "✅ Pass"
+        case .fail: return "❌ Fail"
+        case .notApplicable: return "— Not applicable"
+        case .notAssessed: return "❔ Not assessed"
+        case .accepted: return "☑️ Accepted"
+        case .error: return "⚠️ Error"
+        }
+    }
+
+    static func severityLabel(_ severity: Severity) -> String {
+        severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst()
+    }
+
+    private func ratioText(_ ratio: Ratio) -> String {
+        ratio.denominator == 0 ? "n/a" : ratio.percentText
+    }
+
+    private func framework(_ assessment: FrameworkAssessment) -> [String: Any] {
+        let catalog = assessment.catalog
+        let score = assessment.score
+        return [
+            "id": catalog.id,
+            "title": catalog.title,
+            "version": catalog.version,
+            "license": catalog.license ?? "not stated",
+            "source": catalog.sourceURLs.first ?? catalog.origin,
+            "score": score.map(\.percentText) ?? "n/a",
+            "scoreDetail": score.map { "\($0.numeratorText) of \($0.denominator)" } ?? "nothing assessed",
+            "satisfied": String(assessment.count(.satisfied)),
+            "partiallySatisfied": String(assessment.count(.partiallySatisfied)),
+            "notSatisfied": String(assessment.count(.notSatisfied)),
+            "notAssessed": String(assessment.count(.notAssessed)),
+            "notCovered": String(assessment.count(.notCovered)),
+            "assessed": String(assessment.assessedCount),
+            "coverage": assessment.coverage.percentText,
+            "coverageDetail": "\(assessment.coverage.numeratorText) of \(assessment.coverage.denominator)",
+            "entries": assessment.entries.map { entry in
+                [
+                    "id": entry.entry.id,
+                    "title": entry.entry.title,
+                    "kind": entry.entry.kind,
+                    "isGroup": !entry.isScored,
+                    "status": Self.label(entry.status),
+                    "controls": entry.controls.map { "\($0.mapping.controlID) (\($0.mapping.relationship.rawValue), \($0.mapping.strength))" }
+                        .joined(separator: ", "),
+                    "affected": entry.isScored && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : "",
+                    "reason": entry.reason,
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    private func keyFigures() -> [[String: String]] {
+        let figures = report.keyFigures
+        func figure(_ ratio: Ratio, _ text: String) -> [String: String] {
+            ["value": ratioText(ratio), "text": text, "detail": "\(ratio.numeratorText) of \(ratio.denominator)"]
+        }
+        return [
+            figure(figures.identitiesWithOwner, "of identities have an accountable owner"),
+            figure(figures.agentsOnWorkloadIdentity, "of AI agents authenticate with a platform-managed workload identity"),
+            figure(figures.staticSecretsWithinRotation, "of active static secrets are within the rotation interval"),
+            [
+                "value": String(figures.activeExposedCredentials),
+                "text": "credentials detected as exposed are still active",
+                "detail": "revoke them first",
+            ],
+        ]
+    }
+
+    private func gap(_ rank: Int, _ gap: Gap) -> [String: String] {
+        var frameworks: [String: [String]] = [:]
+        for entry in gap.entries { frameworks[entry.catalogID, default: []].append(entry.entryID) }
+        let entries = report.library.catalogs.compactMap { catalog -> String? in
+            guard let ids = frameworks[catalog.id] else { return nil }
+            return "\(catalog.title): \(ids.joined(separator: ", "))"
+        }
+        return [
+            "rank": String(rank),
+            "id": gap.control.id,
+            "title": gap.control.title,
+            "severity": Self.severityLabel(gap.control.severity),
+            "failing": String(gap.failingSubjects),
+            "affected": String(gap.affectedIdentities),
+            "entries": entries.joined(separator: "; "),
+            "remediation": gap.control.remediation,
+        ]
+    }
+
+    /// Covered leaf entries of every framework, for the "Standards & Framework Alignment" table.
+    private func alignment() -> [[String: String]] {
+        report.frameworks.flatMap { assessment in
+            assessment.entries.filter { $0.isScored && $0.status != .notCovered }.map { entry in
+                [
+                    "framework": assessment.catalog.title,
+                    "entry": "\(entry.entry.id) \(entry.entry.title)",
+                    "status": Self.label(entry.status),
+                    "controls": entry.controls.map(\.mapping.controlID).joined(separator: ", "),
+                ]
+            }
+        }
+    }
+
+    private func control(_ outcome: ControlOutcome) -> [String: Any] {
+        let definition = outcome.definition
+        let listed = outcome.findings.prefix(Self.findingLimit)
+        let mappings = report.library.mappings(forControl: definition.id)
+        return [
+            "id": definition.id,
+            "title": definition.title,
+            "severity": Self.severityLabel(definition.severity),
+            "status": Self.label(outcome.status),
+            "appliesTo": definition.appliesTo,
+            "description": definition.description,
+            "rationale": definition.rationale,
+            "remediation": definition.remediation,
+            "evidenceFields": definition.evidenceFields.joined(separator: ", "),
+            "policyParameters": definition.policyParameters.isEmpty ? "none" : definition.policyParameters.joined(separator: ", "),
+            "passRate": outcome.passRate.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) applicable subjects pass)" }
+                ?? "no applicable subjects",
+            "counts": ResultStatus.allCases.sorted().map { ["status": Self.label($0), "count": String(outcome.count($0))] },
+            "mappings": mappings.map { mapping in
+                [
+                    "catalog": report.library.catalog(withID: mapping.catalogID)?.title ?? mapping.catalogID,
+                    "entry": mapping.entryID,
+                    "relationship": mapping.relationship.rawValue,
+                    "strength": String(mapping.strength),
+                    "rationale": mapping.rationale,
+                ]
+            },
+            "hasMappings": !mappings.isEmpty,
+            "hasFindings": !outcome.findings.isEmpty,
+            "findings": listed.map { finding in
+                [
+                    "subject": finding.subject.name,
+                    "subjectID": finding.subject.id,
+                    "kind": finding.subject.kind.rawValue,
+                    "status": Self.label(finding.status),
+                    "message": finding.message,
+                    "evidence": finding.evidence.map { "\($0.field): \($0.observed) (expected \($0.expected))" }
+                        .joined(separator: "; "),
+                ]
+            },
+            "moreFindings": outcome.findings.count > listed.count ? String(outcome.findings.count - listed.count) : "",
+            "hasMoreFindings": outcome.findings.count > listed.count,
+        ]
+    }
+
+    private func catalog(_ catalog: Catalog) -> [String: String] {
+        [
+            "id": catalog.id,
+            "title": catalog.title,
+            "version": catalog.version,
+            "license": catalog.license ?? "not stated",
+            "origin": catalog.origin,
+            "attribution": catalog.attribution ?? "",
+        ]
+    }
+}

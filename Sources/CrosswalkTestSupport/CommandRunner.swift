@@ -1,0 +1,53 @@
+import Foundation
+
+/// Runs the built `crosswalk` executable, as the end-to-end tests do.
+public enum CommandRunner {
+    public struct Result: Sendable {
+        public var exitCode: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The folder holding the built products (next to the test bundle).
+    public static var productsDirectory: URL {
+        let candidates = [
+            Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            Fixtures.repositoryRoot.appendingPathComponent(".build/debug"),
+        ]
+        return candidates.first {
+            FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("crosswalk").path)
+        } ?? candidates[0]
+    }
+
+    /// Runs `crosswalk arguments…` in `directory` and captures its output and exit code.
+    public static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("crosswalk")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            exitCode: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
+    }
+
+    /// A new empty temporary folder.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CrosswalkCore
+import Foundation
+
+/// `crosswalk catalogs`: lists the catalogs in force with their versions and entry counts.
+struct CatalogsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalogs",
+        abstract: "List the framework catalogs: id, title, version and entry counts by kind."
+    )
+
+    @Option(name: .long, help: "An extra catalog or mapping file. Repeatable.")
+    var catalog: [String] = []
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        let library: FrameworkLibrary
+        do {
+            library = try CatalogLoader().load(user: try catalog.map(FileAccess.read))
+        } catch let error as InputError {
+            Terminal.printDiagnostics(error.diagnostics)
+            throw CrosswalkExit.invalidInput
+        } catch let diagnostic as Diagnostic {
+            Terminal.printDiagnostics([diagnostic])
+            throw CrosswalkExit.invalidInput
+        }
+        if json {
+            let list = library.catalogs.map { catalog in
+                CatalogListing(
+                    id: catalog.id,
+                    title: catalog.title,
+                    version: catalog.version,
+                    license: catalog.license,
+                    origin: catalog.origin,
+                    entries: catalog.entries.count,
+                    entriesByKind: Dictionary(uniqueKeysWithValues: catalog.countsByKind.map { ($0.kind, $0.count) }),
+                    mappings: library.mappings.filter { $0.catalogID == catalog.id }.count
+                )
+            }
+            print(try JSONOutput.encode(list))
+            return
+        }
+        for catalog in library.catalogs {
+            let kinds = catalog.countsByKind.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }.joined(separator: ", ")
+            let mappings = library.mappings.filter { $0.catalogID == catalog.id }.count
+            print("\(catalog.id)  \(catalog.title) (\(catalog.version))")
+            print("    \(catalog.entries.count) entries: \(kinds); \(mappings) control mappings")
+        }
+    }
+
+    struct CatalogListing: Encodable {
+        var id: String
+        var title: String
+        var version: String
+        var license: String?
+        var origin: String
+        var entries: Int
+        var entriesByKind: [String: Int]
+        var mappings: Int
+    }
+}
+
+/// Pretty, key-sorted JSON for the listing commands.
+enum JSONOutput {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

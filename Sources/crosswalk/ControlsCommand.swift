@@ -1,0 +1,75 @@
+import ArgumentParser
+import CrosswalkCore
+
+/// `crosswalk controls`: lists the built-in controls with their severity and mappings.
+struct ControlsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "controls",
+        abstract: "List the built-in controls with severity and framework mappings."
+    )
+
+    @Option(name: .long, help: "An extra catalog or mapping file. Repeatable.")
+    var catalog: [String] = []
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        let library: FrameworkLibrary
+        do {
+            library = try CatalogLoader().load(user: try catalog.map(FileAccess.read))
+        } catch let error as InputError {
+            Terminal.printDiagnostics(error.diagnostics)
+            throw CrosswalkExit.invalidInput
+        } catch let diagnostic as Diagnostic {
+            Terminal.printDiagnostics([diagnostic])
+            throw CrosswalkExit.invalidInput
+        }
+        let controls = ControlRegistry.all.map(\.definition)
+        if json {
+            let list = controls.map { definition in
+                ControlListing(
+                    id: definition.id,
+                    title: definition.title,
+                    severity: definition.severity.rawValue,
+                    subjectKind: definition.subjectKind.rawValue,
+                    appliesTo: definition.appliesTo,
+                    policyParameters: definition.policyParameters,
+                    mappings: library.mappings(forControl: definition.id).map {
+                        MappingListing(catalog: $0.catalogID, entry: $0.entryID, relationship: $0.relationship.rawValue, strength: $0.strength)
+                    }
+                )
+            }
+            print(try JSONOutput.encode(list))
+            return
+        }
+        for definition in controls {
+            print("\(definition.id)  [\(definition.severity.rawValue)]  \(definition.title)")
+            var byCatalog: [String: [String]] = [:]
+            for mapping in library.mappings(forControl: definition.id) {
+                byCatalog[mapping.catalogID, default: []].append("\(mapping.entryID) (\(mapping.relationship.rawValue), \(mapping.strength))")
+            }
+            for catalog in library.catalogs {
+                guard let entries = byCatalog[catalog.id] else { continue }
+                print("    \(catalog.id): \(entries.joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct ControlListing: Encodable {
+        var id: String
+        var title: String
+        var severity: String
+        var subjectKind: String
+        var appliesTo: String
+        var policyParameters: [String]
+        var mappings: [MappingListing]
+    }
+
+    struct MappingListing: Encodable {
+        var catalog: String
+        var entry: String
+        var relationship: String
+        var strength: Int
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import CrosswalkCore
+import Foundation
+
+/// `crosswalk report`: evaluates the inventory and writes the gap reports.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Evaluate an inventory against the controls and write gap reports.",
+        discussion: """
+            PATH may be a folder holding inventory.{yaml,yml,json,jsonl} and policy.{yaml,yml,json}, or an
+            inventory file. Reports are written atomically to DIR/crosswalk-report.<ext>.
+
+            Exit codes: 0 report written; 1 report written and the --fail-on gate breached;
+            2 nothing written because an input is invalid; 64 usage error.
+            """
+    )
+
+    @Argument(help: "A folder with inventory.* and policy.*, or an inventory file.")
+    var path: String?
+
+    @Option(name: .long, help: "An inventory file (JSON, YAML or JSON Lines). Repeatable.")
+    var inventory: [String] = []
+
+    @Option(name: .long, help: "The policy snapshot (YAML or JSON). Defaults apply when omitted.")
+    var policy: String?
+
+    @Option(name: .long, help: "An extra catalog or mapping file. Repeatable.")
+    var catalog: [String] = []
+
+    @Option(name: .long, help: "Report only on this catalog id (see `crosswalk catalogs`). Repeatable.")
+    var framework: [String] = []
+
+    @Option(name: .long, help: "Comma-separated formats: md, json.")
+    var format: String = "md,json"
+
+    @Option(name: .long, help: "Output folder.")
+    var output: String = "reports"
+
+    @Option(name: .long, help: "Evaluation time, ISO 8601 (e.g. 2026-11-01T00:00:00Z). Defaults to now.")
+    var now: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a control of this severity or worse fails: critical, high, medium, low.")
+    var failOn: String?
+
+    @Option(name: .long, help: "A folder whose .mustache files replace the bundled templates of the same name.")
+    var templates: String?
+
+    @Flag(name: .customLong("include-passing"), help: "List passing subjects in the JSON report, not just count them.")
+    var includePassing = false
+
+    func validate() throws {
+        if let failOn, Severity(rawValue: failOn) == nil {
+            throw ValidationError("--fail-on takes critical, high, medium or low (got '\(failOn)')")
+        }
+        if let now, Timestamp(iso8601: now) == nil {
+            throw ValidationError("--now takes an ISO 8601 time such as 2026-11-01T00:00:00Z (got '\(now)')")
+        }
+        for name in formatNames where ReportFormat(rawValue: name) == nil {
+            throw ValidationError("--format takes md and json (got '\(name)')")
+        }
+        if path == nil && inventory.isEmpty {
+            throw ValidationError("name a folder holding inventory.* or pass --inventory FILE")
+        }
+    }
+
+    private var formatNames: [String] {
+        format.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func run() throws {
+        do {
+            let request = try makeRequest()
+            let report = try ReportBuilder().build(request)
+            Terminal.printDiagnostics(report.warnings)
+            let renderer = ReportRenderer(templates: try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? []))
+            var rendered: [(name: String, bytes: [UInt8])] = []
+            for name in formatNames {
+                guard let format = ReportFormat(rawValue: name) else { continue }
+                rendered.append((format.fileName, try renderer.render(report, as: format)))
+            }
+            try FileAccess.writeAtomically(rendered, into: output)
+            printSummary(report, written: rendered.map(\.name))
+            if let failOn, let threshold = Severity(rawValue: failOn) {
+                let breaching = report.evaluation.outcomes.filter { $0.status == .fail && $0.definition.severity >= threshold }
+                if !breaching.isEmpty {
+                    Terminal.printError(
+                        "gate breached: \(breaching.count) control(s) of severity \(failOn) or worse fail: \(breaching.map(\.definition.id).joined(separator: ", "))"
+                    )
+                    throw CrosswalkExit.gateBreached
+                }
+            }
+        } catch let error as InputError {
+            Terminal.printDiagnostics(error.diagnostics)
+            Terminal.printError("crosswalk: nothing written: fix the error(s) above")
+            throw CrosswalkExit.invalidInput
+        } catch let diagnostic as Diagnostic {
+            Terminal.printDiagnostics([diagnostic])
+            Terminal.printError("crosswalk: nothing written: fix the error above")
+            throw CrosswalkExit.invalidInput
+        }
+    }
+
+    private func makeRequest() throws -> ReportBuilder.Request {
+        var inventoryPaths = inventory
+        var policyPath = policy
+        if let path {
+            if FileAccess.isDirectory(path) {
+                if inventoryPaths.isEmpty {
+                    guard let found = FileAccess.find("inventory", in: path, extensions: ["yaml", "yml", "json", "jsonl"]) else {
+                        throw Diagnostic(.error, file: path, message: "no inventory.yaml, inventory.json or inventory.jsonl in this folder")
+                    }
+                    inventoryPaths = [found]
+                }
+                if policyPath == nil {
+                    policyPath = FileAccess.find("policy", in: path, extensions: ["yaml", "yml", "json"])
+                }
+            } else {
+                inventoryPaths.insert(path, at: 0)
+            }
+        }
+        var errors: [Diagnostic] = []
+        func read(_ path: String) -> InputFile? {
+            do { return try FileAccess.read(path) } catch let diagnostic as Diagnostic {
+                errors.append(diagnostic)
+            } catch {
+                errors.append(Diagnostic(.error, file: path, message: "\(error)"))
+            }
+            return nil
+        }
+        let inventoryFiles = inventoryPaths.compactMap(read)
+        let policyFile = policyPath.flatMap(read)
+        let catalogFiles = catalog.compactMap(read)
+        if !errors.isEmpty { throw InputError(errors) }
+        return ReportBuilder.Request(
+            inventoryFiles: inventoryFiles,
+            policyFile: policyFile,
+            catalogFiles: catalogFiles,
+            frameworks: framework,
+            now: now.flatMap { Timestamp(iso8601: $0) } ?? FileAccess.currentTime(),
+            includePassing: includePassing
+        )
+    }
+
+    private func printSummary(_ report: GapReport, written: [String]) {
+        let summary = report.inventorySummary
+        print("Evaluated \(summary.identityCount) identities (\(summary.agentCount) AI agents) against \(report.evaluation.outcomes.count) controls.")
+        let failing = report.evaluation.outcomes.filter { $0.status == .fail }.count
+        print("\(failing) control(s) fail.")
+        for framework in report.frameworks {
+            let score = framework.score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) assessed)" } ?? "n/a"
+            print("  \(framework.catalog.title): score \(score), coverage \(framework.coverage.percentText)")
+        }
+        for name in written {
+            print("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")
+        }
+    }
+}

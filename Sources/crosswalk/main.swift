@@ -1,2 +1,0 @@
-import CrosswalkCore
-print(ControlRegistry.all.count)

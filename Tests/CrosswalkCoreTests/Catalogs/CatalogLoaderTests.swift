@@ -1,0 +1,91 @@
+import CrosswalkCore
+import CrosswalkTestSupport
+import Testing
+
+@Suite struct CatalogLoaderTests {
+    @Test(arguments: [
+        ("nist-csf-2.0", ["function": 6, "category": 22, "subcategory": 106]),
+        ("nist-ai-rmf-1.0", ["function": 4, "category": 19, "subcategory": 72]),
+        ("owasp-agentic-top10-2026", ["risk": 10]),
+        ("owasp-agentic-threats-2025", ["threat": 15]),
+        ("owasp-nhi-top10-2025", ["risk": 10]),
+        ("csa-maestro", ["layer": 7, "category": 1, "threat": 55]),
+    ])
+    func bundlesCompleteCatalogs(_ id: String, _ counts: [String: Int]) throws {
+        let library = try CatalogLoader().load()
+        let catalog = try #require(library.catalog(withID: id))
+        #expect(Dictionary(uniqueKeysWithValues: catalog.countsByKind.map { ($0.kind, $0.count) }) == counts)
+        #expect(catalog.license != nil, "\(id) states its licence")
+        #expect(!catalog.sourceURLs.isEmpty, "\(id) states its source")
+    }
+
+    @Test func mapsEveryControlIntoEveryCatalogItCanDefend() throws {
+        let library = try CatalogLoader().load()
+        for control in ControlRegistry.all {
+            let mapped = Set(library.mappings(forControl: control.definition.id).map(\.catalogID))
+            #expect(mapped.contains("nist-csf-2.0"), "\(control.definition.id) maps into NIST CSF 2.0")
+            #expect(mapped.count >= 3, "\(control.definition.id) maps into at least three frameworks")
+        }
+    }
+
+    @Test func mapsEveryNHITopTenEntry() throws {
+        let library = try CatalogLoader().load()
+        let mapped = Set(library.mappings.filter { $0.catalogID == "owasp-nhi-top10-2025" }.map(\.entryID))
+        #expect(mapped == Set((1...10).map { "NHI\($0)" }))
+    }
+
+    private func errors(_ files: [InputFile]) -> [String] {
+        Fixtures.errorLines { _ = try CatalogLoader().load(user: files) }
+    }
+
+    @Test func rejectsDuplicateEntriesAndUnknownParents() {
+        let catalog = """
+            {"id": "mine", "title": "Mine", "version": "1", "entries": [
+              {"id": "A", "title": "a", "parent": null, "kind": "function"},
+              {"id": "A", "title": "again", "parent": null, "kind": "function"},
+              {"id": "B", "title": "b", "parent": "Z", "kind": "category"}
+            ]}
+            """
+        #expect(errors([InputFile(path: "mine.json", text: catalog)]) == [
+            "mine.json:3:10: error: entries[1].id: duplicate entry id 'A' in catalog 'mine'; first at line 2",
+            "mine.json:4:3: error: entries[2]: entry 'B' names parent 'Z', which catalog 'mine' does not define",
+        ])
+    }
+
+    @Test func rejectsACatalogThatReusesABundledID() {
+        let catalog = #"{"id": "nist-csf-2.0", "title": "Copy", "version": "1", "entries": []}"#
+        #expect(errors([InputFile(path: "copy.json", text: catalog)]) == [
+            "copy.json: error: id: catalog id 'nist-csf-2.0' is already defined by frameworks/catalogs/nist-csf-2.0.json; give this catalog its own id"
+        ])
+    }
+
+    @Test func validatesMappingTargetsStrengthsAndControls() {
+        let mappings = """
+            version: 1
+            catalog: owasp-nhi-top10-2025
+            mappings:
+              - {control: CW-NOPE-01, entry: NHI1, relationship: equal, strength: 5, rationale: r}
+              - {control: CW-LIFE-01, entry: NHI99, relationship: equal, strength: 5, rationale: r}
+              - {control: CW-LIFE-01, entry: NHI1, relationship: same-as, strength: 5, rationale: r}
+              - {control: CW-LIFE-01, entry: NHI1, relationship: equal, strength: 11, rationale: r}
+              - {control: CW-LIFE-01, catalog: nist-csf-2.0, entry: GV, relationship: subset-of, strength: 3, rationale: r}
+            """
+        #expect(errors([InputFile(path: "extra.yaml", text: mappings)]) == [
+            "extra.yaml:6:54: error: mappings[2].relationship: unknown relationship 'same-as'; expected equal, subset-of, superset-of or intersects-with",
+            "extra.yaml:7:71: error: mappings[3].strength: strength 11 is out of range; expected a whole number from 1 to 10",
+            "extra.yaml:4:5: error: mappings[0]: mapping names control 'CW-NOPE-01', which is not a Crosswalk control",
+            "extra.yaml:5:5: error: mappings[1]: mapping names entry 'NHI99', which catalog 'owasp-nhi-top10-2025' does not define",
+            "extra.yaml:8:5: error: mappings[4]: mapping targets 'GV', which groups other entries of 'nist-csf-2.0'; map to one of its leaf entries instead",
+        ])
+    }
+
+    @Test func addsUserCatalogsAndTheirMappings() throws {
+        let catalog = #"{"id": "acme-policy", "title": "Acme policy", "version": "2026", "entries": [{"id": "AP-1", "title": "Keys rotate", "parent": null, "kind": "requirement"}]}"#
+        let mappings = "version: 1\ncatalog: acme-policy\nmappings:\n  - {control: CW-CRED-02, entry: AP-1, relationship: equal, strength: 9, rationale: Same rule.}\n"
+        let library = try CatalogLoader().load(user: [
+            InputFile(path: "acme.json", text: catalog), InputFile(path: "acme-map.yaml", text: mappings),
+        ])
+        #expect(library.catalog(withID: "acme-policy")?.isBundled == false)
+        #expect(library.mappings(forControl: "CW-CRED-02").contains { $0.catalogID == "acme-policy" && $0.entryID == "AP-1" })
+    }
+}

@@ -1,0 +1,56 @@
+import CrosswalkCore
+import CrosswalkTestSupport
+import Foundation
+import Testing
+
+/// Golden tests: the bundled example's reports in reports/example/ are exactly what the current
+/// code produces. To re-record after an intended change, run
+/// `CROSSWALK_RECORD=1 swift test --filter ReferenceReportTests` and review the diff.
+@Suite struct ReferenceReportTests {
+    static func exampleReport() throws -> GapReport {
+        try ReportBuilder().build(
+            ReportBuilder.Request(
+                inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
+                policyFile: try Fixtures.file("examples/acme/policy.yaml"),
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func exampleReportMatchesTheCommittedReference(_ format: ReportFormat) throws {
+        let report = try Self.exampleReport()
+        let rendered = try ReportRenderer(templates: ReportTemplates()).render(report, as: format)
+        let path = "reports/example/\(format.fileName)"
+        if ProcessInfo.processInfo.environment["CROSSWALK_RECORD"] == "1" {
+            try Data(rendered).write(to: Fixtures.url(path))
+        }
+        let expected = try Fixtures.text(path)
+        let actual = String(decoding: rendered, as: UTF8.self)
+        #expect(actual == expected, "\(path) is out of date; see ReferenceReportTests to re-record")
+    }
+
+    @Test func renderingTwiceGivesIdenticalBytes() throws {
+        let renderer = try ReportRenderer(templates: ReportTemplates())
+        for format in ReportFormat.allCases {
+            let first = try renderer.render(try Self.exampleReport(), as: format)
+            let second = try renderer.render(try Self.exampleReport(), as: format)
+            #expect(first == second, "\(format) output is deterministic")
+        }
+    }
+
+    @Test func everyControlHasPassingAndFailingSubjectsInTheExample() throws {
+        let report = try Self.exampleReport()
+        for outcome in report.evaluation.outcomes {
+            #expect(outcome.count(.pass) > 0, "\(outcome.definition.id) passes somewhere in the example")
+            #expect(outcome.count(.fail) > 0, "\(outcome.definition.id) fails somewhere in the example")
+        }
+    }
+
+    @Test func exampleIsARealisticOrganisation() throws {
+        let report = try Self.exampleReport()
+        #expect(report.inventorySummary.identityCount >= 60)
+        #expect(report.inventorySummary.platforms.count >= 3)
+        #expect(report.frameworks.count == 6)
+    }
+}

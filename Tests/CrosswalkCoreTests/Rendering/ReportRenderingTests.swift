@@ -1,0 +1,84 @@
+import CrosswalkCore
+import CrosswalkTestSupport
+import Foundation
+import Testing
+
+@Suite struct ReportRenderingTests {
+    static let hostileName = "evil|name <script>alert(1)</script> `tick`\n# not a heading ]]> \u{07}"
+
+    private func report(includePassing: Bool = false) throws -> GapReport {
+        let inventory = """
+            version: 1
+            organization: "Org | <b>bold</b>"
+            identities:
+              - id: hostile
+                name: "\(Self.hostileName.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\u{07}", with: "\\a"))"
+                kind: service-account
+                tags: {"<img src=x onerror=alert(1)>": "|"}
+              - {id: owned, kind: service-account, owner: platform-team}
+            """
+        return try ReportBuilder().build(
+            ReportBuilder.Request(
+                inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
+                now: try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z")),
+                includePassing: includePassing
+            )
+        )
+    }
+
+    private func markdown(_ report: GapReport) throws -> String {
+        String(decoding: try ReportRenderer(templates: ReportTemplates()).render(report, as: .markdown), as: UTF8.self)
+    }
+
+    /// Counts `|` characters not preceded by a backslash.
+    private func cellSeparators(_ line: Substring) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for character in line {
+            if character == "|" && previous != "\\" { count += 1 }
+            previous = character
+        }
+        return count
+    }
+
+    @Test func hostileNamesCannotInjectMarkupOrBreakTables() throws {
+        let text = try markdown(try report())
+        #expect(!text.contains("<script>"))
+        #expect(!text.contains("<b>"))
+        #expect(!text.contains("\u{07}"))
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("# not a heading") })
+        let rows = text.split(separator: "\n").filter { $0.contains("evil\\|name") && $0.hasPrefix("|") }
+        #expect(!rows.isEmpty, "the hostile identity appears in a table")
+        for row in rows {
+            #expect(cellSeparators(row) == 6, "row keeps its five cells: \(row)")
+        }
+    }
+
+    @Test func jsonListsFailuresAndCountsPassesUnlessAskedToListThem() throws {
+        for includePassing in [false, true] {
+            let data = Data(try ReportRenderer(templates: ReportTemplates()).render(try report(includePassing: includePassing), as: .json))
+            let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let controls = try #require(root["controls"] as? [[String: Any]])
+            let owners = try #require(controls.first { $0["id"] as? String == "CW-LIFE-01" })
+            let results = try #require(owners["results"] as? [[String: Any]])
+            #expect(results.count == 1)
+            #expect((results.first?["subject"] as? [String: Any])?["name"] as? String == Self.hostileName)
+            #expect((owners["counts"] as? [String: Int])?["pass"] == 1)
+            let passing = owners["passing_subjects"] as? [[String: Any]]
+            #expect((passing?.count ?? 0) == (includePassing ? 1 : 0))
+        }
+    }
+
+    @Test func templateErrorsNameFileLineAndColumn() {
+        let broken = InputFile(path: "brand/report.md.mustache", text: "# Title\n\n{{#frameworks}}\n{{title}\n")
+        let lines = Fixtures.errorLines { _ = try ReportTemplates(overrides: [broken]) }
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("brand/report.md.mustache:4:") == true, "got \(lines)")
+    }
+
+    @Test func templateOverridesReplaceTheBundledTemplate() throws {
+        let custom = InputFile(path: "brand/report.md.mustache", text: "{{% CONTENT_TYPE: MARKDOWN }}\nBrand report for {{organization}}\n")
+        let output = try ReportRenderer(templates: ReportTemplates(overrides: [custom])).render(try report(), as: .markdown)
+        #expect(String(decoding: output, as: UTF8.self) == "Brand report for Org \\| &lt;b&gt;bold&lt;/b&gt;\n")
+    }
+}
