@@ -43,11 +43,18 @@ struct CatalogsCommand: ParsableCommand {
             return
         }
         for catalog in library.catalogs {
-            let kinds = catalog.countsByKind.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }.joined(separator: ", ")
+            let kinds = catalog.countsByKind.map { "\($0.count) \(Self.plural($0.kind, $0.count))" }.joined(separator: ", ")
             let mappings = library.mappings.filter { $0.catalogID == catalog.id }.count
             print("\(catalog.id)  \(catalog.title) (\(catalog.version))")
             print("    \(catalog.entries.count) entries: \(kinds); \(mappings) control mappings")
         }
+    }
+
+    /// `category` → `categories`, `threat` → `threats`.
+    static func plural(_ noun: String, _ count: Int) -> String {
+        guard count != 1 else { return noun }
+        if noun.hasSuffix("y") { return noun.dropLast() + "ies" }
+        return noun + "s"
     }
 
     struct CatalogListing: Encodable {

@@ -149,7 +149,7 @@ struct ReportCommand: ParsableCommand {
         print("\(failing) control(s) fail.")
         for framework in report.frameworks {
             let score = framework.score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) assessed)" } ?? "n/a"
-            print("  \(framework.catalog.title): score \(score), coverage \(framework.coverage.percentText)")
+            print("  \(framework.catalog.shortTitle): score \(score), coverage \(framework.coverage.percentText)")
         }
         for name in written {
             print("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")

@@ -94,6 +94,6 @@ import Testing
         try #"{"version": 1, "thresholds": {"rotation_interval_days": "ninety"}}"#.write(to: bad, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["validate", bad.path])
         #expect(result.exitCode == 2)
-        #expect(result.stderr.contains("\(bad.path):1:56: error: thresholds.rotation_interval_days: expected a whole number, found a string"))
+        #expect(result.stderr.contains("\(bad.path):1:57: error: thresholds.rotation_interval_days: expected a whole number, found a string"))
     }
 }

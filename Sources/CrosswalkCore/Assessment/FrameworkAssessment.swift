@@ -42,6 +42,11 @@ public struct EntryAssessment: Sendable {
     public var affectedIdentityCount: Int
     /// Whether scores count this entry (leaf entries only).
     public var isScored: Bool
+    /// What the entry adds to its framework's score: 1 when satisfied, 0 when not satisfied, and
+    /// for a partially satisfied entry the strength-weighted share of passing results among its
+    /// mapped controls' assessed subjects, halved when no mapped control relates `equal` or
+    /// `superset-of`. Zero for entries outside the score.
+    public var credit: Double
     /// One sentence explaining the status.
     public var reason: String
 }
@@ -68,10 +73,12 @@ public struct FrameworkAssessment: Sendable {
         count(.satisfied) + count(.partiallySatisfied) + count(.notSatisfied)
     }
 
-    /// (satisfied + ½ × partially satisfied) ÷ assessed covered entries; nil when nothing was assessed.
+    /// Sum of entry credits ÷ assessed covered entries; nil when nothing was assessed. The numerator
+    /// is rounded to two decimals so reports print it exactly.
     public var score: Ratio? {
-        assessedCount == 0
-            ? nil : Ratio(Double(count(.satisfied)) + Double(count(.partiallySatisfied)) / 2, of: assessedCount)
+        guard assessedCount > 0 else { return nil }
+        let credit = entries.filter(\.isScored).reduce(0) { $0 + $1.credit }
+        return Ratio((credit * 100).rounded() / 100, of: assessedCount)
     }
 }
 
@@ -116,12 +123,42 @@ public struct FrameworkMapper: Sendable {
         }
     }
 
+    /// How much support one mapped control gives, judged from its subjects' results.
+    enum Support {
+        /// Every applicable subject passes (or is accepted), with complete evidence.
+        case full
+        /// Some subjects pass and some fail.
+        case mixed
+        /// Some subjects pass, none fails, but evidence is missing for others.
+        case incomplete
+        /// Subjects fail and none passes.
+        case none
+        /// No pass and no failure: evidence missing or evaluation erred.
+        case unknown
+        /// Nothing the control applies to.
+        case notApplicable
+
+        init(_ outcome: ControlOutcome) {
+            let passing = outcome.count(.pass) + outcome.count(.accepted)
+            let failing = outcome.count(.fail)
+            let missing = outcome.count(.notAssessed) + outcome.count(.error)
+            switch (passing > 0, failing > 0, missing > 0) {
+            case (true, true, _): self = .mixed
+            case (false, true, _): self = .none
+            case (true, false, true): self = .incomplete
+            case (true, false, false): self = .full
+            case (false, false, true): self = .unknown
+            case (false, false, false): self = .notApplicable
+            }
+        }
+    }
+
     /// The status rule for a leaf entry; written down in docs/assessment.md.
     func assessLeaf(_ entry: CatalogEntry, _ linked: [(Mapping, ControlOutcome)]) -> EntryAssessment {
         let mapped = linked.map {
             MappedControl(mapping: $0.0, controlStatus: $0.1.status, severity: $0.1.definition.severity)
         }
-        func make(_ status: EntryStatus, _ reason: String) -> EntryAssessment {
+        func make(_ status: EntryStatus, _ reason: String, credit: Double = 0) -> EntryAssessment {
             var affected = Set<String>()
             for (_, outcome) in linked where outcome.status == .fail { affected.formUnion(outcome.affectedIdentities) }
             return EntryAssessment(
@@ -130,37 +167,61 @@ public struct FrameworkMapper: Sendable {
                 controls: mapped,
                 affectedIdentityCount: affected.count,
                 isScored: true,
+                credit: status == .satisfied ? 1 : credit,
                 reason: reason
             )
         }
         guard !linked.isEmpty else { return make(.notCovered, "No Crosswalk control addresses this entry.") }
-        let failing = linked.filter { $0.1.status == .fail }
-        let passing = linked.filter { $0.1.status == .pass }
-        let unknown = linked.filter { $0.1.status == .notAssessed }
-        let ids = { (list: [(Mapping, ControlOutcome)]) in list.map(\.0.controlID).joined(separator: ", ") }
-        if let full = failing.first(where: { $0.0.relationship.canFullySatisfy }) {
-            return make(.notSatisfied, "\(full.0.controlID) fails and relates \(full.0.relationship.rawValue) the entry.")
+        let judged = linked.map { (mapping: $0.0, outcome: $0.1, support: Support($0.1)) }
+            .filter { $0.support != .notApplicable }
+        guard !judged.isEmpty else {
+            return make(.notAssessed, "No subject in the inventory is one that the mapped controls apply to.")
         }
-        if !failing.isEmpty {
-            return passing.isEmpty
-                ? make(.notSatisfied, "Failing: \(ids(failing)); nothing mapped passes.")
-                : make(.partiallySatisfied, "Passing: \(ids(passing)); failing: \(ids(failing)).")
+        func ids(_ predicate: (Support) -> Bool) -> String {
+            judged.filter { predicate($0.support) }.map(\.mapping.controlID).joined(separator: ", ")
         }
-        if passing.isEmpty {
-            return unknown.isEmpty
-                ? make(.notAssessed, "No subject in the inventory is one that the mapped controls apply to.")
-                : make(.notAssessed, "Evidence is missing for \(ids(unknown)).")
+        if let full = judged.first(where: { $0.support == .none && $0.mapping.relationship.canFullySatisfy }) {
+            return make(
+                .notSatisfied,
+                "\(full.mapping.controlID) (\(full.mapping.relationship.rawValue)) fails for every subject it assesses."
+            )
         }
-        if !unknown.isEmpty {
-            return make(.partiallySatisfied, "Passing: \(ids(passing)); evidence missing for \(ids(unknown)).")
+        let supporting = judged.filter { $0.support == .full || $0.support == .mixed || $0.support == .incomplete }
+        if supporting.isEmpty {
+            return judged.contains { $0.support == .none }
+                ? make(.notSatisfied, "Every assessed subject fails: \(ids { $0 == .none }).")
+                : make(.notAssessed, "Evidence is missing for \(ids { $0 == .unknown }).")
         }
-        if passing.contains(where: { $0.0.relationship.canFullySatisfy }) {
-            return make(.satisfied, "Every mapped control passes (\(ids(passing))).")
+        let hasFullLink = judged.contains { $0.mapping.relationship.canFullySatisfy }
+        var weightedShare = 0.0
+        var totalWeight = 0.0
+        for item in judged {
+            let passing = Double(item.outcome.count(.pass) + item.outcome.count(.accepted))
+            let assessed = passing + Double(item.outcome.count(.fail) + item.outcome.count(.notAssessed) + item.outcome.count(.error))
+            weightedShare += Double(item.mapping.strength) * (assessed == 0 ? 0 : passing / assessed)
+            totalWeight += Double(item.mapping.strength)
         }
-        return make(
-            .partiallySatisfied,
-            "Every mapped control passes, but each covers only part of the entry (subset-of or intersects-with)."
-        )
+        let partialCredit = (totalWeight == 0 ? 0 : weightedShare / totalWeight) * (hasFullLink ? 1 : 0.5)
+        if judged.allSatisfy({ $0.support == .full }) {
+            return hasFullLink
+                ? make(.satisfied, "Every mapped control passes for every subject (\(ids { _ in true })).")
+                : make(
+                    .partiallySatisfied,
+                    "Every mapped control passes, but each covers only part of the entry (subset-of or intersects-with).",
+                    credit: partialCredit
+                )
+        }
+        var parts: [String] = []
+        let failing = judged.filter { $0.support == .mixed || $0.support == .none }.map { item in
+            "\(item.mapping.controlID) (\(item.outcome.count(.fail)) failing)"
+        }
+        if !failing.isEmpty { parts.append("failing: \(failing.joined(separator: ", "))") }
+        let missing = ids { $0 == .incomplete || $0 == .unknown }
+        if !missing.isEmpty { parts.append("evidence missing: \(missing)") }
+        let passing = ids { $0 == .full }
+        if !passing.isEmpty { parts.append("passing: \(passing)") }
+        let summary = parts.joined(separator: "; ")
+        return make(.partiallySatisfied, summary.prefix(1).uppercased() + summary.dropFirst() + ".", credit: partialCredit)
     }
 
     /// Rolls a group entry (function, category, layer) up from its children, for display only.
@@ -184,6 +245,7 @@ public struct FrameworkMapper: Sendable {
             controls: [],
             affectedIdentityCount: children.map(\.affectedIdentityCount).max() ?? 0,
             isScored: false,
+            credit: 0,
             reason: "Rolled up from \(covered.count) covered of \(children.count) entries."
         )
     }

@@ -3,6 +3,8 @@
 public struct Catalog: Sendable {
     public var id: String
     public var title: String
+    /// A name short enough for table cells ("NIST CSF 2.0"); the title when the file gives none.
+    public var shortTitle: String
     public var version: String
     public var publisher: String?
     public var license: String?
@@ -17,6 +19,7 @@ public struct Catalog: Sendable {
     public init(
         id: String,
         title: String,
+        shortTitle: String? = nil,
         version: String,
         publisher: String? = nil,
         license: String? = nil,
@@ -28,6 +31,7 @@ public struct Catalog: Sendable {
     ) {
         self.id = id
         self.title = title
+        self.shortTitle = shortTitle ?? title
         self.version = version
         self.publisher = publisher
         self.license = license

@@ -24,6 +24,9 @@ public struct CatalogLoader {
         var catalogs: [Catalog] = []
         var catalogOrigins: [String: String] = [:]
         var pendingMappings: [(Mapping, NodeReader)] = []
+        // A user file identical to a bundled one (e.g. `crosswalk validate frameworks/…`) replaces it.
+        let userBytes = Set(user.map(\.bytes))
+        let bundled = bundled.filter { !userBytes.contains($0.bytes) }
         for (file, isBundled) in bundled.map({ ($0, true) }) + user.map({ ($0, false) }) {
             do {
                 let root = NodeReader(node: try DocumentParser.parse(file), path: "", file: file.path)
@@ -56,7 +59,21 @@ public struct CatalogLoader {
         }
         let mappings = validate(pendingMappings, catalogs: catalogs, errors: &errors)
         if !errors.isEmpty { throw InputError(errors) }
-        return FrameworkLibrary(catalogs: catalogs, mappings: mappings)
+        return FrameworkLibrary(catalogs: Self.inReportOrder(catalogs), mappings: mappings)
+    }
+
+    /// The order reports present frameworks in: agentic and NHI risks first, then threat models,
+    /// then the NIST frameworks; user catalogs follow in the order given.
+    public static let bundledOrder = [
+        "owasp-agentic-top10-2026", "owasp-nhi-top10-2025", "owasp-agentic-threats-2025", "csa-maestro",
+        "nist-ai-rmf-1.0", "nist-csf-2.0",
+    ]
+
+    static func inReportOrder(_ catalogs: [Catalog]) -> [Catalog] {
+        let rank = { (catalog: Catalog) -> Int in
+            catalog.isBundled ? (bundledOrder.firstIndex(of: catalog.id) ?? bundledOrder.count) : bundledOrder.count + 1
+        }
+        return catalogs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     private func readCatalog(_ object: ObjectReader, file: InputFile, isBundled: Bool, errors: inout [Diagnostic])
@@ -105,6 +122,7 @@ public struct CatalogLoader {
         return Catalog(
             id: id,
             title: try object.required("title", "the catalog's title").string(),
+            shortTitle: try object.optional("short_title")?.string(),
             version: try Self.text(object.required("version", "the framework version")),
             publisher: try object.optional("publisher")?.string(),
             license: try object.optional("license")?.string(),

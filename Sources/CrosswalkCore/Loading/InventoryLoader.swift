@@ -27,7 +27,7 @@ public struct InventoryLoader {
             if state.errors.count >= Self.errorLimit { break }
         }
         state.resolveReferences()
-        var warnings = state.warnings
+        var warnings = state.warnings + state.summaryWarnings
         if let first = state.firstDroppedSecret {
             warnings.append(
                 Diagnostic(
@@ -74,7 +74,14 @@ public struct InventoryLoader {
 
     private func readHeader(_ object: ObjectReader, into state: inout LoadState) throws {
         if let organization = object.optional("organization") {
-            state.organization = try organization.string()
+            let name = try organization.string()
+            if let previous = state.organization, previous != name {
+                state.warnings.append(
+                    organization.diagnostic("organization '\(name)' differs from '\(previous)' named by an earlier inventory; the first is kept", severity: .warning)
+                )
+            } else {
+                state.organization = name
+            }
         }
         if let roles = object.optional("roles") {
             for element in try roles.list() {
@@ -101,6 +108,8 @@ public struct InventoryLoader {
             let line = Array(bytes[start..<end])
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let isHeader = !sawHeader
+            sawHeader = true
             let node: SourceNode
             do {
                 node = try JSONSourceParser.parse(line, firstLine: lineNumber)
@@ -109,8 +118,7 @@ public struct InventoryLoader {
                 continue
             }
             do {
-                if !sawHeader {
-                    sawHeader = true
+                if isHeader {
                     let header = try NodeReader(node: node, path: "", file: file.path).object()
                     try DocumentVersion.check(header, supported: 1, what: "inventory")
                     for member in header.unknownMembers(known: ["version", "organization", "roles"]) {
@@ -145,8 +153,8 @@ public struct InventoryLoader {
         let id = try object.required("id", "the role's id").identifier()
         let role = Role(
             id: id,
-            name: try object.optional("name")?.string() ?? id,
-            platform: try object.optional("platform")?.string(),
+            name: try state.text(object.optional("name")) ?? id,
+            platform: try object.optional("platform")?.identifier(),
             permissions: try object.optional("permissions")?.stringList() ?? [],
             administrative: try object.optional("administrative")?.bool() ?? false
         )
@@ -161,20 +169,16 @@ public struct InventoryLoader {
         let kindText = try object.required("kind", "agent, service-account, workload-identity, …").identifier()
         let kind = IdentityKind(rawValue: kindText)
         if !IdentityKind.known.contains(kind) {
-            state.warnings.append(
-                try object.required("kind", "").diagnostic(
-                    "unknown identity kind '\(kindText)' kept as written; known kinds: \(IdentityKind.known.map(\.rawValue).joined(separator: ", "))",
-                    severity: .warning
-                )
-            )
+            state.noteUnknownTerm(kindText, field: "identity kind", known: IdentityKind.known.map(\.rawValue), at: try object.required("kind", ""))
         }
-        var identity = Identity(id: id, name: try object.optional("name")?.string() ?? id, kind: kind)
+        var identity = Identity(id: id, name: try state.text(object.optional("name")) ?? id, kind: kind)
         identity.platform = try object.optional("platform")?.identifier()
         identity.environment = try object.optional("environment")?.identifier()
-        identity.owner = try object.optional("owner")?.string()
+        identity.owner = try state.text(object.optional("owner"))
         identity.trustZone = try object.optional("trust_zone")?.identifier()
         if let status = object.optional("status") {
             identity.status = LifecycleStatus(rawValue: try status.identifier())
+            state.checkTerm(identity.status.rawValue, field: "status", known: LifecycleStatus.known.map(\.rawValue), at: status)
         }
         identity.created = try object.optional("created")?.timestamp()
         identity.lastUsed = try object.optional("last_used")?.timestamp()
@@ -184,7 +188,9 @@ public struct InventoryLoader {
             state.references.append(.init(kind: .spawnedBy, target: parentID, from: id, at: parent))
         }
         if let method = object.optional("authentication") {
-            identity.authentication = AuthenticationMethod(rawValue: try method.identifier())
+            let value = try method.identifier()
+            identity.authentication = AuthenticationMethod(rawValue: value)
+            state.checkTerm(value, field: "authentication method", known: AuthenticationMethod.known.map(\.rawValue), at: method)
         }
         identity.interactiveUse = try object.optional("interactive_use")?.bool()
         identity.sharedAccount = try object.optional("shared_account")?.bool()
@@ -196,8 +202,10 @@ public struct InventoryLoader {
         }
         if let tags = object.optional("tags") {
             let tagObject = try tags.object()
-            identity.tags = try tagObject.members.map { member in
-                Tag(key: member.key, value: try Self.tagValue(NodeReader(node: member.value, path: "\(tags.path).\(member.key)", file: reader.file)))
+            state.dropSecrets(tagObject)
+            identity.tags = try tagObject.members.filter { !SecretKeys.names.contains($0.key) }.map { member in
+                let valueReader = NodeReader(node: member.value, path: "\(tags.path).\(member.key)", file: reader.file)
+                return Tag(key: state.redacted(member.key, at: valueReader), value: state.redacted(try Self.tagValue(valueReader), at: valueReader))
             }
             .sorted { $0.key < $1.key }
         }
@@ -257,10 +265,13 @@ public struct InventoryLoader {
         let object = try reader.object()
         state.dropSecrets(object)
         let id = try object.required("id", "the credential's id, unique within its identity").identifier()
-        let type = CredentialType(rawValue: try object.required("type", "api-key, access-key, token, …").identifier())
+        let typeReader = try object.required("type", "api-key, access-key, token, …")
+        let type = CredentialType(rawValue: try typeReader.identifier())
+        state.checkTerm(type.rawValue, field: "credential type", known: CredentialType.known.map(\.rawValue), at: typeReader)
         var credential = Credential(id: id, type: type)
         if let status = object.optional("status") {
             credential.status = LifecycleStatus(rawValue: try status.identifier())
+            state.checkTerm(credential.status.rawValue, field: "status", known: LifecycleStatus.known.map(\.rawValue), at: status)
         }
         credential.created = try object.optional("created")?.timestamp()
         credential.lastRotated = try object.optional("last_rotated")?.timestamp()
@@ -270,6 +281,7 @@ public struct InventoryLoader {
         credential.ttlSeconds = try object.optional("ttl_seconds")?.nonNegativeInteger()
         if let storage = object.optional("storage") {
             credential.storage = SecretStorage(rawValue: try storage.identifier())
+            state.checkTerm(try storage.identifier(), field: "storage location", known: SecretStorage.known.map(\.rawValue), at: storage)
         }
         if let shared = object.optional("shared_with") {
             for element in try shared.list() {
@@ -286,8 +298,8 @@ public struct InventoryLoader {
                 state.warnUnknown(exposure, known: ["detected", "source", "location"])
                 return Exposure(
                     detected: try exposure.optional("detected")?.timestamp(),
-                    source: try exposure.optional("source")?.string(),
-                    location: try exposure.optional("location")?.string()
+                    source: try state.text(exposure.optional("source")),
+                    location: try state.text(exposure.optional("location"))
                 )
             }
         }
@@ -332,6 +344,11 @@ private struct LoadState {
     var droppedSecretCount = 0
     var firstDroppedSecret: Diagnostic?
     var unknownKeyWarnings = 0
+    /// Unknown vocabulary terms: (field, term) → how often, and where first.
+    var unknownTerms: [String: (count: Int, first: Diagnostic)] = [:]
+    var unknownTermOrder: [String] = []
+    var redactedCount = 0
+    var firstRedaction: Diagnostic?
 
     mutating func add(_ identity: Identity, at reader: NodeReader) {
         if let previous = identityOrigins[identity.id] {
@@ -365,6 +382,59 @@ private struct LoadState {
                 warnings.append(object.diagnostic(for: member, "unknown key '\(member.key)' ignored", severity: .warning))
             }
         }
+    }
+
+    /// Records a term outside the documented vocabulary of `field`; one warning per term at the end.
+    mutating func checkTerm(_ term: String, field: String, known: [String], at reader: NodeReader) {
+        if !known.contains(term) { noteUnknownTerm(term, field: field, known: known, at: reader) }
+    }
+
+    mutating func noteUnknownTerm(_ term: String, field: String, known: [String], at reader: NodeReader) {
+        let key = "\(field)\u{0}\(term)"
+        if let existing = unknownTerms[key] {
+            unknownTerms[key] = (existing.count + 1, existing.first)
+        } else {
+            unknownTermOrder.append(key)
+            unknownTerms[key] = (
+                1,
+                reader.diagnostic(
+                    "unknown \(field) '\(term)' kept as written; controls treat it as none of the known values (\(known.joined(separator: ", ")))",
+                    severity: .warning
+                )
+            )
+        }
+    }
+
+    /// Optional free text (names, owners); redacted when it looks like a credential.
+    mutating func text(_ reader: NodeReader?) throws -> String? {
+        guard let reader else { return nil }
+        return redacted(try reader.string(), at: reader)
+    }
+
+    mutating func redacted(_ text: String, at reader: NodeReader) -> String {
+        guard SecretDetector.containsSecret(text) else { return text }
+        redactedCount += 1
+        if firstRedaction == nil { firstRedaction = reader.diagnostic("", severity: .warning) }
+        return SecretDetector.redaction
+    }
+
+    /// The warnings gathered along the way that are reported once, at the end of loading.
+    var summaryWarnings: [Diagnostic] {
+        var result: [Diagnostic] = []
+        for key in unknownTermOrder {
+            guard let entry = unknownTerms[key] else { continue }
+            var diagnostic = entry.first
+            if entry.count > 1 { diagnostic.message += " (\(entry.count) times; this is the first)" }
+            result.append(diagnostic)
+        }
+        if unknownKeyWarnings > 20 {
+            result.append(Diagnostic(.warning, file: currentFile, message: "\(unknownKeyWarnings - 20) more unknown keys ignored"))
+        }
+        if var first = firstRedaction {
+            first.message = "redacted \(redactedCount) text value(s) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values"
+            result.append(first)
+        }
+        return result
     }
 
     mutating func dropSecrets(_ object: ObjectReader) {

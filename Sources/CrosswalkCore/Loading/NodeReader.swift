@@ -24,7 +24,7 @@ struct NodeReader {
         return text
     }
 
-    /// A string that identifies something (an id, a role name): non-empty, no surrounding spaces.
+    /// A string that identifies something (an id, a role, a platform): non-empty.
     func identifier() throws -> String {
         let text = try string()
         guard !text.isEmpty else { throw diagnostic("expected a non-empty identifier") }

@@ -25,6 +25,19 @@ public struct PolicyLoader {
             )
         }
         var policy = Policy()
+        /// Policy entries are short and hand-written: a misspelt key would silently switch a
+        /// requirement off, so unknown keys inside them are errors.
+        func rejectUnknown(_ entry: ObjectReader, known: [String]) {
+            for member in entry.unknownMembers(known: Set(known)) {
+                errors.append(
+                    entry.diagnostic(
+                        for: member,
+                        "unknown key '\(member.key)'; expected \(known.joined(separator: ", "))",
+                        severity: .error
+                    )
+                )
+            }
+        }
         func collect(_ body: () throws -> Void) {
             do { try body() } catch let diagnostic as Diagnostic { errors.append(diagnostic) } catch {
                 errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
@@ -51,6 +64,7 @@ public struct PolicyLoader {
             guard let crossings = object.optional("trust_zone_crossings_allowed") else { return }
             policy.trustZoneCrossingsAllowed = try crossings.list().map { element in
                 let crossing = try element.object()
+                rejectUnknown(crossing, known: ["from", "to"])
                 return TrustZoneCrossing(
                     from: try crossing.required("from", "the delegating agent's trust zone").identifier(),
                     to: try crossing.required("to", "the delegate's trust zone").identifier()
@@ -67,6 +81,7 @@ public struct PolicyLoader {
             guard let actions = object.optional("sensitive_actions") else { return }
             policy.sensitiveActions = try actions.list().map { element in
                 let action = try element.object()
+                rejectUnknown(action, known: ["action", "requires_intent_check", "requires_approval", "description"])
                 let nameReader = try action.required("action", "the action's name as it appears in permissions or tools")
                 let name = try nameReader.identifier()
                 if name.contains("*") {
@@ -86,9 +101,7 @@ public struct PolicyLoader {
             for member in logging.members {
                 let reader = NodeReader(node: member.value, path: "logging.\(member.key)", file: file.path)
                 let platform = try reader.object()
-                for unknown in platform.unknownMembers(known: ["issuance", "use", "revocation", "retention_days"]) {
-                    warnings.append(platform.diagnostic(for: unknown, "unknown key '\(unknown.key)' ignored", severity: .warning))
-                }
+                rejectUnknown(platform, known: ["issuance", "use", "revocation", "retention_days"])
                 policy.logging[member.key] = PlatformLogging(
                     issuance: try platform.optional("issuance")?.bool(),
                     use: try platform.optional("use")?.bool(),

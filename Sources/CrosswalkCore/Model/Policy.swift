@@ -4,7 +4,8 @@ public struct Policy: Sendable {
     public var thresholds: Thresholds
     /// Delegations from one trust zone to another that are explicitly allowed.
     public var trustZoneCrossingsAllowed: [TrustZoneCrossing]
-    /// Permission patterns that count as privileged (in addition to any pattern containing `*`).
+    /// Permission patterns (globs) that count as privileged. Any permission that itself contains `*`
+    /// is a wildcard grant and counts as privileged whatever this list says.
     public var privilegedPermissions: [String]
     /// Role id or name patterns that count as administrative.
     public var administrativeRoles: [String]
@@ -43,7 +44,11 @@ public struct Policy: Sendable {
         self.approvedTools = approvedTools
     }
 
-    public static let defaultPrivilegedPermissions = ["*", "iam:*", "*:*"]
+    /// Identity and access administration: whoever holds these can grant themselves anything.
+    public static let defaultPrivilegedPermissions = [
+        "iam:*", "*:PassRole", "*:SetIamPolicy", "*:CreateServiceAccountKey", "Microsoft.Authorization/*",
+        "rbac.authorization.k8s.io/*",
+    ]
     public static let defaultAdministrativeRoles = ["*admin*", "*Admin*", "owner", "Owner", "root"]
     public static let defaultAllowedSecretStorage: [SecretStorage] = [.vault, .secretManager]
 }

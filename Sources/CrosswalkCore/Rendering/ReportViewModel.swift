@@ -79,6 +79,7 @@ struct ReportViewModel {
         return [
             "id": catalog.id,
             "title": catalog.title,
+            "shortTitle": catalog.shortTitle,
             "version": catalog.version,
             "license": catalog.license ?? "not stated",
             "source": catalog.sourceURLs.first ?? catalog.origin,
@@ -119,8 +120,8 @@ struct ReportViewModel {
             figure(figures.staticSecretsWithinRotation, "of active static secrets are within the rotation interval"),
             [
                 "value": String(figures.activeExposedCredentials),
-                "text": "credentials detected as exposed are still active",
-                "detail": "revoke them first",
+                "text": "credential(s) detected as exposed still active",
+                "detail": "revoke these first",
             ],
         ]
     }
@@ -130,7 +131,7 @@ struct ReportViewModel {
         for entry in gap.entries { frameworks[entry.catalogID, default: []].append(entry.entryID) }
         let entries = report.library.catalogs.compactMap { catalog -> String? in
             guard let ids = frameworks[catalog.id] else { return nil }
-            return "\(catalog.title): \(ids.joined(separator: ", "))"
+            return "\(catalog.shortTitle): \(ids.joined(separator: ", "))"
         }
         return [
             "rank": String(rank),
@@ -149,7 +150,7 @@ struct ReportViewModel {
         report.frameworks.flatMap { assessment in
             assessment.entries.filter { $0.isScored && $0.status != .notCovered }.map { entry in
                 [
-                    "framework": assessment.catalog.title,
+                    "framework": assessment.catalog.shortTitle,
                     "entry": "\(entry.entry.id) \(entry.entry.title)",
                     "status": Self.label(entry.status),
                     "controls": entry.controls.map(\.mapping.controlID).joined(separator: ", "),
@@ -178,7 +179,7 @@ struct ReportViewModel {
             "counts": ResultStatus.allCases.sorted().map { ["status": Self.label($0), "count": String(outcome.count($0))] },
             "mappings": mappings.map { mapping in
                 [
-                    "catalog": report.library.catalog(withID: mapping.catalogID)?.title ?? mapping.catalogID,
+                    "catalog": report.library.catalog(withID: mapping.catalogID)?.shortTitle ?? mapping.catalogID,
                     "entry": mapping.entryID,
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
@@ -194,8 +195,8 @@ struct ReportViewModel {
                     "kind": finding.subject.kind.rawValue,
                     "status": Self.label(finding.status),
                     "message": finding.message,
-                    "evidence": finding.evidence.map { "\($0.field): \($0.observed) (expected \($0.expected))" }
-                        .joined(separator: "; "),
+                    "evidence": finding.evidence.map { "\($0.field): \($0.observed); expected \($0.expected)" }
+                        .joined(separator: " · "),
                 ]
             },
             "moreFindings": outcome.findings.count > listed.count ? String(outcome.findings.count - listed.count) : "",

@@ -2,11 +2,8 @@
 ///
 /// Looks at every permission an agent holds through its role bindings. A permission is privileged
 /// when it contains `*` (a wildcard grant, whatever its scope), or when a `privileged_permissions`
-/// pattern matches it. Policy entries that begin with `*` (the defaults `*` and `*:*`) would match
-/// every permission of their shape, so they are read as naming the wildcard grants themselves,
-/// which the first rule already fails, and are not used as globs; other entries are globs (so the
-/// default `iam:*` makes any IAM permission privileged: an agent that can change identity policy
-/// can grant itself anything).
+/// glob matches it (the defaults name identity administration, such as `iam:*` and `*:PassRole`:
+/// an agent that can change identity policy can grant itself anything).
 ///
 /// Standing grants outlive a disabled status (re-enabling the agent restores them), so disabled,
 /// revoked and expired agents are still assessed; only agents recorded as deleted are
@@ -72,7 +69,7 @@ struct AgentsHoldNoPrivilegedPermissions: Control {
     )
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let globs = context.policy.privilegedPermissions.filter { !$0.hasPrefix("*") }
+        let globs = context.policy.privilegedPermissions
         for identity in context.inventory.identities {
             let subject = SubjectReference.identity(identity)
             guard identity.isAgent, identity.status != .deleted else {
