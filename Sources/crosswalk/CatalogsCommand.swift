@@ -43,7 +43,9 @@ struct CatalogsCommand: ParsableCommand {
             return
         }
         for catalog in library.catalogs {
-            let kinds = catalog.countsByKind.map { "\($0.count) \(Self.plural($0.kind, $0.count))" }.joined(separator: ", ")
+            let kinds = catalog.countsByKind.map { "\($0.count) \(Self.plural($0.kind, $0.count))" }.joined(
+                separator: ", "
+            )
             let mappings = library.mappings.filter { $0.catalogID == catalog.id }.count
             print("\(catalog.id)  \(catalog.title) (\(catalog.version))")
             print("    \(catalog.entries.count) entries: \(kinds); \(mappings) control mappings")

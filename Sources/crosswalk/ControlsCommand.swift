@@ -36,7 +36,12 @@ struct ControlsCommand: ParsableCommand {
                     appliesTo: definition.appliesTo,
                     policyParameters: definition.policyParameters,
                     mappings: library.mappings(forControl: definition.id).map {
-                        MappingListing(catalog: $0.catalogID, entry: $0.entryID, relationship: $0.relationship.rawValue, strength: $0.strength)
+                        MappingListing(
+                            catalog: $0.catalogID,
+                            entry: $0.entryID,
+                            relationship: $0.relationship.rawValue,
+                            strength: $0.strength
+                        )
                     }
                 )
             }
@@ -47,7 +52,9 @@ struct ControlsCommand: ParsableCommand {
             print("\(definition.id)  [\(definition.severity.rawValue)]  \(definition.title)")
             var byCatalog: [String: [String]] = [:]
             for mapping in library.mappings(forControl: definition.id) {
-                byCatalog[mapping.catalogID, default: []].append("\(mapping.entryID) (\(mapping.relationship.rawValue), \(mapping.strength))")
+                byCatalog[mapping.catalogID, default: []].append(
+                    "\(mapping.entryID) (\(mapping.relationship.rawValue), \(mapping.strength))"
+                )
             }
             for catalog in library.catalogs {
                 guard let entries = byCatalog[catalog.id] else { continue }

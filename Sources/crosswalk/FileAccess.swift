@@ -37,7 +37,8 @@ enum FileAccess {
         guard isDirectory(folder) else {
             throw Diagnostic(.error, file: folder, message: "the templates folder does not exist")
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }
+            .sorted()
         return try names.map { try read((folder as NSString).appendingPathComponent($0)) }
     }
 
@@ -47,19 +48,29 @@ enum FileAccess {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostic(.error, file: folder, message: "cannot create the output folder: \(error.localizedDescription)")
+            throw Diagnostic(
+                .error,
+                file: folder,
+                message: "cannot create the output folder: \(error.localizedDescription)"
+            )
         }
         var staged: [(temporary: URL, final: URL)] = []
         do {
             for file in files {
                 let final = URL(fileURLWithPath: folder).appendingPathComponent(file.name)
-                let temporary = URL(fileURLWithPath: folder).appendingPathComponent(".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                let temporary = URL(fileURLWithPath: folder).appendingPathComponent(
+                    ".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+                )
                 try Data(file.bytes).write(to: temporary)
                 staged.append((temporary, final))
             }
             for file in staged {
                 if rename(file.temporary.path, file.final.path) != 0 {
-                    throw Diagnostic(.error, file: file.final.path, message: "cannot move the report into place: \(String(cString: strerror(errno)))")
+                    throw Diagnostic(
+                        .error,
+                        file: file.final.path,
+                        message: "cannot move the report into place: \(String(cString: strerror(errno)))"
+                    )
                 }
             }
         } catch {

@@ -40,7 +40,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Evaluation time, ISO 8601 (e.g. 2026-11-01T00:00:00Z). Defaults to now.")
     var now: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a control of this severity or worse fails: critical, high, medium, low.")
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Exit 1 when a control of this severity or worse fails: critical, high, medium, low."
+    )
     var failOn: String?
 
     @Option(name: .long, help: "A folder whose .mustache files replace the bundled templates of the same name.")
@@ -73,7 +76,9 @@ struct ReportCommand: ParsableCommand {
             let request = try makeRequest()
             let report = try ReportBuilder().build(request)
             Terminal.printDiagnostics(report.warnings)
-            let renderer = ReportRenderer(templates: try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? []))
+            let renderer = ReportRenderer(
+                templates: try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? [])
+            )
             var rendered: [(name: String, bytes: [UInt8])] = []
             for name in formatNames {
                 guard let format = ReportFormat(rawValue: name) else { continue }
@@ -82,7 +87,9 @@ struct ReportCommand: ParsableCommand {
             try FileAccess.writeAtomically(rendered, into: output)
             printSummary(report, written: rendered.map(\.name))
             if let failOn, let threshold = Severity(rawValue: failOn) {
-                let breaching = report.evaluation.outcomes.filter { $0.status == .fail && $0.definition.severity >= threshold }
+                let breaching = report.evaluation.outcomes.filter {
+                    $0.status == .fail && $0.definition.severity >= threshold
+                }
                 if !breaching.isEmpty {
                     Terminal.printError(
                         "gate breached: \(breaching.count) control(s) of severity \(failOn) or worse fail: \(breaching.map(\.definition.id).joined(separator: ", "))"
@@ -107,8 +114,18 @@ struct ReportCommand: ParsableCommand {
         if let path {
             if FileAccess.isDirectory(path) {
                 if inventoryPaths.isEmpty {
-                    guard let found = FileAccess.find("inventory", in: path, extensions: ["yaml", "yml", "json", "jsonl"]) else {
-                        throw Diagnostic(.error, file: path, message: "no inventory.yaml, inventory.json or inventory.jsonl in this folder")
+                    guard
+                        let found = FileAccess.find(
+                            "inventory",
+                            in: path,
+                            extensions: ["yaml", "yml", "json", "jsonl"]
+                        )
+                    else {
+                        throw Diagnostic(
+                            .error,
+                            file: path,
+                            message: "no inventory.yaml, inventory.json or inventory.jsonl in this folder"
+                        )
                     }
                     inventoryPaths = [found]
                 }
@@ -144,11 +161,14 @@ struct ReportCommand: ParsableCommand {
 
     private func printSummary(_ report: GapReport, written: [String]) {
         let summary = report.inventorySummary
-        print("Evaluated \(summary.identityCount) identities (\(summary.agentCount) AI agents) against \(report.evaluation.outcomes.count) controls.")
+        print(
+            "Evaluated \(summary.identityCount) identities (\(summary.agentCount) AI agents) against \(report.evaluation.outcomes.count) controls."
+        )
         let failing = report.evaluation.outcomes.filter { $0.status == .fail }.count
         print("\(failing) control(s) fail.")
         for framework in report.frameworks {
-            let score = framework.score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) assessed)" } ?? "n/a"
+            let score =
+                framework.score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) assessed)" } ?? "n/a"
             print("  \(framework.catalog.shortTitle): score \(score), coverage \(framework.coverage.percentText)")
         }
         for name in written {

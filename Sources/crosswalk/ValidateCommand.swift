@@ -20,7 +20,9 @@ struct ValidateCommand: ParsableCommand {
         var inputs: [InputFile] = []
         var unreadable: [Diagnostic] = []
         for path in files {
-            do { inputs.append(try FileAccess.read(path)) } catch let diagnostic as Diagnostic { unreadable.append(diagnostic) }
+            do { inputs.append(try FileAccess.read(path)) } catch let diagnostic as Diagnostic {
+                unreadable.append(diagnostic)
+            }
         }
         let (outcomes, warnings) = FileValidator().validate(inputs)
         Terminal.printDiagnostics(unreadable)

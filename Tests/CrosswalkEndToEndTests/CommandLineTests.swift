@@ -21,22 +21,36 @@ import Testing
     @Test func worksFromAnyWorkingDirectory() throws {
         let elsewhere = try CommandRunner.temporaryDirectory()
         let example = Fixtures.url("examples/acme").path
-        let result = try CommandRunner.run(["report", example, "--format", "md", "--now", Fixtures.exampleNow], in: elsewhere)
+        let result = try CommandRunner.run(
+            ["report", example, "--format", "md", "--now", Fixtures.exampleNow],
+            in: elsewhere
+        )
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("reports/crosswalk-report.md").path))
-        #expect(!FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("reports/crosswalk-report.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("reports/crosswalk-report.md").path)
+        )
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: elsewhere.appendingPathComponent("reports/crosswalk-report.json").path
+            )
+        )
     }
 
     @Test func invalidInputExitsTwoAndWritesNothing() throws {
         let folder = try CommandRunner.temporaryDirectory()
         try "version: 1\nidentities:\n  - {id: a, kind: bot, role_bindings: [ghost]}\n".write(
-            to: folder.appendingPathComponent("inventory.yaml"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("inventory.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
         let output = folder.appendingPathComponent("out")
         let result = try CommandRunner.run(["report", folder.path, "--output", output.path], in: folder)
         #expect(result.exitCode == 2)
-        #expect(result.stderr.contains(
-            "\(folder.path)/inventory.yaml:3:40: error: identities[0].role_bindings[0]: identity 'a' is bound to role 'ghost', which no inventory defines; add it under roles or fix the binding"
-        ))
+        #expect(
+            result.stderr.contains(
+                "\(folder.path)/inventory.yaml:3:40: error: identities[0].role_bindings[0]: identity 'a' is bound to role 'ghost', which no inventory defines; add it under roles or fix the binding"
+            )
+        )
         #expect(result.stderr.contains("crosswalk: nothing written"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
@@ -64,10 +78,13 @@ import Testing
         #expect(result.stdout.contains("134 entries: 6 functions, 22 categories, 106 subcategories"))
         let json = try CommandRunner.run(["catalogs", "--json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(list.compactMap { $0["id"] as? String }.sorted() == [
-            "csa-maestro", "nist-ai-rmf-1.0", "nist-csf-2.0", "owasp-agentic-threats-2025", "owasp-agentic-top10-2026",
-            "owasp-nhi-top10-2025",
-        ])
+        #expect(
+            list.compactMap { $0["id"] as? String }.sorted() == [
+                "csa-maestro", "nist-ai-rmf-1.0", "nist-csf-2.0", "owasp-agentic-threats-2025",
+                "owasp-agentic-top10-2026",
+                "owasp-nhi-top10-2025",
+            ]
+        )
     }
 
     @Test func controlsListsEveryControlWithItsMappings() throws {
@@ -82,7 +99,8 @@ import Testing
 
     @Test func validateAcceptsGoodFilesAndRejectsBadOnes() throws {
         let good = try CommandRunner.run([
-            "validate", "examples/acme/inventory.yaml", "examples/acme/policy.yaml", "frameworks/mappings/owasp-nhi-top10-2025.yaml",
+            "validate", "examples/acme/inventory.yaml", "examples/acme/policy.yaml",
+            "frameworks/mappings/owasp-nhi-top10-2025.yaml",
         ])
         #expect(good.exitCode == 0, "stderr: \(good.stderr)")
         #expect(good.stdout.contains("examples/acme/inventory.yaml: valid inventory"))
@@ -91,9 +109,17 @@ import Testing
 
         let folder = try CommandRunner.temporaryDirectory()
         let bad = folder.appendingPathComponent("policy.json")
-        try #"{"version": 1, "thresholds": {"rotation_interval_days": "ninety"}}"#.write(to: bad, atomically: true, encoding: .utf8)
+        try #"{"version": 1, "thresholds": {"rotation_interval_days": "ninety"}}"#.write(
+            to: bad,
+            atomically: true,
+            encoding: .utf8
+        )
         let result = try CommandRunner.run(["validate", bad.path])
         #expect(result.exitCode == 2)
-        #expect(result.stderr.contains("\(bad.path):1:57: error: thresholds.rotation_interval_days: expected a whole number, found a string"))
+        #expect(
+            result.stderr.contains(
+                "\(bad.path):1:57: error: thresholds.rotation_interval_days: expected a whole number, found a string"
+            )
+        )
     }
 }

@@ -100,10 +100,15 @@ public struct FrameworkMapper: Sendable {
             let leafIDs = Set(catalog.leafEntries.map(\.id))
             var assessed: [String: EntryAssessment] = [:]
             for entry in catalog.entries where leafIDs.contains(entry.id) {
-                let linked = (byEntry[entry.id] ?? []).sorted { (order[$0.controlID] ?? 0) < (order[$1.controlID] ?? 0) }
-                assessed[entry.id] = assessLeaf(entry, linked.compactMap { mapping in
-                    outcomes[mapping.controlID].map { (mapping, $0) }
-                })
+                let linked = (byEntry[entry.id] ?? []).sorted {
+                    (order[$0.controlID] ?? 0) < (order[$1.controlID] ?? 0)
+                }
+                assessed[entry.id] = assessLeaf(
+                    entry,
+                    linked.compactMap { mapping in
+                        outcomes[mapping.controlID].map { (mapping, $0) }
+                    }
+                )
             }
             // Groups: roll up from their children, deepest first (children precede the fold).
             var children: [String: [String]] = [:]
@@ -197,7 +202,9 @@ public struct FrameworkMapper: Sendable {
         var totalWeight = 0.0
         for item in judged {
             let passing = Double(item.outcome.count(.pass) + item.outcome.count(.accepted))
-            let assessed = passing + Double(item.outcome.count(.fail) + item.outcome.count(.notAssessed) + item.outcome.count(.error))
+            let assessed =
+                passing
+                + Double(item.outcome.count(.fail) + item.outcome.count(.notAssessed) + item.outcome.count(.error))
             weightedShare += Double(item.mapping.strength) * (assessed == 0 ? 0 : passing / assessed)
             totalWeight += Double(item.mapping.strength)
         }
@@ -221,7 +228,11 @@ public struct FrameworkMapper: Sendable {
         let passing = ids { $0 == .full }
         if !passing.isEmpty { parts.append("passing: \(passing)") }
         let summary = parts.joined(separator: "; ")
-        return make(.partiallySatisfied, summary.prefix(1).uppercased() + summary.dropFirst() + ".", credit: partialCredit)
+        return make(
+            .partiallySatisfied,
+            summary.prefix(1).uppercased() + summary.dropFirst() + ".",
+            credit: partialCredit
+        )
     }
 
     /// Rolls a group entry (function, category, layer) up from its children, for display only.

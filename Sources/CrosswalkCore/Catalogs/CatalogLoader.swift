@@ -17,7 +17,10 @@ public struct CatalogLoader {
     }
 
     /// Loads bundled files and then user files; validates everything together.
-    public func load(bundled: [InputFile] = CatalogLoader.bundledFiles, user: [InputFile] = []) throws
+    public func load(
+        bundled: [InputFile] = CatalogLoader.bundledFiles,
+        user: [InputFile] = []
+    ) throws
         -> FrameworkLibrary
     {
         var errors: [Diagnostic] = []
@@ -39,7 +42,8 @@ public struct CatalogLoader {
                                 .error,
                                 file: file.path,
                                 keyPath: "id",
-                                message: "catalog id '\(catalog.id)' is already defined by \(previous); give this catalog its own id"
+                                message:
+                                    "catalog id '\(catalog.id)' is already defined by \(previous); give this catalog its own id"
                             )
                         )
                     } else {
@@ -73,10 +77,17 @@ public struct CatalogLoader {
         let rank = { (catalog: Catalog) -> Int in
             catalog.isBundled ? (bundledOrder.firstIndex(of: catalog.id) ?? bundledOrder.count) : bundledOrder.count + 1
         }
-        return catalogs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return catalogs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
+            \.element
+        )
     }
 
-    private func readCatalog(_ object: ObjectReader, file: InputFile, isBundled: Bool, errors: inout [Diagnostic])
+    private func readCatalog(
+        _ object: ObjectReader,
+        file: InputFile,
+        isBundled: Bool,
+        errors: inout [Diagnostic]
+    )
         throws -> Catalog
     {
         let id = try object.required("id", "the catalog's id").identifier()
@@ -142,7 +153,11 @@ public struct CatalogLoader {
         }
     }
 
-    private func readMappings(_ object: ObjectReader, file: InputFile, errors: inout [Diagnostic]) throws
+    private func readMappings(
+        _ object: ObjectReader,
+        file: InputFile,
+        errors: inout [Diagnostic]
+    ) throws
         -> [(Mapping, NodeReader)]
     {
         try DocumentVersion.check(object, supported: 1, what: "mapping file")
@@ -160,7 +175,10 @@ public struct CatalogLoader {
         for element in try object.required("mappings", "the list of mappings").list() {
             do {
                 let mapping = try element.object()
-                let relationshipReader = try mapping.required("relationship", "equal, subset-of, superset-of or intersects-with")
+                let relationshipReader = try mapping.required(
+                    "relationship",
+                    "equal, subset-of, superset-of or intersects-with"
+                )
                 let relationshipText = try relationshipReader.string()
                 guard let relationship = Relationship(rawValue: relationshipText) else {
                     throw relationshipReader.diagnostic(
@@ -170,7 +188,9 @@ public struct CatalogLoader {
                 let strengthReader = try mapping.required("strength", "a whole number from 1 to 10")
                 let strength = try strengthReader.integer()
                 guard (1...10).contains(strength) else {
-                    throw strengthReader.diagnostic("strength \(strength) is out of range; expected a whole number from 1 to 10")
+                    throw strengthReader.diagnostic(
+                        "strength \(strength) is out of range; expected a whole number from 1 to 10"
+                    )
                 }
                 let catalogID: String
                 if let reader = mapping.optional("catalog") {
@@ -180,12 +200,17 @@ public struct CatalogLoader {
                 } else {
                     throw element.diagnostic("missing 'catalog': name it in the mapping or once at the top of the file")
                 }
-                let rationale = try mapping.required("rationale", "one line saying why the control evidences the entry").string()
+                let rationale = try mapping.required("rationale", "one line saying why the control evidences the entry")
+                    .string()
                 guard !rationale.allSatisfy(\.isWhitespace) else {
                     throw element.diagnostic("the rationale is empty; say why the control evidences the entry")
                 }
-                for member in mapping.unknownMembers(known: ["control", "catalog", "entry", "relationship", "strength", "rationale"]) {
-                    errors.append(mapping.diagnostic(for: member, "unknown key '\(member.key)' in a mapping", severity: .error))
+                for member in mapping.unknownMembers(known: [
+                    "control", "catalog", "entry", "relationship", "strength", "rationale",
+                ]) {
+                    errors.append(
+                        mapping.diagnostic(for: member, "unknown key '\(member.key)' in a mapping", severity: .error)
+                    )
                 }
                 result.append(
                     (
@@ -208,7 +233,11 @@ public struct CatalogLoader {
         return result
     }
 
-    private func validate(_ pending: [(Mapping, NodeReader)], catalogs: [Catalog], errors: inout [Diagnostic])
+    private func validate(
+        _ pending: [(Mapping, NodeReader)],
+        catalogs: [Catalog],
+        errors: inout [Diagnostic]
+    )
         -> [Mapping]
     {
         var leaves: [String: Set<String>] = [:]
@@ -221,7 +250,9 @@ public struct CatalogLoader {
         var valid: [Mapping] = []
         for (mapping, reader) in pending {
             guard knownControlIDs.contains(mapping.controlID) else {
-                errors.append(reader.diagnostic("mapping names control '\(mapping.controlID)', which is not a Crosswalk control"))
+                errors.append(
+                    reader.diagnostic("mapping names control '\(mapping.controlID)', which is not a Crosswalk control")
+                )
                 continue
             }
             guard let entries = allEntries[mapping.catalogID], let leafIDs = leaves[mapping.catalogID] else {
@@ -230,7 +261,9 @@ public struct CatalogLoader {
             }
             guard entries.contains(mapping.entryID) else {
                 errors.append(
-                    reader.diagnostic("mapping names entry '\(mapping.entryID)', which catalog '\(mapping.catalogID)' does not define")
+                    reader.diagnostic(
+                        "mapping names entry '\(mapping.entryID)', which catalog '\(mapping.catalogID)' does not define"
+                    )
                 )
                 continue
             }

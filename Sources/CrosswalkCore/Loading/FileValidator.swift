@@ -40,7 +40,11 @@ public struct FileValidator {
                 warnings += try InventoryLoader().load(inventories).warnings
             } catch let error as InputError {
                 for diagnostic in error.diagnostics {
-                    if diagnostic.severity == .error { errors[diagnostic.file, default: []].append(diagnostic) } else { warnings.append(diagnostic) }
+                    if diagnostic.severity == .error {
+                        errors[diagnostic.file, default: []].append(diagnostic)
+                    } else {
+                        warnings.append(diagnostic)
+                    }
                 }
             } catch {}
         }

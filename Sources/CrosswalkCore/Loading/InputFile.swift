@@ -45,7 +45,12 @@ enum DocumentParser {
             do {
                 return try JSONSourceParser.parse(file.bytes)
             } catch {
-                throw Diagnostic(.error, file: file.path, location: error.location, message: "invalid JSON: \(error.message)")
+                throw Diagnostic(
+                    .error,
+                    file: file.path,
+                    location: error.location,
+                    message: "invalid JSON: \(error.message)"
+                )
             }
         case .yaml:
             guard let text = String(validating: file.bytes, as: UTF8.self) else {

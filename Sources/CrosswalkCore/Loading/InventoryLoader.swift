@@ -77,7 +77,10 @@ public struct InventoryLoader {
             let name = try organization.string()
             if let previous = state.organization, previous != name {
                 state.warnings.append(
-                    organization.diagnostic("organization '\(name)' differs from '\(previous)' named by an earlier inventory; the first is kept", severity: .warning)
+                    organization.diagnostic(
+                        "organization '\(name)' differs from '\(previous)' named by an earlier inventory; the first is kept",
+                        severity: .warning
+                    )
                 )
             } else {
                 state.organization = name
@@ -114,7 +117,14 @@ public struct InventoryLoader {
             do {
                 node = try JSONSourceParser.parse(line, firstLine: lineNumber)
             } catch {
-                state.errors.append(Diagnostic(.error, file: file.path, location: error.location, message: "invalid JSON: \(error.message)"))
+                state.errors.append(
+                    Diagnostic(
+                        .error,
+                        file: file.path,
+                        location: error.location,
+                        message: "invalid JSON: \(error.message)"
+                    )
+                )
                 continue
             }
             do {
@@ -143,7 +153,11 @@ public struct InventoryLoader {
         }
         if !sawHeader {
             state.errors.append(
-                Diagnostic(.error, file: file.path, message: "empty JSON Lines inventory: expected a header line {\"version\": 1}")
+                Diagnostic(
+                    .error,
+                    file: file.path,
+                    message: "empty JSON Lines inventory: expected a header line {\"version\": 1}"
+                )
             )
         }
     }
@@ -169,7 +183,12 @@ public struct InventoryLoader {
         let kindText = try object.required("kind", "agent, service-account, workload-identity, …").identifier()
         let kind = IdentityKind(rawValue: kindText)
         if !IdentityKind.known.contains(kind) {
-            state.noteUnknownTerm(kindText, field: "identity kind", known: IdentityKind.known.map(\.rawValue), at: try object.required("kind", ""))
+            state.noteUnknownTerm(
+                kindText,
+                field: "identity kind",
+                known: IdentityKind.known.map(\.rawValue),
+                at: try object.required("kind", "")
+            )
         }
         var identity = Identity(id: id, name: try state.text(object.optional("name")) ?? id, kind: kind)
         identity.platform = try object.optional("platform")?.identifier()
@@ -178,7 +197,12 @@ public struct InventoryLoader {
         identity.trustZone = try object.optional("trust_zone")?.identifier()
         if let status = object.optional("status") {
             identity.status = LifecycleStatus(rawValue: try status.identifier())
-            state.checkTerm(identity.status.rawValue, field: "status", known: LifecycleStatus.known.map(\.rawValue), at: status)
+            state.checkTerm(
+                identity.status.rawValue,
+                field: "status",
+                known: LifecycleStatus.known.map(\.rawValue),
+                at: status
+            )
         }
         identity.created = try object.optional("created")?.timestamp()
         identity.lastUsed = try object.optional("last_used")?.timestamp()
@@ -190,7 +214,12 @@ public struct InventoryLoader {
         if let method = object.optional("authentication") {
             let value = try method.identifier()
             identity.authentication = AuthenticationMethod(rawValue: value)
-            state.checkTerm(value, field: "authentication method", known: AuthenticationMethod.known.map(\.rawValue), at: method)
+            state.checkTerm(
+                value,
+                field: "authentication method",
+                known: AuthenticationMethod.known.map(\.rawValue),
+                at: method
+            )
         }
         identity.interactiveUse = try object.optional("interactive_use")?.bool()
         identity.sharedAccount = try object.optional("shared_account")?.bool()
@@ -205,7 +234,10 @@ public struct InventoryLoader {
             state.dropSecrets(tagObject)
             identity.tags = try tagObject.members.filter { !SecretKeys.names.contains($0.key) }.map { member in
                 let valueReader = NodeReader(node: member.value, path: "\(tags.path).\(member.key)", file: reader.file)
-                return Tag(key: state.redacted(member.key, at: valueReader), value: state.redacted(try Self.tagValue(valueReader), at: valueReader))
+                return Tag(
+                    key: state.redacted(member.key, at: valueReader),
+                    value: state.redacted(try Self.tagValue(valueReader), at: valueReader)
+                )
             }
             .sorted { $0.key < $1.key }
         }
@@ -267,11 +299,21 @@ public struct InventoryLoader {
         let id = try object.required("id", "the credential's id, unique within its identity").identifier()
         let typeReader = try object.required("type", "api-key, access-key, token, …")
         let type = CredentialType(rawValue: try typeReader.identifier())
-        state.checkTerm(type.rawValue, field: "credential type", known: CredentialType.known.map(\.rawValue), at: typeReader)
+        state.checkTerm(
+            type.rawValue,
+            field: "credential type",
+            known: CredentialType.known.map(\.rawValue),
+            at: typeReader
+        )
         var credential = Credential(id: id, type: type)
         if let status = object.optional("status") {
             credential.status = LifecycleStatus(rawValue: try status.identifier())
-            state.checkTerm(credential.status.rawValue, field: "status", known: LifecycleStatus.known.map(\.rawValue), at: status)
+            state.checkTerm(
+                credential.status.rawValue,
+                field: "status",
+                known: LifecycleStatus.known.map(\.rawValue),
+                at: status
+            )
         }
         credential.created = try object.optional("created")?.timestamp()
         credential.lastRotated = try object.optional("last_rotated")?.timestamp()
@@ -281,7 +323,12 @@ public struct InventoryLoader {
         credential.ttlSeconds = try object.optional("ttl_seconds")?.nonNegativeInteger()
         if let storage = object.optional("storage") {
             credential.storage = SecretStorage(rawValue: try storage.identifier())
-            state.checkTerm(try storage.identifier(), field: "storage location", known: SecretStorage.known.map(\.rawValue), at: storage)
+            state.checkTerm(
+                try storage.identifier(),
+                field: "storage location",
+                known: SecretStorage.known.map(\.rawValue),
+                at: storage
+            )
         }
         if let shared = object.optional("shared_with") {
             for element in try shared.list() {
@@ -352,7 +399,9 @@ private struct LoadState {
 
     mutating func add(_ identity: Identity, at reader: NodeReader) {
         if let previous = identityOrigins[identity.id] {
-            errors.append(reader.diagnostic("duplicate identity id '\(identity.id)'; first defined at \(Self.place(previous))"))
+            errors.append(
+                reader.diagnostic("duplicate identity id '\(identity.id)'; first defined at \(Self.place(previous))")
+            )
             return
         }
         identityOrigins[identity.id] = reader
@@ -379,7 +428,9 @@ private struct LoadState {
         for member in object.unknownMembers(known: known) where !SecretKeys.names.contains(member.key) {
             unknownKeyWarnings += 1
             if unknownKeyWarnings <= 20 {
-                warnings.append(object.diagnostic(for: member, "unknown key '\(member.key)' ignored", severity: .warning))
+                warnings.append(
+                    object.diagnostic(for: member, "unknown key '\(member.key)' ignored", severity: .warning)
+                )
             }
         }
     }
@@ -428,10 +479,13 @@ private struct LoadState {
             result.append(diagnostic)
         }
         if unknownKeyWarnings > 20 {
-            result.append(Diagnostic(.warning, file: currentFile, message: "\(unknownKeyWarnings - 20) more unknown keys ignored"))
+            result.append(
+                Diagnostic(.warning, file: currentFile, message: "\(unknownKeyWarnings - 20) more unknown keys ignored")
+            )
         }
         if var first = firstRedaction {
-            first.message = "redacted \(redactedCount) text value(s) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values"
+            first.message =
+                "redacted \(redactedCount) text value(s) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values"
             result.append(first)
         }
         return result

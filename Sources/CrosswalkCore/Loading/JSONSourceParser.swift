@@ -203,7 +203,9 @@ public struct JSONSourceParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 index += 1
             }
-            guard index < bytes.count, Self.isDigit(bytes[index]) else { throw error("expected a digit in the exponent") }
+            guard index < bytes.count, Self.isDigit(bytes[index]) else {
+                throw error("expected a digit in the exponent")
+            }
             while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -246,7 +248,8 @@ public struct JSONSourceParser {
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if (0xD800...0xDBFF).contains(code) {
-                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
                         {
                             index += 2
                             let low = try parseHex4()
@@ -267,7 +270,10 @@ public struct JSONSourceParser {
                 continue
             }
             if byte < 0x20 {
-                throw error(byte == 0x0A ? "unterminated string (a line break inside quotes)" : "unescaped control character in a string")
+                throw error(
+                    byte == 0x0A
+                        ? "unterminated string (a line break inside quotes)" : "unescaped control character in a string"
+                )
             }
             index += 1
         }

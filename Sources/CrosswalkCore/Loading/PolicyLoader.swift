@@ -14,7 +14,7 @@ public struct PolicyLoader {
         let object = try root.object()
         try DocumentVersion.check(object, supported: 1, what: "policy")
         var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
+        let warnings: [Diagnostic] = []
         for member in object.unknownMembers(known: Set(Self.topLevelKeys)) {
             errors.append(
                 object.diagnostic(
@@ -72,7 +72,9 @@ public struct PolicyLoader {
             }
         }
         collect {
-            if let list = object.optional("privileged_permissions") { policy.privilegedPermissions = try list.stringList() }
+            if let list = object.optional("privileged_permissions") {
+                policy.privilegedPermissions = try list.stringList()
+            }
         }
         collect {
             if let list = object.optional("administrative_roles") { policy.administrativeRoles = try list.stringList() }
@@ -82,10 +84,15 @@ public struct PolicyLoader {
             policy.sensitiveActions = try actions.list().map { element in
                 let action = try element.object()
                 rejectUnknown(action, known: ["action", "requires_intent_check", "requires_approval", "description"])
-                let nameReader = try action.required("action", "the action's name as it appears in permissions or tools")
+                let nameReader = try action.required(
+                    "action",
+                    "the action's name as it appears in permissions or tools"
+                )
                 let name = try nameReader.identifier()
                 if name.contains("*") {
-                    throw nameReader.diagnostic("a sensitive action names one action; wildcards belong in runtime_checks and approval_workflows")
+                    throw nameReader.diagnostic(
+                        "a sensitive action names one action; wildcards belong in runtime_checks and approval_workflows"
+                    )
                 }
                 return SensitiveAction(
                     action: name,
@@ -95,7 +102,9 @@ public struct PolicyLoader {
             }
         }
         collect { if let list = object.optional("runtime_checks") { policy.runtimeChecks = try list.stringList() } }
-        collect { if let list = object.optional("approval_workflows") { policy.approvalWorkflows = try list.stringList() } }
+        collect {
+            if let list = object.optional("approval_workflows") { policy.approvalWorkflows = try list.stringList() }
+        }
         collect {
             guard let logging = try object.optional("logging")?.object() else { return }
             for member in logging.members {

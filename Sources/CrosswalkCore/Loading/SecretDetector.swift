@@ -16,7 +16,9 @@ enum SecretDetector {
     /// Whether any whitespace-separated word of `text` looks like a credential.
     static func containsSecret(_ text: String) -> Bool {
         if text.contains("-----BEGIN") && text.contains("PRIVATE KEY") { return true }
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "=" || $0 == ":" || $0 == "\"" || $0 == "'" }) {
+        for word in text.split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "=" || $0 == ":" || $0 == "\"" || $0 == "'"
+        }) {
             for (prefix, minimumLength) in prefixes where word.hasPrefix(prefix) && word.count >= minimumLength {
                 if word.dropFirst(prefix.count).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
                     return true

@@ -32,7 +32,10 @@ public enum YAMLSourceParser {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
-            return SyntaxError(location: SourceLocation(line: mark.line, column: mark.column), message: "invalid YAML: \(problem)\(detail)")
+            return SyntaxError(
+                location: SourceLocation(line: mark.line, column: mark.column),
+                message: "invalid YAML: \(problem)\(detail)"
+            )
         case let .reader(problem, _, _, _):
             return SyntaxError(location: nil, message: "cannot read the YAML text: \(problem)")
         default:
@@ -47,10 +50,16 @@ public enum YAMLSourceParser {
     private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(SyntaxError) -> SourceNode {
         budget -= 1
         guard budget > 0 else {
-            throw SyntaxError(location: location(node.mark), message: "the document expands to more than \(maximumNodes) values (alias expansion?)")
+            throw SyntaxError(
+                location: location(node.mark),
+                message: "the document expands to more than \(maximumNodes) values (alias expansion?)"
+            )
         }
         guard depth < JSONSourceParser.maximumDepth else {
-            throw SyntaxError(location: location(node.mark), message: "nesting is deeper than \(JSONSourceParser.maximumDepth) levels")
+            throw SyntaxError(
+                location: location(node.mark),
+                message: "nesting is deeper than \(JSONSourceParser.maximumDepth) levels"
+            )
         }
         switch node {
         case let .scalar(scalar):
@@ -70,7 +79,10 @@ public enum YAMLSourceParser {
                     throw SyntaxError(location: location(key.mark), message: "mapping keys must be plain text")
                 }
                 if !seen.insert(keyScalar.string).inserted {
-                    throw SyntaxError(location: location(key.mark), message: "duplicate key '\(keyScalar.string)' in the same mapping")
+                    throw SyntaxError(
+                        location: location(key.mark),
+                        message: "duplicate key '\(keyScalar.string)' in the same mapping"
+                    )
                 }
                 members.append(
                     SourceNode.Member(
@@ -82,7 +94,10 @@ public enum YAMLSourceParser {
             }
             return SourceNode(.object(members), at: location(node.mark))
         case let .alias(alias):
-            throw SyntaxError(location: location(alias.mark), message: "YAML aliases are not supported in Crosswalk inputs")
+            throw SyntaxError(
+                location: location(alias.mark),
+                message: "YAML aliases are not supported in Crosswalk inputs"
+            )
         }
     }
 
@@ -99,7 +114,9 @@ public enum YAMLSourceParser {
         default:
             break
         }
-        if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || (0x30...0x39).contains(first) {
+        if let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || (0x30...0x39).contains(first)
+        {
             if let integer = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text) { return .integer(integer) }
             if !text.contains("-") || text.hasPrefix("-"), !text.dropFirst().contains("-"), !text.contains(":"),
                 let number = Double(text), number.isFinite

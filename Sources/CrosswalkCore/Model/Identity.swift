@@ -113,7 +113,8 @@ public struct Role: Hashable, Sendable {
     /// Marked administrative in the source system.
     public var administrative: Bool
 
-    public init(id: String, name: String, platform: String? = nil, permissions: [String], administrative: Bool = false) {
+    public init(id: String, name: String, platform: String? = nil, permissions: [String], administrative: Bool = false)
+    {
         self.id = id
         self.name = name
         self.platform = platform

@@ -155,7 +155,9 @@ struct JSONReportRenderer {
             catalog = assessment.catalog.id
             score = assessment.score.map(Fraction.init)
             coverage = Fraction(assessment.coverage)
-            statusCounts = Dictionary(uniqueKeysWithValues: EntryStatus.allCases.map { ($0.rawValue, assessment.count($0)) })
+            statusCounts = Dictionary(
+                uniqueKeysWithValues: EntryStatus.allCases.map { ($0.rawValue, assessment.count($0)) }
+            )
             assessed = assessment.assessedCount
             entries = assessment.entries.map { entry in
                 Entry(

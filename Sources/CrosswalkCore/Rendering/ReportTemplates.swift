@@ -15,7 +15,9 @@ public struct ReportTemplates: Sendable {
     public init(overrides: [InputFile] = []) throws {
         _ = Self.registerContentTypes
         var library = MustacheLibrary()
-        let bundled = BundledResources.files.filter { $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache") }
+        let bundled = BundledResources.files.filter {
+            $0.path.hasPrefix("templates/") && $0.path.hasSuffix(".mustache")
+        }
         for file in bundled {
             try Self.register(file.text, path: file.path, into: &library)
         }

@@ -28,7 +28,10 @@ struct ReportViewModel {
             "controls": report.evaluation.outcomes.map(control),
             "catalogs": report.library.catalogs.map(catalog),
             "inputs": metadata.inputs.map { input in
-                ["role": input.role.rawValue, "path": input.path, "bytes": String(input.byteCount), "sha256": input.sha256]
+                [
+                    "role": input.role.rawValue, "path": input.path, "bytes": String(input.byteCount),
+                    "sha256": input.sha256,
+                ]
             },
             "hasWarnings": !report.warnings.isEmpty,
             "warnings": report.warnings.map(\.description),
@@ -100,9 +103,12 @@ struct ReportViewModel {
                     "kind": entry.entry.kind,
                     "isGroup": !entry.isScored,
                     "status": Self.label(entry.status),
-                    "controls": entry.controls.map { "\($0.mapping.controlID) (\($0.mapping.relationship.rawValue), \($0.mapping.strength))" }
-                        .joined(separator: ", "),
-                    "affected": entry.isScored && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : "",
+                    "controls": entry.controls.map {
+                        "\($0.mapping.controlID) (\($0.mapping.relationship.rawValue), \($0.mapping.strength))"
+                    }
+                    .joined(separator: ", "),
+                    "affected": entry.isScored && entry.affectedIdentityCount > 0
+                        ? String(entry.affectedIdentityCount) : "",
                     "reason": entry.reason,
                 ] as [String: Any]
             },
@@ -116,7 +122,10 @@ struct ReportViewModel {
         }
         return [
             figure(figures.identitiesWithOwner, "of identities have an accountable owner"),
-            figure(figures.agentsOnWorkloadIdentity, "of AI agents authenticate with a platform-managed workload identity"),
+            figure(
+                figures.agentsOnWorkloadIdentity,
+                "of AI agents authenticate with a platform-managed workload identity"
+            ),
             figure(figures.staticSecretsWithinRotation, "of active static secrets are within the rotation interval"),
             [
                 "value": String(figures.activeExposedCredentials),
@@ -173,10 +182,15 @@ struct ReportViewModel {
             "rationale": definition.rationale,
             "remediation": definition.remediation,
             "evidenceFields": definition.evidenceFields.joined(separator: ", "),
-            "policyParameters": definition.policyParameters.isEmpty ? "none" : definition.policyParameters.joined(separator: ", "),
-            "passRate": outcome.passRate.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) applicable subjects pass)" }
+            "policyParameters": definition.policyParameters.isEmpty
+                ? "none" : definition.policyParameters.joined(separator: ", "),
+            "passRate": outcome.passRate.map {
+                "\($0.percentText) (\($0.numeratorText) of \($0.denominator) applicable subjects pass)"
+            }
                 ?? "no applicable subjects",
-            "counts": ResultStatus.allCases.sorted().map { ["status": Self.label($0), "count": String(outcome.count($0))] },
+            "counts": ResultStatus.allCases.sorted().map {
+                ["status": Self.label($0), "count": String(outcome.count($0))]
+            },
             "mappings": mappings.map { mapping in
                 [
                     "catalog": report.library.catalog(withID: mapping.catalogID)?.shortTitle ?? mapping.catalogID,

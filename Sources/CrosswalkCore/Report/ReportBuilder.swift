@@ -46,7 +46,13 @@ public struct ReportBuilder: Sendable {
     /// Runs the pipeline. Throws ``InputError`` when any input is invalid (nothing to render then).
     public func build(_ request: Request) throws -> GapReport {
         guard !request.inventoryFiles.isEmpty else {
-            throw InputError(Diagnostic(.error, file: "crosswalk", message: "no inventory given: pass a folder with inventory.* or --inventory FILE"))
+            throw InputError(
+                Diagnostic(
+                    .error,
+                    file: "crosswalk",
+                    message: "no inventory given: pass a folder with inventory.* or --inventory FILE"
+                )
+            )
         }
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
@@ -72,7 +78,11 @@ public struct ReportBuilder: Sendable {
             }
         } else {
             warnings.append(
-                Diagnostic(.warning, file: "crosswalk", message: "no policy snapshot given; every threshold takes its documented default")
+                Diagnostic(
+                    .warning,
+                    file: "crosswalk",
+                    message: "no policy snapshot given; every threshold takes its documented default"
+                )
             )
         }
         do {
@@ -85,7 +95,11 @@ public struct ReportBuilder: Sendable {
             if !unknown.isEmpty {
                 let known = selected.catalogs.map(\.id).joined(separator: ", ")
                 errors.append(
-                    Diagnostic(.error, file: "crosswalk", message: "unknown framework \(unknown.joined(separator: ", ")); loaded catalogs: \(known)")
+                    Diagnostic(
+                        .error,
+                        file: "crosswalk",
+                        message: "unknown framework \(unknown.joined(separator: ", ")); loaded catalogs: \(known)"
+                    )
                 )
             }
             selected = selected.selecting(request.frameworks)

@@ -46,17 +46,21 @@ import Testing
               {"id": "B", "title": "b", "parent": "Z", "kind": "category"}
             ]}
             """
-        #expect(errors([InputFile(path: "mine.json", text: catalog)]) == [
-            "mine.json:3:10: error: entries[1].id: duplicate entry id 'A' in catalog 'mine'; first at line 2",
-            "mine.json:4:3: error: entries[2]: entry 'B' names parent 'Z', which catalog 'mine' does not define",
-        ])
+        #expect(
+            errors([InputFile(path: "mine.json", text: catalog)]) == [
+                "mine.json:3:10: error: entries[1].id: duplicate entry id 'A' in catalog 'mine'; first at line 2",
+                "mine.json:4:3: error: entries[2]: entry 'B' names parent 'Z', which catalog 'mine' does not define",
+            ]
+        )
     }
 
     @Test func rejectsACatalogThatReusesABundledID() {
         let catalog = #"{"id": "nist-csf-2.0", "title": "Copy", "version": "1", "entries": []}"#
-        #expect(errors([InputFile(path: "copy.json", text: catalog)]) == [
-            "copy.json: error: id: catalog id 'nist-csf-2.0' is already defined by frameworks/catalogs/nist-csf-2.0.json; give this catalog its own id"
-        ])
+        #expect(
+            errors([InputFile(path: "copy.json", text: catalog)]) == [
+                "copy.json: error: id: catalog id 'nist-csf-2.0' is already defined by frameworks/catalogs/nist-csf-2.0.json; give this catalog its own id"
+            ]
+        )
     }
 
     @Test func validatesMappingTargetsStrengthsAndControls() {
@@ -70,22 +74,30 @@ import Testing
               - {control: CW-LIFE-01, entry: NHI1, relationship: equal, strength: 11, rationale: r}
               - {control: CW-LIFE-01, catalog: nist-csf-2.0, entry: GV, relationship: subset-of, strength: 3, rationale: r}
             """
-        #expect(errors([InputFile(path: "extra.yaml", text: mappings)]) == [
-            "extra.yaml:6:54: error: mappings[2].relationship: unknown relationship 'same-as'; expected equal, subset-of, superset-of or intersects-with",
-            "extra.yaml:7:71: error: mappings[3].strength: strength 11 is out of range; expected a whole number from 1 to 10",
-            "extra.yaml:4:5: error: mappings[0]: mapping names control 'CW-NOPE-01', which is not a Crosswalk control",
-            "extra.yaml:5:5: error: mappings[1]: mapping names entry 'NHI99', which catalog 'owasp-nhi-top10-2025' does not define",
-            "extra.yaml:8:5: error: mappings[4]: mapping targets 'GV', which groups other entries of 'nist-csf-2.0'; map to one of its leaf entries instead",
-        ])
+        #expect(
+            errors([InputFile(path: "extra.yaml", text: mappings)]) == [
+                "extra.yaml:6:54: error: mappings[2].relationship: unknown relationship 'same-as'; expected equal, subset-of, superset-of or intersects-with",
+                "extra.yaml:7:71: error: mappings[3].strength: strength 11 is out of range; expected a whole number from 1 to 10",
+                "extra.yaml:4:5: error: mappings[0]: mapping names control 'CW-NOPE-01', which is not a Crosswalk control",
+                "extra.yaml:5:5: error: mappings[1]: mapping names entry 'NHI99', which catalog 'owasp-nhi-top10-2025' does not define",
+                "extra.yaml:8:5: error: mappings[4]: mapping targets 'GV', which groups other entries of 'nist-csf-2.0'; map to one of its leaf entries instead",
+            ]
+        )
     }
 
     @Test func addsUserCatalogsAndTheirMappings() throws {
-        let catalog = #"{"id": "acme-policy", "title": "Acme policy", "version": "2026", "entries": [{"id": "AP-1", "title": "Keys rotate", "parent": null, "kind": "requirement"}]}"#
-        let mappings = "version: 1\ncatalog: acme-policy\nmappings:\n  - {control: CW-CRED-02, entry: AP-1, relationship: equal, strength: 9, rationale: Same rule.}\n"
+        let catalog =
+            #"{"id": "acme-policy", "title": "Acme policy", "version": "2026", "entries": [{"id": "AP-1", "title": "Keys rotate", "parent": null, "kind": "requirement"}]}"#
+        let mappings =
+            "version: 1\ncatalog: acme-policy\nmappings:\n  - {control: CW-CRED-02, entry: AP-1, relationship: equal, strength: 9, rationale: Same rule.}\n"
         let library = try CatalogLoader().load(user: [
             InputFile(path: "acme.json", text: catalog), InputFile(path: "acme-map.yaml", text: mappings),
         ])
         #expect(library.catalog(withID: "acme-policy")?.isBundled == false)
-        #expect(library.mappings(forControl: "CW-CRED-02").contains { $0.catalogID == "acme-policy" && $0.entryID == "AP-1" })
+        #expect(
+            library.mappings(forControl: "CW-CRED-02").contains {
+                $0.catalogID == "acme-policy" && $0.entryID == "AP-1"
+            }
+        )
     }
 }

@@ -9,8 +9,14 @@ import Testing
     func controlGivesEachExampleSubjectItsExpectedStatus(_ controlCase: ControlCase) throws {
         let control = controlCase.control
         for example in control.definition.examples {
-            let inventoryFile = InputFile(path: "\(control.definition.id) \(example.name)/inventory.yaml", text: example.inventory)
-            let policyFile = InputFile(path: "\(control.definition.id) \(example.name)/policy.yaml", text: example.policy)
+            let inventoryFile = InputFile(
+                path: "\(control.definition.id) \(example.name)/inventory.yaml",
+                text: example.inventory
+            )
+            let policyFile = InputFile(
+                path: "\(control.definition.id) \(example.name)/policy.yaml",
+                text: example.policy
+            )
             let (inventory, _) = try InventoryLoader().load([inventoryFile])
             let (policy, _) = try PolicyLoader().load(policyFile)
             let context = EvaluationContext(inventory: inventory, policy: policy, now: ControlExample.now)
@@ -23,7 +29,10 @@ import Testing
                 #expect(actual[subject] == expected, "\(control.definition.id) '\(example.name)': subject \(subject)")
             }
             for (subject, expected) in example.expected where expected == .notApplicable {
-                #expect(actual[subject] == nil, "\(control.definition.id) '\(example.name)': \(subject) should be not-applicable")
+                #expect(
+                    actual[subject] == nil,
+                    "\(control.definition.id) '\(example.name)': \(subject) should be not-applicable"
+                )
             }
             for finding in recorder.findings where finding.status == .fail {
                 #expect(!finding.evidence.isEmpty, "\(control.definition.id): every failure carries evidence")

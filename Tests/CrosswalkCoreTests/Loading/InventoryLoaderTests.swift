@@ -98,9 +98,11 @@ import Testing
                   - {id: k2, type: password, password: hunter2}
             """
         let (inventory, warnings) = try load([InputFile(path: "inv.yaml", text: yaml)])
-        #expect(warnings.map(\.description) == [
-            "inv.yaml:5:5: warning: identities[0].token: dropped 3 credential value(s) found in the inventory (this is the first); Crosswalk never stores, logs or reports credential values"
-        ])
+        #expect(
+            warnings.map(\.description) == [
+                "inv.yaml:5:5: warning: identities[0].token: dropped 3 credential value(s) found in the inventory (this is the first); Crosswalk never stores, logs or reports credential values"
+            ]
+        )
         #expect(!String(describing: inventory.identities).contains("sk-live-123"))
         #expect(!String(describing: inventory.identities).contains("hunter2"))
     }
@@ -110,7 +112,11 @@ import Testing
             InputFile(path: "inv.yaml", text: "version: 1\nidentities:\n  - {id: x, kind: quantum-robot}\n")
         ])
         #expect(inventory.identities.first?.kind.rawValue == "quantum-robot")
-        #expect(warnings.first?.description.hasPrefix("inv.yaml:3:19: warning: identities[0].kind: unknown identity kind 'quantum-robot' kept as written") == true)
+        #expect(
+            warnings.first?.description.hasPrefix(
+                "inv.yaml:3:19: warning: identities[0].kind: unknown identity kind 'quantum-robot' kept as written"
+            ) == true
+        )
     }
 
     @Test(arguments: [
@@ -158,14 +164,25 @@ import Testing
 
     @Test func reportsJSONLinesErrorsOnTheirOwnLine() {
         let lines = Fixtures.errorLines {
-            _ = try load([InputFile(path: "big.jsonl", text: "{\"version\": 1}\n{\"id\": \"a\", \"kind\": \"bot\"}\n{\"id\": \"b\", \"kind\": }\n")])
+            _ = try load([
+                InputFile(
+                    path: "big.jsonl",
+                    text: "{\"version\": 1}\n{\"id\": \"a\", \"kind\": \"bot\"}\n{\"id\": \"b\", \"kind\": }\n"
+                )
+            ])
         }
         #expect(lines == ["big.jsonl:3:21: error: invalid JSON: expected a JSON value, found '}'"])
     }
 
     @Test func resolvesReferencesAcrossFiles() throws {
-        let first = InputFile(path: "a.yaml", text: "version: 1\nroles: [{id: r, permissions: [x]}]\nidentities: [{id: p, kind: agent}]\n")
-        let second = InputFile(path: "b.yaml", text: "version: 1\nidentities: [{id: c, kind: agent, spawned_by: p, role_bindings: [r]}]\n")
+        let first = InputFile(
+            path: "a.yaml",
+            text: "version: 1\nroles: [{id: r, permissions: [x]}]\nidentities: [{id: p, kind: agent}]\n"
+        )
+        let second = InputFile(
+            path: "b.yaml",
+            text: "version: 1\nidentities: [{id: c, kind: agent, spawned_by: p, role_bindings: [r]}]\n"
+        )
         let inventory = try load([first, second]).0
         #expect(inventory.identities.map(\.id) == ["p", "c"])
     }

@@ -34,8 +34,14 @@ import Testing
         #expect(policy.thresholds.maxDelegationDepth == 2)
         #expect(policy.thresholds.inactivityWindowDays == 90, "unset thresholds keep their default")
         #expect(policy.trustZoneCrossingsAllowed == [TrustZoneCrossing(from: "internal", to: "partner")])
-        #expect(policy.sensitiveActions == [SensitiveAction(action: "payments:Transfer", requiresIntentCheck: true, requiresApproval: true)])
-        #expect(policy.logging["aws"] == PlatformLogging(issuance: true, use: true, revocation: false, retentionDays: 90))
+        #expect(
+            policy.sensitiveActions == [
+                SensitiveAction(action: "payments:Transfer", requiresIntentCheck: true, requiresApproval: true)
+            ]
+        )
+        #expect(
+            policy.logging["aws"] == PlatformLogging(issuance: true, use: true, revocation: false, retentionDays: 90)
+        )
         #expect(policy.approvedTools == ["jira.*"])
     }
 
@@ -52,7 +58,10 @@ import Testing
             "version: 1\nsensitive_actions: [{action: \"payments:*\"}]\n",
             "policy.yaml:2:30: error: sensitive_actions[0].action: a sensitive action names one action; wildcards belong in runtime_checks and approval_workflows"
         ),
-        ("version: 3\n", "policy.yaml:1:10: error: version: unsupported policy version 3; this build of Crosswalk reads version 1"),
+        (
+            "version: 3\n",
+            "policy.yaml:1:10: error: version: unsupported policy version 3; this build of Crosswalk reads version 1"
+        ),
         ("version: 1\nrbac: {}\n", "policy.yaml:2:1: error: rbac: unknown top-level key 'rbac'"),
     ])
     func reportsBadPolicyWithFileLineAndKeyPath(_ yaml: String, _ expected: String) {

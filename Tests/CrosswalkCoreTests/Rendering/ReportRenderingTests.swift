@@ -56,7 +56,12 @@ import Testing
 
     @Test func jsonListsFailuresAndCountsPassesUnlessAskedToListThem() throws {
         for includePassing in [false, true] {
-            let data = Data(try ReportRenderer(templates: ReportTemplates()).render(try report(includePassing: includePassing), as: .json))
+            let data = Data(
+                try ReportRenderer(templates: ReportTemplates()).render(
+                    try report(includePassing: includePassing),
+                    as: .json
+                )
+            )
             let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             let controls = try #require(root["controls"] as? [[String: Any]])
             let owners = try #require(controls.first { $0["id"] as? String == "CW-LIFE-01" })
@@ -77,8 +82,14 @@ import Testing
     }
 
     @Test func templateOverridesReplaceTheBundledTemplate() throws {
-        let custom = InputFile(path: "brand/report.md.mustache", text: "{{% CONTENT_TYPE: MARKDOWN }}\nBrand report for {{organization}}\n")
-        let output = try ReportRenderer(templates: ReportTemplates(overrides: [custom])).render(try report(), as: .markdown)
+        let custom = InputFile(
+            path: "brand/report.md.mustache",
+            text: "{{% CONTENT_TYPE: MARKDOWN }}\nBrand report for {{organization}}\n"
+        )
+        let output = try ReportRenderer(templates: ReportTemplates(overrides: [custom])).render(
+            try report(),
+            as: .markdown
+        )
         #expect(String(decoding: output, as: UTF8.self) == "Brand report for Org \\| &lt;b&gt;bold&lt;/b&gt;\n")
     }
 }

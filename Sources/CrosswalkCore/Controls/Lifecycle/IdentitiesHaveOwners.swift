@@ -37,7 +37,13 @@ struct IdentitiesHaveOwners: Control {
                 recorder.fail(
                     subject,
                     "No accountable owner is recorded.",
-                    evidence: [Evidence(field: "owner", observed: identity.owner == nil ? "absent" : "blank", expected: "a person or team")]
+                    evidence: [
+                        Evidence(
+                            field: "owner",
+                            observed: identity.owner == nil ? "absent" : "blank",
+                            expected: "a person or team"
+                        )
+                    ]
                 )
             } else {
                 recorder.pass(subject)
