@@ -63,6 +63,10 @@ import Testing
             "policy.yaml:1:10: error: version: unsupported policy version 3; this build of Crosswalk reads version 1"
         ),
         ("version: 1\nrbac: {}\n", "policy.yaml:2:1: error: rbac: unknown top-level key 'rbac'"),
+        (
+            "version: 1\nsensitive_actions: [{action: pay, requires_aproval: true}]\n",
+            "policy.yaml:2:35: error: sensitive_actions[0].requires_aproval: unknown key 'requires_aproval'; expected action, requires_intent_check, requires_approval, description"
+        ),
     ])
     func reportsBadPolicyWithFileLineAndKeyPath(_ yaml: String, _ expected: String) {
         let lines = Fixtures.errorLines { _ = try PolicyLoader().load(InputFile(path: "policy.yaml", text: yaml)) }
