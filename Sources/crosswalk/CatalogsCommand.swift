@@ -9,24 +9,11 @@ struct CatalogsCommand: ParsableCommand {
         abstract: "List the framework catalogs: id, title, version and entry counts by kind."
     )
 
-    @Option(name: .long, help: "An extra catalog or mapping file. Repeatable.")
-    var catalog: [String] = []
-
-    @Flag(name: .long, help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var options: LibraryOptions
 
     func run() throws {
-        let library: FrameworkLibrary
-        do {
-            library = try CatalogLoader().load(user: try catalog.map(FileAccess.read))
-        } catch let error as InputError {
-            Terminal.printDiagnostics(error.diagnostics)
-            throw CrosswalkExit.invalidInput
-        } catch let diagnostic as Diagnostic {
-            Terminal.printDiagnostics([diagnostic])
-            throw CrosswalkExit.invalidInput
-        }
-        if json {
+        let library = try options.loadLibrary()
+        if options.json {
             let list = library.catalogs.map { catalog in
                 CatalogListing(
                     id: catalog.id,

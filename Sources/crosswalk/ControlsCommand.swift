@@ -8,25 +8,12 @@ struct ControlsCommand: ParsableCommand {
         abstract: "List the built-in controls with severity and framework mappings."
     )
 
-    @Option(name: .long, help: "An extra catalog or mapping file. Repeatable.")
-    var catalog: [String] = []
-
-    @Flag(name: .long, help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var options: LibraryOptions
 
     func run() throws {
-        let library: FrameworkLibrary
-        do {
-            library = try CatalogLoader().load(user: try catalog.map(FileAccess.read))
-        } catch let error as InputError {
-            Terminal.printDiagnostics(error.diagnostics)
-            throw CrosswalkExit.invalidInput
-        } catch let diagnostic as Diagnostic {
-            Terminal.printDiagnostics([diagnostic])
-            throw CrosswalkExit.invalidInput
-        }
+        let library = try options.loadLibrary()
         let controls = ControlRegistry.all.map(\.definition)
-        if json {
+        if options.json {
             let list = controls.map { definition in
                 ControlListing(
                     id: definition.id,

@@ -120,13 +120,17 @@ import Testing
         let (inventory, warnings) = try load([InputFile(path: "inv.yaml", text: yaml)])
         let identity = try #require(inventory.identities.first)
         #expect(identity.name == "[redacted: looked like a credential]")
-        #expect(identity.tags == [
-            Tag(key: "note", value: "[redacted: looked like a credential]"), Tag(key: "team", value: "ops"),
-        ])
-        #expect(warnings.map(\.description) == [
-            "inv.yaml:5:11: warning: identities[0].name: redacted 2 text value(s) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values",
-            "inv.yaml:7:12: warning: identities[0].tags.api_key: dropped 1 credential value(s) found in the inventory (this is the first); Crosswalk never stores, logs or reports credential values",
-        ])
+        #expect(
+            identity.tags == [
+                Tag(key: "note", value: "[redacted: looked like a credential]"), Tag(key: "team", value: "ops"),
+            ]
+        )
+        #expect(
+            warnings.map(\.description) == [
+                "inv.yaml:5:11: warning: identities[0].name: redacted 2 text value(s) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values",
+                "inv.yaml:7:12: warning: identities[0].tags.api_key: dropped 1 credential value(s) found in the inventory (this is the first); Crosswalk never stores, logs or reports credential values",
+            ]
+        )
     }
 
     @Test func warnsOnceForEachUnknownVocabularyTerm() throws {
@@ -138,9 +142,11 @@ import Testing
             """
         let (_, warnings) = try load([InputFile(path: "inv.yaml", text: yaml)])
         #expect(warnings.count == 2)
-        #expect(warnings.first?.description.hasPrefix(
-            "inv.yaml:3:52: warning: identities[0].credentials[0].type: unknown credential type 'acces-key' kept as written"
-        ) == true)
+        #expect(
+            warnings.first?.description.hasPrefix(
+                "inv.yaml:3:52: warning: identities[0].credentials[0].type: unknown credential type 'acces-key' kept as written"
+            ) == true
+        )
         #expect(warnings.first?.description.hasSuffix("(2 times; this is the first)") == true)
         #expect(warnings.last?.description.contains("unknown storage location 'usb-stick'") == true)
     }

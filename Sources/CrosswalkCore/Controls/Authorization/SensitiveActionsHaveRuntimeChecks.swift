@@ -67,80 +67,13 @@ struct SensitiveActionsHaveRuntimeChecks: Control {
     )
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let actions = context.policy.sensitiveActions.filter(\.requiresIntentCheck).map(\.action)
-        for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
-            guard identity.isAgent, identity.status.isActive else {
-                recorder.notApplicable(subject)
-                continue
-            }
-            guard !context.policy.sensitiveActions.isEmpty else {
-                recorder.notAssessed(
-                    subject,
-                    "The policy lists no sensitive actions, so intent checks cannot be judged.",
-                    evidence: [
-                        Evidence(
-                            field: "sensitive_actions",
-                            observed: "absent or empty",
-                            expected: "the actions that need a runtime intent check"
-                        )
-                    ]
-                )
-                continue
-            }
-            var reachable = 0
-            var evidence: [Evidence] = []
-            var uncovered: [String] = []
-            for action in actions {
-                guard let route = route(to: action, for: identity, in: context.inventory) else { continue }
-                reachable += 1
-                guard !Pattern.anyMatches(context.policy.runtimeChecks, action) else { continue }
-                uncovered.append(action)
-                evidence.append(
-                    Evidence(
-                        field: "sensitive_actions[].action",
-                        observed: "\(action) reachable via \(route); no runtime check matches",
-                        expected: "matched by a runtime_checks pattern (runtime_checks)"
-                    )
-                )
-            }
-            if !uncovered.isEmpty {
-                recorder.fail(
-                    subject,
-                    "Agent can perform \(uncovered.joined(separator: ", ")) without a runtime intent check.",
-                    evidence: evidence
-                )
-            } else if identity.tools == nil {
-                recorder.notAssessed(
-                    subject,
-                    "The inventory does not list the agent's tools, so sensitive actions it can call are unknown.",
-                    evidence: [
-                        Evidence(
-                            field: "identities[].tools",
-                            observed: "absent",
-                            expected: "the tools the agent may call"
-                        )
-                    ]
-                )
-            } else if reachable == 0 {
-                recorder.notApplicable(subject)
-            } else {
-                recorder.pass(subject)
-            }
-        }
-    }
-
-    /// How the agent can perform `action`: the first permission (with its role) or tool that matches it.
-    private func route(to action: String, for identity: Identity, in inventory: Inventory) -> String? {
-        for binding in identity.roleBindings {
-            guard let role = inventory.role(withID: binding.role) else { continue }
-            if let permission = role.permissions.first(where: { Pattern.matches($0, action) }) {
-                return "permission \(permission) (role \(role.id))"
-            }
-        }
-        if let tool = identity.tools?.first(where: { Pattern.matches($0, action) }) {
-            return "tool \(tool)"
-        }
-        return nil
+        SensitiveActionGuardCheck(
+            needsGuard: \.requiresIntentCheck,
+            guardPatterns: \.runtimeChecks,
+            guardKey: "runtime_checks",
+            guardName: "a runtime intent check",
+            actionsName: "sensitive actions"
+        )
+        .evaluate(context, into: &recorder)
     }
 }

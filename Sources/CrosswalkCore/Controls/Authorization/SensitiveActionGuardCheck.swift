@@ -1,0 +1,94 @@
+/// The evaluation CW-AUTHZ-03 and CW-AUTHZ-04 share: for each active agent, find the sensitive
+/// actions it can reach (through a role permission or a tool) that need a given guard, and check
+/// that a guard pattern in the policy covers each one.
+struct SensitiveActionGuardCheck {
+    /// Which sensitive actions need this guard.
+    var needsGuard: (SensitiveAction) -> Bool
+    /// The policy's guard patterns (runtime checks or approval workflows).
+    var guardPatterns: (Policy) -> [String]
+    /// The policy key holding those patterns, for evidence.
+    var guardKey: String
+    /// The guard in words, with its article: "a runtime intent check", "an approval workflow".
+    var guardName: String
+    /// What the judged actions are called in messages: "sensitive actions", "high-risk actions".
+    var actionsName: String
+
+    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+        let actions = context.policy.sensitiveActions.filter(needsGuard).map(\.action)
+        let patterns = guardPatterns(context.policy)
+        for identity in context.inventory.identities {
+            let subject = SubjectReference.identity(identity)
+            guard identity.isAgent, identity.status.isActive else {
+                recorder.notApplicable(subject)
+                continue
+            }
+            guard !context.policy.sensitiveActions.isEmpty else {
+                recorder.notAssessed(
+                    subject,
+                    "The policy lists no sensitive actions, so coverage by \(guardName) cannot be judged.",
+                    evidence: [
+                        Evidence(
+                            field: "sensitive_actions",
+                            observed: "absent or empty",
+                            expected: "the actions that need \(guardName)"
+                        )
+                    ]
+                )
+                continue
+            }
+            var reachable = 0
+            var evidence: [Evidence] = []
+            var uncovered: [String] = []
+            for action in actions {
+                guard let route = Self.route(to: action, for: identity, in: context.inventory) else { continue }
+                reachable += 1
+                guard !Pattern.anyMatches(patterns, action) else { continue }
+                uncovered.append(action)
+                evidence.append(
+                    Evidence(
+                        field: "sensitive_actions[].action",
+                        observed: "\(action) reachable via \(route); no pattern in \(guardKey) matches",
+                        expected: "matched by a pattern in \(guardKey)"
+                    )
+                )
+            }
+            if !uncovered.isEmpty {
+                recorder.fail(
+                    subject,
+                    "Agent can perform \(uncovered.joined(separator: ", ")) without \(guardName).",
+                    evidence: evidence
+                )
+            } else if identity.tools == nil {
+                recorder.notAssessed(
+                    subject,
+                    "The inventory does not list the agent's tools, so \(actionsName) it can call are unknown.",
+                    evidence: [
+                        Evidence(
+                            field: "identities[].tools",
+                            observed: "absent",
+                            expected: "the tools the agent may call"
+                        )
+                    ]
+                )
+            } else if reachable == 0 {
+                recorder.notApplicable(subject)
+            } else {
+                recorder.pass(subject)
+            }
+        }
+    }
+
+    /// How the agent can perform `action`: the first permission (with its role) or tool that matches it.
+    static func route(to action: String, for identity: Identity, in inventory: Inventory) -> String? {
+        for binding in identity.roleBindings {
+            guard let role = inventory.role(withID: binding.role) else { continue }
+            if let permission = role.permissions.first(where: { Pattern.matches($0, action) }) {
+                return "permission \(permission) (role \(role.id))"
+            }
+        }
+        if let tool = identity.tools?.first(where: { Pattern.matches($0, action) }) {
+            return "tool \(tool)"
+        }
+        return nil
+    }
+}
