@@ -165,7 +165,7 @@ public struct CatalogLoader {
             errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key '\(member.key)'; expected version, catalog or mappings",
+                    "unknown top-level key '\(member.displayKey)'; expected version, catalog or mappings",
                     severity: .error
                 )
             )
@@ -209,7 +209,11 @@ public struct CatalogLoader {
                     "control", "catalog", "entry", "relationship", "strength", "rationale",
                 ]) {
                     errors.append(
-                        mapping.diagnostic(for: member, "unknown key '\(member.key)' in a mapping", severity: .error)
+                        mapping.diagnostic(
+                            for: member,
+                            "unknown key '\(member.displayKey)' in a mapping",
+                            severity: .error
+                        )
                     )
                 }
                 result.append(

@@ -54,7 +54,7 @@ public struct InventoryLoader {
             state.errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key '\(member.key)'; expected version, organization, roles or identities",
+                    "unknown top-level key '\(member.displayKey)'; expected version, organization, roles or identities",
                     severity: .error
                 )
             )
@@ -135,7 +135,7 @@ public struct InventoryLoader {
                         state.errors.append(
                             header.diagnostic(
                                 for: member,
-                                "unknown key '\(member.key)' in the JSON Lines header; expected version, organization or roles",
+                                "unknown key '\(member.displayKey)' in the JSON Lines header; expected version, organization or roles",
                                 severity: .error
                             )
                         )
@@ -233,7 +233,11 @@ public struct InventoryLoader {
             let tagObject = try tags.object()
             state.dropSecrets(tagObject)
             identity.tags = try tagObject.members.filter { !SecretKeys.names.contains($0.key) }.map { member in
-                let valueReader = NodeReader(node: member.value, path: "\(tags.path).\(member.key)", file: reader.file)
+                let valueReader = NodeReader(
+                    node: member.value,
+                    path: "\(tags.path).\(member.displayKey)",
+                    file: reader.file
+                )
                 return Tag(
                     key: state.redacted(member.key, at: valueReader),
                     value: state.redacted(try Self.tagValue(valueReader), at: valueReader)
@@ -429,7 +433,7 @@ private struct LoadState {
             unknownKeyWarnings += 1
             if unknownKeyWarnings <= 20 {
                 warnings.append(
-                    object.diagnostic(for: member, "unknown key '\(member.key)' ignored", severity: .warning)
+                    object.diagnostic(for: member, "unknown key '\(member.displayKey)' ignored", severity: .warning)
                 )
             }
         }

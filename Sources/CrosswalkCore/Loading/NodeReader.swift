@@ -122,7 +122,7 @@ struct ObjectReader {
             severity,
             file: file,
             location: member.keyLocation ?? member.value.location,
-            keyPath: childPath(member.key),
+            keyPath: childPath(member.displayKey),
             message: message
         )
     }

@@ -19,7 +19,7 @@ public struct PolicyLoader {
             errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key '\(member.key)'; expected one of \(Self.topLevelKeys.joined(separator: ", "))",
+                    "unknown top-level key '\(member.displayKey)'; expected one of \(Self.topLevelKeys.joined(separator: ", "))",
                     severity: .error
                 )
             )
@@ -32,7 +32,7 @@ public struct PolicyLoader {
                 errors.append(
                     entry.diagnostic(
                         for: member,
-                        "unknown key '\(member.key)'; expected \(known.joined(separator: ", "))",
+                        "unknown key '\(member.displayKey)'; expected \(known.joined(separator: ", "))",
                         severity: .error
                     )
                 )
@@ -49,7 +49,7 @@ public struct PolicyLoader {
                 errors.append(
                     thresholds.diagnostic(
                         for: member,
-                        "unknown threshold '\(member.key)'; expected one of \(Thresholds.keys.map(\.key).joined(separator: ", "))",
+                        "unknown threshold '\(member.displayKey)'; expected one of \(Thresholds.keys.map(\.key).joined(separator: ", "))",
                         severity: .error
                     )
                 )

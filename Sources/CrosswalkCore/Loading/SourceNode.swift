@@ -16,6 +16,11 @@ public struct SourceNode: Sendable {
         public var key: String
         public var keyLocation: SourceLocation?
         public var value: SourceNode
+
+        /// The key as messages may show it: redacted when it looks like a credential.
+        public var displayKey: String {
+            SecretDetector.containsSecret(key) ? SecretDetector.redaction : key
+        }
     }
 
     public var value: Value

@@ -133,6 +133,23 @@ import Testing
         )
     }
 
+    @Test func neverEchoesCredentialShapedKeysInMessages() throws {
+        let yaml = """
+            version: 1
+            identities:
+              - id: a
+                kind: bot
+                AKIAIOSFODNN7EXAMPLE: oops
+                tags: {"ghp_0123456789abcdefghijklmnopqrstuvwxyz": "x"}
+            """
+        let (inventory, warnings) = try load([InputFile(path: "inv.yaml", text: yaml)])
+        let text = warnings.map(\.description).joined(separator: "\n")
+        #expect(!text.contains("AKIA"))
+        #expect(!text.contains("ghp_"))
+        #expect(text.contains("identities[0].[redacted: looked like a credential]: unknown key"))
+        #expect(inventory.identities.first?.tags.map(\.key) == ["[redacted: looked like a credential]"])
+    }
+
     @Test func warnsOnceForEachUnknownVocabularyTerm() throws {
         let yaml = """
             version: 1
