@@ -63,7 +63,8 @@ def main() -> None:
             }
             if kind == "agent":
                 identity["tools"] = ["jira.search", "email.send"] if index % 3 else ["shell.exec"]
-                if index >= 8 and index % 4 == 1:
+                # Delegation chains of up to five hops: agent i is spawned by agent i - 8.
+                if (index // 8) % 6 != 0:
                     identity["spawned_by"] = f"nhi-{index - 8:07d}"
             if identity["owner"] is None:
                 del identity["owner"]

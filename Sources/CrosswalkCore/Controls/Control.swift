@@ -29,19 +29,6 @@ public struct EvaluationContext: Sendable {
         if days < 0 { return "\(timestamp.isoDate) (in the future)" }
         return "\(timestamp.isoDate) (\(days) day\(days == 1 ? "" : "s") ago)"
     }
-
-    /// The chain of identities that delegated to `identity`, nearest first; `nil` on a cycle.
-    public func delegationChain(of identity: Identity) -> [Identity]? {
-        var chain: [Identity] = []
-        var seen: Set<String> = [identity.id]
-        var current = identity
-        while let parentID = current.spawnedBy, let parent = inventory.identity(withID: parentID) {
-            guard seen.insert(parent.id).inserted else { return nil }
-            chain.append(parent)
-            current = parent
-        }
-        return chain
-    }
 }
 
 /// Collects a control's results: counts every status, keeps every non-pass result as a

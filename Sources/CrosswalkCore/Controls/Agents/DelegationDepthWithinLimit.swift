@@ -66,13 +66,14 @@ struct DelegationDepthWithinLimit: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let limit = context.policy.thresholds.maxDelegationDepth
-        for identity in context.inventory.identities {
+        let forest = DelegationForest(context.inventory)
+        for (position, identity) in context.inventory.identities.enumerated() {
             let subject = SubjectReference.identity(identity)
             guard identity.spawnedBy != nil else {
                 recorder.notApplicable(subject)
                 continue
             }
-            guard let chain = context.delegationChain(of: identity) else {
+            guard let depth = forest.depth[position] else {
                 recorder.error(
                     subject,
                     "The spawned_by chain loops back on itself, so delegation depth cannot be measured.",
@@ -90,18 +91,16 @@ struct DelegationDepthWithinLimit: Control {
                 recorder.notApplicable(subject)
                 continue
             }
-            let depth = Int64(chain.count)
-            if depth <= limit {
+            if Int64(depth) <= limit {
                 recorder.pass(subject)
             } else {
-                let path = ([identity] + chain).reversed().map(\.id).joined(separator: " → ")
                 recorder.fail(
                     subject,
                     "Sits \(depth) delegation hops below its root; policy allows \(limit).",
                     evidence: [
                         Evidence(
                             field: "identities[].spawned_by",
-                            observed: "depth \(depth): \(path)",
+                            observed: "depth \(depth): \(forest.pathDescription(to: position, in: context.inventory))",
                             expected: "≤ \(limit) hops (thresholds.max_delegation_depth)"
                         )
                     ]
@@ -111,17 +110,82 @@ struct DelegationDepthWithinLimit: Control {
     }
 
     /// The `spawned_by` path from `identity` until an id repeats, e.g. `tail → ping → pong → ping`.
-    /// Bounded by the inventory size, so it always ends.
+    /// Shows at most 12 hops, so hostile inventories cannot make evidence huge.
     private func loopPath(from identity: Identity, in inventory: Inventory) -> String {
         var path = [identity.id]
         var seen: Set<String> = [identity.id]
         var current = identity
-        for _ in 0...inventory.identities.count {
+        for _ in 0..<12 {
             guard let parentID = current.spawnedBy, let parent = inventory.identity(withID: parentID) else { break }
             path.append(parent.id)
             guard seen.insert(parent.id).inserted else { break }
             current = parent
         }
         return path.joined(separator: " → ")
+    }
+}
+
+/// Delegation depth and root of every identity, computed once in linear time; `nil` depth marks
+/// identities on a `spawned_by` cycle or below one.
+struct DelegationForest {
+    /// Hops from the root, by identity position (0 for identities nobody spawned).
+    var depth: [Int?]
+    /// Position of the chain's root, by identity position.
+    var root: [Int]
+    /// Position of the parent, by identity position.
+    var parent: [Int?]
+
+    init(_ inventory: Inventory) {
+        let count = inventory.identities.count
+        parent = inventory.identities.map { identity in identity.spawnedBy.flatMap(inventory.identityPosition(of:)) }
+        depth = Array(repeating: nil, count: count)
+        root = Array(0..<count)
+        var state = [UInt8](repeating: 0, count: count)  // 0 unvisited, 1 on the current walk, 2 done
+        for start in 0..<count where state[start] == 0 {
+            var walk: [Int] = []
+            var current = start
+            var base: (depth: Int?, root: Int)
+            while true {
+                if state[current] == 2 {
+                    base = (depth[current], root[current])
+                    break
+                }
+                if state[current] == 1 {
+                    base = (nil, current)  // a cycle: everything on this walk is on or below it
+                    break
+                }
+                state[current] = 1
+                walk.append(current)
+                guard let next = parent[current] else {
+                    base = (-1, current)
+                    break
+                }
+                current = next
+            }
+            for position in walk.reversed() {
+                state[position] = 2
+                if let below = base.depth {
+                    base = (below + 1, base.root)
+                    depth[position] = below + 1
+                } else {
+                    depth[position] = nil
+                }
+                root[position] = base.root
+            }
+        }
+    }
+
+    /// `root → … → grandparent → parent → identity`, eliding the middle of long chains.
+    func pathDescription(to position: Int, in inventory: Inventory) -> String {
+        var tail: [Int] = [position]
+        while tail.count < 4, let next = parent[tail[tail.count - 1]] { tail.append(next) }
+        let rootPosition = root[position]
+        var ids = tail.reversed().map { inventory.identities[$0].id }
+        if tail.last != rootPosition {
+            let hidden = (depth[position] ?? 0) - tail.count
+            if hidden > 0 { ids.insert("… \(hidden) more …", at: 0) }
+            ids.insert(inventory.identities[rootPosition].id, at: 0)
+        }
+        return ids.joined(separator: " → ")
     }
 }
