@@ -235,7 +235,7 @@ public struct InventoryLoader {
             identity.tags = try tagObject.members.filter { !SecretKeys.names.contains($0.key) }.map { member in
                 let valueReader = NodeReader(
                     node: member.value,
-                    path: "\(tags.path).\(member.displayKey)",
+                    location: .key(tags.location, member.displayKey),
                     file: reader.file
                 )
                 return Tag(

@@ -37,18 +37,27 @@ public struct JSONSourceParser {
         self.lineStart = 0
     }
 
+    /// Where the column was last counted, so counting resumes there (index only moves forward).
+    private var countedIndex = 0
+    private var countedColumn = 1
+
     private var location: SourceLocation {
-        // Columns count Unicode scalars: skip UTF-8 continuation bytes.
-        var column = 1
-        var position = lineStart
-        while position < index {
-            if bytes[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
+        mutating get {
+            // Columns count Unicode scalars: skip UTF-8 continuation bytes. Resume from the last
+            // count on the same line so long lines (JSON Lines records) are scanned once.
+            if countedIndex < lineStart || countedIndex > index {
+                countedIndex = lineStart
+                countedColumn = 1
+            }
+            while countedIndex < index {
+                if bytes[countedIndex] & 0xC0 != 0x80 { countedColumn += 1 }
+                countedIndex += 1
+            }
+            return SourceLocation(line: line, column: countedColumn)
         }
-        return SourceLocation(line: line, column: column)
     }
 
-    private func error(_ message: String) -> SyntaxError {
+    private mutating func error(_ message: String) -> SyntaxError {
         SyntaxError(location: location, message: message)
     }
 

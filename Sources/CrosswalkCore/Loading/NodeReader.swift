@@ -3,8 +3,22 @@
 /// value: a misplaced secret must not reach a message.
 struct NodeReader {
     let node: SourceNode
-    let path: String
+    /// Where the node sits, kept as links and spelled out only when a message needs it.
+    let location: NodePath
     let file: String
+
+    init(node: SourceNode, path: String, file: String) {
+        self.init(node: node, location: .root(path), file: file)
+    }
+
+    init(node: SourceNode, location: NodePath, file: String) {
+        self.node = node
+        self.location = location
+        self.file = file
+    }
+
+    /// The key path as messages show it, e.g. `identities[3].credentials[0].expires`.
+    var path: String { location.text }
 
     func diagnostic(_ message: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
         Diagnostic(severity, file: file, location: node.location, keyPath: path, message: message)
@@ -64,7 +78,7 @@ struct NodeReader {
 
     func list() throws -> [NodeReader] {
         guard case let .array(elements) = node.value else { throw mismatch("a list") }
-        return elements.enumerated().map { NodeReader(node: $1, path: "\(path)[\($0)]", file: file) }
+        return elements.enumerated().map { NodeReader(node: $1, location: .index(location, $0), file: file) }
     }
 
     func stringList() throws -> [String] {
@@ -73,26 +87,28 @@ struct NodeReader {
 
     func object() throws -> ObjectReader {
         guard case let .object(members) = node.value else { throw mismatch("a mapping") }
-        return ObjectReader(members: members, path: path, file: file, location: node.location)
+        return ObjectReader(members: members, nodePath: location, file: file, location: node.location)
     }
 }
 
 /// A mapping being read: fetch known keys, then ask which keys were left unread.
 struct ObjectReader {
     let members: [SourceNode.Member]
-    let path: String
+    let nodePath: NodePath
     let file: String
     let location: SourceLocation?
 
+    var path: String { nodePath.text }
+
     private func childPath(_ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
+        NodePath.key(nodePath, key).text
     }
 
     /// The value under `key`, or nil when it is absent or null.
     func optional(_ key: String) -> NodeReader? {
         guard let member = members.first(where: { $0.key == key }) else { return nil }
         if case .null = member.value.value { return nil }
-        return NodeReader(node: member.value, path: childPath(key), file: file)
+        return NodeReader(node: member.value, location: .key(nodePath, key), file: file)
     }
 
     func required(_ key: String, _ expected: String) throws -> NodeReader {
@@ -125,5 +141,25 @@ struct ObjectReader {
             keyPath: childPath(member.displayKey),
             message: message
         )
+    }
+}
+
+/// A key path built link by link while reading and turned into text only for a diagnostic, so
+/// reading a million records does not format a million paths.
+indirect enum NodePath: Sendable {
+    case root(String)
+    case key(NodePath, String)
+    case index(NodePath, Int)
+
+    var text: String {
+        switch self {
+        case let .root(name):
+            return name
+        case let .key(parent, key):
+            let prefix = parent.text
+            return prefix.isEmpty ? key : "\(prefix).\(key)"
+        case let .index(parent, index):
+            return "\(parent.text)[\(index)]"
+        }
     }
 }
