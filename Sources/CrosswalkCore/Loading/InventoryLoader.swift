@@ -387,8 +387,10 @@ private struct LoadState {
     var organization: String?
     var identities: [Identity] = []
     var roles: [Role] = []
-    var identityOrigins: [String: NodeReader] = [:]
-    var roleOrigins: [String: NodeReader] = [:]
+    /// Where each id was first defined, as `file:line:column` (not the parsed record: a million
+    /// records must not stay in memory just to name a duplicate).
+    var identityOrigins: [String: String] = [:]
+    var roleOrigins: [String: String] = [:]
     var references: [Reference] = []
     var errors: [Diagnostic] = []
     var warnings: [Diagnostic] = []
@@ -404,20 +406,20 @@ private struct LoadState {
     mutating func add(_ identity: Identity, at reader: NodeReader) {
         if let previous = identityOrigins[identity.id] {
             errors.append(
-                reader.diagnostic("duplicate identity id '\(identity.id)'; first defined at \(Self.place(previous))")
+                reader.diagnostic("duplicate identity id '\(identity.id)'; first defined at \(previous)")
             )
             return
         }
-        identityOrigins[identity.id] = reader
+        identityOrigins[identity.id] = Self.place(reader)
         identities.append(identity)
     }
 
     mutating func add(_ role: Role, at reader: NodeReader) {
         if let previous = roleOrigins[role.id] {
-            errors.append(reader.diagnostic("duplicate role id '\(role.id)'; first defined at \(Self.place(previous))"))
+            errors.append(reader.diagnostic("duplicate role id '\(role.id)'; first defined at \(previous)"))
             return
         }
-        roleOrigins[role.id] = reader
+        roleOrigins[role.id] = Self.place(reader)
         roles.append(role)
     }
 

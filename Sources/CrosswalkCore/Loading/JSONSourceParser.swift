@@ -225,6 +225,16 @@ public struct JSONSourceParser {
 
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1  // opening quote
+        // Fast path: most strings have no escapes; decode them in one go.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[index..<end], as: UTF8.self)
+            index = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         func flush(_ end: Int) {

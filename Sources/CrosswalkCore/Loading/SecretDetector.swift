@@ -15,6 +15,8 @@ enum SecretDetector {
 
     /// Whether any whitespace-separated word of `text` looks like a credential.
     static func containsSecret(_ text: String) -> Bool {
+        // Every shape recognised is at least 20 characters long; most names and tags are shorter.
+        guard text.utf8.count >= 20 else { return false }
         if text.contains("-----BEGIN") && text.contains("PRIVATE KEY") { return true }
         for word in text.split(whereSeparator: {
             $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "=" || $0 == ":" || $0 == "\"" || $0 == "'"
