@@ -1,7 +1,7 @@
 import CrosswalkCore
 import Testing
 
-/// The status rule for catalog entries, relationship by relationship (docs/assessment.md).
+/// The status and score rules for catalog entries (docs/assessment.md).
 @Suite struct FrameworkMapperTests {
     /// A stand-in control whose subjects get fixed statuses.
     struct FixedControl: Control {
@@ -46,43 +46,39 @@ import Testing
         }
     }
 
-    private func status(_ links: [([ResultStatus], Relationship)]) -> EntryStatus {
-        let controls = links.enumerated().map { FixedControl("C\($0.offset)", $0.element.0) }
+    /// One link of the test catalog: control, entry, relationship, strength.
+    typealias Link = (control: String, entry: String, relationship: Relationship, strength: Int)
+
+    /// Runs `controls` and maps them onto a flat catalog of `entries` through `links`.
+    private func assess(_ controls: [FixedControl], entries: [String], links: [Link]) -> FrameworkAssessment {
         let catalog = Catalog(
             id: "cat",
             title: "Cat",
             version: "1",
-            entries: [
-                CatalogEntry(id: "G", title: "group", text: "", parent: nil, kind: "function"),
-                CatalogEntry(id: "E", title: "entry", text: "", parent: "G", kind: "subcategory"),
-                CatalogEntry(id: "U", title: "unmapped", text: "", parent: "G", kind: "subcategory"),
-            ],
+            entries: entries.map { CatalogEntry(id: $0, title: $0, text: "", parent: nil, kind: "risk") },
             origin: "test",
             isBundled: false
         )
-        let mappings = links.enumerated().map {
+        let mappings = links.map {
             Mapping(
-                controlID: "C\($0.offset)",
+                controlID: $0.control,
                 catalogID: "cat",
-                entryID: "E",
-                relationship: $0.element.1,
-                strength: 5,
+                entryID: $0.entry,
+                relationship: $0.relationship,
+                strength: $0.strength,
                 rationale: "r",
                 origin: "test"
             )
         }
-        let evaluation = ControlEvaluator(controls: controls).evaluate(
-            EvaluationContext(
-                inventory: Inventory(identities: [], roles: []),
-                policy: Policy(),
-                now: Timestamp(secondsSinceEpoch: 0)
-            )
+        let context = EvaluationContext(
+            inventory: Inventory(identities: [], roles: []),
+            policy: Policy(),
+            now: Timestamp(secondsSinceEpoch: 0)
         )
-        let assessment = FrameworkMapper().assess(
-            evaluation,
-            library: FrameworkLibrary(catalogs: [catalog], mappings: mappings)
-        )
-        return assessment[0].entries.first { $0.entry.id == "E" }?.status ?? .notCovered
+        let evaluation = ControlEvaluator(controls: controls).evaluate(context)
+        return FrameworkMapper().assess(evaluation, library: FrameworkLibrary(catalogs: [catalog], mappings: mappings))[
+            0
+        ]
     }
 
     @Test(arguments: [
@@ -109,116 +105,73 @@ import Testing
         _ links: [([ResultStatus], Relationship)],
         _ expected: EntryStatus
     ) {
-        #expect(status(links) == expected)
+        let controls = links.enumerated().map { FixedControl("C\($0.offset)", $0.element.0) }
+        let framework = assess(
+            controls,
+            entries: ["E"],
+            links: links.enumerated().map { ("C\($0.offset)", "E", $0.element.1, 5) }
+        )
+        #expect(framework.entries.first?.status == expected)
     }
 
-    @Test func partialEntriesEarnTheirStrengthWeightedPassShareHalvedWithoutAFullLink() {
+    @Test func rollsGroupsUpFromTheirEntriesWithoutScoringThem() {
         let catalog = Catalog(
             id: "cat",
             title: "Cat",
             version: "1",
-            entries: ["E", "F"].map { CatalogEntry(id: $0, title: $0, text: "", parent: nil, kind: "risk") },
+            entries: [
+                CatalogEntry(id: "G", title: "group", text: "", parent: nil, kind: "function"),
+                CatalogEntry(id: "E", title: "entry", text: "", parent: "G", kind: "subcategory"),
+                CatalogEntry(id: "U", title: "unmapped", text: "", parent: "G", kind: "subcategory"),
+            ],
             origin: "test",
             isBundled: false
         )
-        // A: 3 of 4 subjects pass; B: 1 of 2 pass.
-        let controls = [FixedControl("A", [.pass, .pass, .pass, .fail]), FixedControl("B", [.pass, .fail])]
-        let mappings = [
-            Mapping(
-                controlID: "A",
-                catalogID: "cat",
-                entryID: "E",
-                relationship: .equal,
-                strength: 6,
-                rationale: "r",
-                origin: "t"
-            ),
-            Mapping(
-                controlID: "B",
-                catalogID: "cat",
-                entryID: "E",
-                relationship: .subsetOf,
-                strength: 2,
-                rationale: "r",
-                origin: "t"
-            ),
-            Mapping(
-                controlID: "B",
-                catalogID: "cat",
-                entryID: "F",
-                relationship: .subsetOf,
-                strength: 2,
-                rationale: "r",
-                origin: "t"
-            ),
-        ]
-        let evaluation = ControlEvaluator(controls: controls).evaluate(
-            EvaluationContext(
-                inventory: Inventory(identities: [], roles: []),
-                policy: Policy(),
-                now: Timestamp(secondsSinceEpoch: 0)
-            )
+        let mapping = Mapping(
+            controlID: "P",
+            catalogID: "cat",
+            entryID: "E",
+            relationship: .equal,
+            strength: 5,
+            rationale: "r",
+            origin: "test"
         )
+        let context = EvaluationContext(
+            inventory: Inventory(identities: [], roles: []),
+            policy: Policy(),
+            now: Timestamp(secondsSinceEpoch: 0)
+        )
+        let evaluation = ControlEvaluator(controls: [FixedControl("P", [.pass])]).evaluate(context)
         let framework = FrameworkMapper().assess(
             evaluation,
-            library: FrameworkLibrary(catalogs: [catalog], mappings: mappings)
+            library: FrameworkLibrary(catalogs: [catalog], mappings: [mapping])
         )[0]
+        let group = framework.entries.first { $0.entry.id == "G" }
+        #expect(group?.status == .satisfied, "the only covered child is satisfied")
+        #expect(group?.isScored == false)
+        #expect(framework.scoredEntryCount == 2)
+        #expect(framework.coverage == Ratio(1, of: 2))
+    }
+
+    @Test func partialEntriesEarnTheirStrengthWeightedPassShareHalvedWithoutAFullLink() {
+        // A: 3 of 4 subjects pass; B: 1 of 2 pass.
+        let framework = assess(
+            [FixedControl("A", [.pass, .pass, .pass, .fail]), FixedControl("B", [.pass, .fail])],
+            entries: ["E", "F"],
+            links: [("A", "E", .equal, 6), ("B", "E", .subsetOf, 2), ("B", "F", .subsetOf, 2)]
+        )
         let credits = Dictionary(uniqueKeysWithValues: framework.entries.map { ($0.entry.id, $0.credit) })
         #expect(credits["E"] == (6 * 0.75 + 2 * 0.5) / 8, "E has an equal link: full weight")
         #expect(credits["F"] == 0.5 * 0.5, "F has only a subset-of link: halved")
         #expect(framework.score == Ratio(0.94, of: 2))
     }
 
-    @Test func scoresCountPartialAsHalfAndReportCoverageSeparately() {
-        let catalog = Catalog(
-            id: "cat",
-            title: "Cat",
-            version: "1",
-            entries: ["A", "B", "C", "D"].map { CatalogEntry(id: $0, title: $0, text: "", parent: nil, kind: "risk") },
-            origin: "test",
-            isBundled: false
+    @Test func scoresCountEntryCreditsAndReportCoverageSeparately() {
+        let framework = assess(
+            [FixedControl("P", [.pass]), FixedControl("F", [.fail])],
+            entries: ["A", "B", "C", "D"],
+            links: [("P", "A", .equal, 5), ("P", "B", .subsetOf, 5), ("F", "C", .subsetOf, 5)]
         )
-        let controls = [FixedControl("P", [.pass]), FixedControl("F", [.fail])]
-        let mappings = [
-            Mapping(
-                controlID: "P",
-                catalogID: "cat",
-                entryID: "A",
-                relationship: .equal,
-                strength: 5,
-                rationale: "r",
-                origin: "t"
-            ),
-            Mapping(
-                controlID: "P",
-                catalogID: "cat",
-                entryID: "B",
-                relationship: .subsetOf,
-                strength: 5,
-                rationale: "r",
-                origin: "t"
-            ),
-            Mapping(
-                controlID: "F",
-                catalogID: "cat",
-                entryID: "C",
-                relationship: .subsetOf,
-                strength: 5,
-                rationale: "r",
-                origin: "t"
-            ),
-        ]
-        let evaluation = ControlEvaluator(controls: controls).evaluate(
-            EvaluationContext(
-                inventory: Inventory(identities: [], roles: []),
-                policy: Policy(),
-                now: Timestamp(secondsSinceEpoch: 0)
-            )
-        )
-        let framework = FrameworkMapper().assess(
-            evaluation,
-            library: FrameworkLibrary(catalogs: [catalog], mappings: mappings)
-        )[0]
         #expect(framework.score == Ratio(1.5, of: 3), "A satisfied (1), B all-pass subset-of (½), C not satisfied (0)")
         #expect(framework.coverage == Ratio(3, of: 4))
         #expect(framework.count(.notCovered) == 1)
