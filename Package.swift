@@ -25,15 +25,24 @@ let package = Package(
             ],
             plugins: ["EmbedBundledResources"]
         ),
+        // libxml2 from the system (Debian: libxml2-dev), for writing and schema-validating XML.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The XML report and its XSD validation: the one part of the pipeline that links libxml2.
+        .target(name: "CrosswalkXML", dependencies: ["CrosswalkCore", "CLibXML2"]),
         // The thin command-line front end: files, terminal, exit codes.
         .executableTarget(
             name: "crosswalk",
             dependencies: [
                 "CrosswalkCore",
+                "CrosswalkXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Build tool: turns frameworks/ and templates/ into Swift constants.
+        // Build tool: turns frameworks/, templates/ and schemas/ into Swift constants.
         .executableTarget(name: "crosswalk-embed"),
         .plugin(
             name: "EmbedBundledResources",
@@ -46,13 +55,17 @@ let package = Package(
             dependencies: ["CrosswalkCore", "CrosswalkTestSupport"]
         ),
         .testTarget(
+            name: "CrosswalkXMLTests",
+            dependencies: ["CrosswalkCore", "CrosswalkXML", "CrosswalkTestSupport"]
+        ),
+        .testTarget(
             name: "CrosswalkEndToEndTests",
             dependencies: ["CrosswalkCore", "CrosswalkTestSupport"]
         ),
     ]
 )
 
-for target in package.targets where target.type != .plugin {
+for target in package.targets where target.type != .plugin && target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

@@ -4,13 +4,13 @@ import PackagePlugin
 /// Build-tool plugin that embeds the bundled catalogs, mappings and report templates into the
 /// core library, so the built `crosswalk` binary never looks for data files at run time.
 ///
-/// Every file under the package's `frameworks/` and `templates/` folders becomes an entry of the
+/// Every file under the package's `frameworks/`, `templates/` and `schemas/` folders becomes an entry of the
 /// generated `BundledResourceFiles.all` table.
 @main
 struct EmbedBundledResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let folders = ["frameworks", "templates"]
+        let folders = ["frameworks", "templates", "schemas"]
         var inputs: [URL] = []
         for folder in folders {
             inputs += Self.files(under: root.appending(path: folder))

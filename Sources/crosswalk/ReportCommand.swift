@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosswalkCore
+import CrosswalkXML
 import Foundation
 
 /// `crosswalk report`: evaluates the inventory and writes the gap reports.
@@ -31,8 +32,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report only on this catalog id (see `crosswalk catalogs`). Repeatable.")
     var framework: [String] = []
 
-    @Option(name: .long, help: "Comma-separated formats: md, json.")
-    var format: String = "md,json"
+    @Option(name: .long, help: "Comma-separated formats: md, html, json, xml (md and html add an executive summary).")
+    var format: String = "md,html,json,xml"
 
     @Option(name: .long, help: "Output folder.")
     var output: String = "reports"
@@ -60,7 +61,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--now takes an ISO 8601 time such as 2026-11-01T00:00:00Z (got '\(now)')")
         }
         for name in formatNames where ReportFormat(rawValue: name) == nil {
-            throw ValidationError("--format takes md and json (got '\(name)')")
+            throw ValidationError("--format takes md, html, json and xml (got '\(name)')")
         }
         if path == nil && inventory.isEmpty {
             throw ValidationError("name a folder holding inventory.* or pass --inventory FILE")
@@ -82,7 +83,9 @@ struct ReportCommand: ParsableCommand {
             var rendered: [(name: String, bytes: [UInt8])] = []
             for name in formatNames {
                 guard let format = ReportFormat(rawValue: name) else { continue }
-                rendered.append((format.fileName, try renderer.render(report, as: format)))
+                for document in format.documents where !rendered.contains(where: { $0.name == document.fileName }) {
+                    rendered.append((document.fileName, try renderer.render(report, as: document)))
+                }
             }
             try FileAccess.writeAtomically(rendered, into: output)
             printSummary(report, written: rendered.map(\.name))

@@ -10,9 +10,10 @@ import Testing
             "report", "examples/acme", "--output", output.path, "--now", Fixtures.exampleNow,
         ])
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("Wrote \(output.path)/crosswalk-report.md"))
-        #expect(result.stdout.contains("Wrote \(output.path)/crosswalk-report.json"))
-        for name in ["crosswalk-report.md", "crosswalk-report.json"] {
+        for name in ReportDocumentNames.all {
+            #expect(result.stdout.contains("Wrote \(output.path)/\(name)"))
+        }
+        for name in ReportDocumentNames.all {
             let written = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
             #expect(written == (try Fixtures.text("reports/example/\(name)")), "\(name) equals the reference")
         }
@@ -122,4 +123,12 @@ import Testing
             )
         )
     }
+}
+
+/// The files `crosswalk report` writes by default.
+enum ReportDocumentNames {
+    static let all = [
+        "crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html",
+        "crosswalk-report.json", "crosswalk-report.xml",
+    ]
 }

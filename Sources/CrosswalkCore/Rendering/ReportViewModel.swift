@@ -24,6 +24,7 @@ struct ReportViewModel {
             "keyFigures": keyFigures(),
             "hasTopGaps": !report.topGaps.isEmpty,
             "topGaps": report.topGaps.enumerated().map { gap($0.offset + 1, $0.element) },
+            "executiveGaps": report.topGaps.prefix(5).enumerated().map { gap($0.offset + 1, $0.element) },
             "alignment": alignment(),
             "controls": report.evaluation.outcomes.map(control),
             "catalogs": report.library.catalogs.map(catalog),
@@ -94,6 +95,8 @@ struct ReportViewModel {
             "notAssessed": String(assessment.count(.notAssessed)),
             "notCovered": String(assessment.count(.notCovered)),
             "assessed": String(assessment.assessedCount),
+            "posture": Self.postureLevel(assessment),
+            "postureSentence": Self.postureSentence(assessment),
             "coverage": assessment.coverage.percentText,
             "coverageDetail": "\(assessment.coverage.numeratorText) of \(assessment.coverage.denominator)",
             "entries": assessment.entries.map { entry in
@@ -113,6 +116,30 @@ struct ReportViewModel {
                 ] as [String: Any]
             },
         ]
+    }
+
+    /// One word for an executive: strong, mixed, weak, or not assessed.
+    static func postureLevel(_ assessment: FrameworkAssessment) -> String {
+        guard let score = assessment.score else { return "Not assessed" }
+        switch score.fraction {
+        case 0.8...: return "Strong"
+        case 0.5..<0.8: return "Mixed"
+        default: return "Weak"
+        }
+    }
+
+    /// One plain sentence on where the organisation stands against a framework.
+    static func postureSentence(_ assessment: FrameworkAssessment) -> String {
+        let coverage =
+            "Identity controls speak to \(assessment.coverage.percentText) of this framework; the rest needs other evidence."
+        guard assessment.assessedCount > 0 else {
+            return "The inventory gives no evidence for the entries identity controls address. \(coverage)"
+        }
+        let met = assessment.count(.satisfied)
+        let partly = assessment.count(.partiallySatisfied)
+        let unmet = assessment.count(.notSatisfied)
+        return
+            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all. \(coverage)"
     }
 
     private func keyFigures() -> [[String: String]] {

@@ -27,7 +27,10 @@ import Testing
     }
 
     private func markdown(_ report: GapReport) throws -> String {
-        String(decoding: try ReportRenderer(templates: ReportTemplates()).render(report, as: .markdown), as: UTF8.self)
+        String(
+            decoding: try ReportRenderer(templates: ReportTemplates()).render(report, as: .markdownReport),
+            as: UTF8.self
+        )
     }
 
     /// Counts `|` characters not preceded by a backslash.
@@ -59,7 +62,7 @@ import Testing
             let data = Data(
                 try ReportRenderer(templates: ReportTemplates()).render(
                     try report(includePassing: includePassing),
-                    as: .json
+                    as: .jsonReport
                 )
             )
             let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -88,7 +91,7 @@ import Testing
         )
         let output = try ReportRenderer(templates: ReportTemplates(overrides: [custom])).render(
             try report(),
-            as: .markdown
+            as: .markdownReport
         )
         #expect(String(decoding: output, as: UTF8.self) == "Brand report for Org \\| &lt;b&gt;bold&lt;/b&gt;\n")
     }
