@@ -27,6 +27,7 @@ struct JSONReportRenderer {
         var frameworks: [Framework]
         var controls: [ControlFacts]
         var topGaps: [GapFacts]
+        var riskiestIdentities: [RiskyIdentityFacts]
         var warnings: [String]
 
         init(_ report: GapReport) {
@@ -82,8 +83,29 @@ struct JSONReportRenderer {
                     entries: gap.entries.map { EntryReference(catalog: $0.catalogID, entry: $0.entryID) }
                 )
             }
+            riskiestIdentities = report.riskiestIdentities.map {
+                RiskyIdentityFacts(
+                    id: $0.id,
+                    name: $0.name,
+                    kind: $0.kind,
+                    platform: $0.platform,
+                    owner: $0.owner,
+                    riskScore: $0.riskScore,
+                    failingControls: $0.failingControls
+                )
+            }
             warnings = report.warnings.map(\.description)
         }
+    }
+
+    struct RiskyIdentityFacts: Encodable {
+        var id: String
+        var name: String
+        var kind: String
+        var platform: String?
+        var owner: String?
+        var riskScore: Int
+        var failingControls: [String]
     }
 
     struct Run: Encodable {

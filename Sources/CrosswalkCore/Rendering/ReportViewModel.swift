@@ -26,6 +26,19 @@ struct ReportViewModel {
             "topGaps": report.topGaps.enumerated().map { gap($0.offset + 1, $0.element) },
             "executiveGaps": report.topGaps.prefix(5).enumerated().map { gap($0.offset + 1, $0.element) },
             "alignment": alignment(),
+            "hasRiskyIdentities": !report.riskiestIdentities.isEmpty,
+            "riskyIdentities": report.riskiestIdentities.enumerated().map { rank, identity in
+                [
+                    "rank": String(rank + 1),
+                    "id": identity.id,
+                    "name": identity.name,
+                    "kind": identity.kind,
+                    "platform": identity.platform ?? "unknown",
+                    "owner": identity.owner ?? "no owner",
+                    "riskScore": String(identity.riskScore),
+                    "controls": identity.failingControls.joined(separator: ", "),
+                ]
+            },
             "controls": report.evaluation.outcomes.map(control),
             "catalogs": report.library.catalogs.map(catalog),
             "inputs": metadata.inputs.map { input in

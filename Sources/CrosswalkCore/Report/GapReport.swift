@@ -9,6 +9,8 @@ public struct GapReport: Sendable {
     public var frameworks: [FrameworkAssessment]
     /// Failing controls ranked by severity weight × affected identities, worst first.
     public var topGaps: [Gap]
+    /// Identities failing the most severe controls, worst first (at most ``RiskyIdentity/limit``).
+    public var riskiestIdentities: [RiskyIdentity]
     /// Load warnings, shown in the provenance section.
     public var warnings: [Diagnostic]
     /// Whether passing subjects are listed (otherwise only counted).

@@ -127,6 +127,7 @@ public struct ReportBuilder: Sendable {
             library: library,
             frameworks: frameworks,
             topGaps: Self.rankGaps(evaluation, library: library),
+            riskiestIdentities: RiskyIdentity.rank(evaluation, inventory: inventory),
             warnings: warnings,
             includesPassing: request.includePassing
         )
