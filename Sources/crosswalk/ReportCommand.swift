@@ -78,7 +78,8 @@ struct ReportCommand: ParsableCommand {
             let report = try ReportBuilder().build(request)
             Terminal.printDiagnostics(report.warnings)
             let renderer = ReportRenderer(
-                templates: try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? [])
+                templates: try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? []),
+                xmlRenderer: XMLReportRenderer()
             )
             var rendered: [(name: String, bytes: [UInt8])] = []
             for name in formatNames {

@@ -1,19 +1,34 @@
 import ArgumentParser
 import CrosswalkCore
+import CrosswalkXML
 
-/// `crosswalk validate`: checks input files and reports every problem, writing nothing.
+/// `crosswalk validate`: checks input files and XML reports, reporting every problem and writing
+/// nothing.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check inventory, policy, catalog and mapping files.",
-        discussion: "Exit codes: 0 every file is valid; 2 at least one file is invalid."
+        abstract: "Check inventory, policy, catalog and mapping files, and XML reports.",
+        discussion: """
+            Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
+            (schemas/crosswalk-report-1.xsd); every other file as an inventory, policy snapshot, \
+            catalog or mapping file.
+            Exit codes: 0 every file is valid; 2 at least one file is invalid.
+            """
     )
 
-    @Argument(help: "Files to check. Inventories are checked together, so references may cross files.")
+    @Argument(
+        help: "Files to check. Inventories are checked together, so references may cross files; .xml files are reports."
+    )
     var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to check") }
+    }
+
+    /// One checked file's verdict, in the order the files were named.
+    private enum Verdict {
+        case valid(file: String, kind: String, warnings: [Diagnostic])
+        case invalid([Diagnostic])
     }
 
     func run() throws {
@@ -24,18 +39,56 @@ struct ValidateCommand: ParsableCommand {
                 unreadable.append(diagnostic)
             }
         }
-        let (outcomes, warnings) = FileValidator().validate(inputs)
+        let isReport = { (file: InputFile) in file.path.lowercased().hasSuffix(".xml") }
+        let (outcomes, warnings) = FileValidator().validate(inputs.filter { !isReport($0) })
+        var remainingOutcomes = outcomes[...]
+        var reportValidator: XMLSchemaValidator?
+        var verdicts: [Verdict] = []
+        for input in inputs {
+            if isReport(input) {
+                verdicts.append(Self.validateReport(input, with: &reportValidator))
+            } else if let outcome = remainingOutcomes.popFirst() {
+                if outcome.errors.isEmpty, let kind = outcome.kind {
+                    verdicts.append(.valid(file: outcome.file, kind: kind.rawValue, warnings: []))
+                } else {
+                    verdicts.append(.invalid(outcome.errors))
+                }
+            }
+        }
         Terminal.printDiagnostics(unreadable)
         Terminal.printDiagnostics(warnings)
         var failed = !unreadable.isEmpty
-        for outcome in outcomes {
-            if outcome.errors.isEmpty, let kind = outcome.kind {
-                print("\(outcome.file): valid \(kind.rawValue)")
-            } else {
+        for verdict in verdicts {
+            switch verdict {
+            case .valid(let file, let kind, let warnings):
+                Terminal.printDiagnostics(warnings)
+                print("\(file): valid \(kind)")
+            case .invalid(let diagnostics):
                 failed = true
-                Terminal.printDiagnostics(outcome.errors)
+                Terminal.printDiagnostics(diagnostics)
             }
         }
         if failed { throw CrosswalkExit.invalidInput }
+    }
+
+    /// Checks an XML file against the report schema, parsing the schema on first use.
+    private static func validateReport(
+        _ input: InputFile,
+        with validator: inout XMLSchemaValidator?
+    ) -> Verdict {
+        do {
+            if validator == nil { validator = try XMLSchemaValidator.crosswalkReport() }
+        } catch let error as InputError {
+            return .invalid(error.diagnostics)
+        } catch let diagnostic as Diagnostic {
+            return .invalid([diagnostic])
+        } catch {
+            return .invalid([Diagnostic(.error, file: input.path, message: "cannot load the report schema: \(error)")])
+        }
+        let problems = validator?.validate(input.bytes, file: input.path) ?? []
+        guard problems.contains(where: { $0.severity == .error }) else {
+            return .valid(file: input.path, kind: "XML report", warnings: problems)
+        }
+        return .invalid(problems)
     }
 }

@@ -1,0 +1,72 @@
+/// Escaping for untrusted text that Crosswalk places in HTML or inline SVG it builds itself (the
+/// charts). Template values go through Mustache's HTML content type instead; this is the one
+/// function for every fragment built in Swift.
+///
+/// Identity names, catalog titles and evidence are attacker-controlled. After escaping they can
+/// neither open or close an element (`<`, `>`, `</style>`), start a character reference (`&`),
+/// nor leave a quoted attribute value (`"`, `'`). Control characters other than tab and line
+/// breaks, and bidirectional overrides (which could make a name read as something else), become
+/// U+FFFD.
+enum HTMLEscaping {
+    /// Escapes `text` for element content and for attribute values in double or single quotes.
+    static func escape(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        output.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": output.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": output.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": output.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": output.append(contentsOf: "&#39;".unicodeScalars)
+            case "\t", "\n", "\r": output.append(scalar)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                output.append("\u{FFFD}")
+            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                output.append("\u{FFFD}")
+            default:
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// A fragment identifier (`id` and `#` link target) for `id`, unique per id and made of
+    /// letters, digits, `-` and `.` only: any other character becomes `_` and its UTF-8 bytes in
+    /// hexadecimal (`GOVERN 1.6` → `GOVERN_20_1.6`), so distinct ids never share an anchor.
+    static func anchor(_ prefix: String, _ id: String) -> String {
+        prefix + "-" + fragment(id)
+    }
+
+    /// The anchor of entry `entryID` of catalog `catalogID`: `entry-`, both ids encoded as in
+    /// ``anchor(_:_:)``, joined by `~` (which the encoding never produces).
+    static func entryAnchor(catalogID: String, entryID: String) -> String {
+        "entry-" + fragment(catalogID) + "~" + fragment(entryID)
+    }
+
+    private static func fragment(_ id: String) -> String {
+        var output = ""
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                output += "_" + hexDigits(byte) + "_"
+            }
+        }
+        return output
+    }
+
+    private static func hexDigits(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
+    /// Shortens `text` to at most `limit` characters, ending with `…` when cut. Cut before
+    /// escaping, so an entity is never split.
+    static func truncated(_ text: String, to limit: Int) -> String {
+        guard text.count > limit, limit > 1 else { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+}

@@ -1,0 +1,148 @@
+import CrosswalkTestSupport
+import Foundation
+import Testing
+
+/// The Chromium executable on `PATH`, if any (`chromium`, or `chromium-browser` on some systems).
+enum HeadlessChromium {
+    static let executable: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for name in ["chromium", "chromium-browser"] {
+            for folder in path.split(separator: ":") {
+                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+        }
+        return nil
+    }()
+}
+
+/// Opens the HTML reports in headless Chromium, as a reader would, and checks what the browser
+/// made of them: no console errors or Content-Security-Policy violations, no script or image
+/// element in the DOM, hostile names shown as text, and the document title intact.
+///
+/// Skipped when neither `chromium` nor `chromium-browser` is on `PATH` (Debian: `apt-get install
+/// chromium`).
+@Suite(.enabled(if: HeadlessChromium.executable != nil, "needs chromium or chromium-browser on PATH"))
+struct BrowserTests {
+    /// What headless Chromium printed for one page.
+    struct Page {
+        var dom: String
+        var stderr: String
+
+        /// Console messages, script errors and CSP violations; Chromium's own start-up noise
+        /// (D-Bus, GPU, sandbox warnings) is not about the page and is left out.
+        var problems: [String] {
+            stderr.split(separator: "\n").map(String.init).filter { line in
+                line.contains(":CONSOLE") || line.contains("Refused to") || line.contains("Uncaught")
+                    || line.contains("Content Security Policy") || line.contains("Content-Security-Policy")
+            }
+        }
+
+        var title: String? {
+            guard let match = dom.firstMatch(of: /<title>([^<]*)<\/title>/) else { return nil }
+            return String(match.output.1)
+        }
+
+        /// Every start and end tag of the serialised DOM.
+        var tags: [Substring] { dom.matches(of: /<[^>]*>/).map(\.output) }
+    }
+
+    /// Loads `file` in headless Chromium and returns the serialised DOM and the browser's log.
+    static func open(_ file: URL) throws -> Page {
+        let chromium = try #require(HeadlessChromium.executable)
+        let scratch = try CommandRunner.temporaryDirectory()
+        let domFile = scratch.appendingPathComponent("dom.html")
+        let logFile = scratch.appendingPathComponent("stderr.txt")
+        try Data().write(to: domFile)
+        try Data().write(to: logFile)
+        let process = Process()
+        process.executableURL = chromium
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+            "--user-data-dir=\(scratch.appendingPathComponent("profile").path)", "--dump-dom", file.absoluteString,
+        ]
+        // Files, not pipes: a dumped DOM is larger than a pipe buffer.
+        process.standardOutput = try FileHandle(forWritingTo: domFile)
+        process.standardError = try FileHandle(forWritingTo: logFile)
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("Chromium did not finish loading \(file.path) within 120 s")
+        }
+        process.waitUntilExit()
+        return Page(
+            dom: try String(contentsOf: domFile, encoding: .utf8),
+            stderr: try String(contentsOf: logFile, encoding: .utf8)
+        )
+    }
+
+    static func expectClean(_ page: Page, _ name: String) {
+        #expect(page.problems.isEmpty, "\(name): browser reported \(page.problems)")
+        let dom = page.dom.lowercased()
+        #expect(dom.contains("<body"), "\(name): the page was loaded")
+        #expect(!dom.contains("<script"), "\(name): no script element")
+        #expect(!dom.contains("<img"), "\(name): no img element")
+    }
+
+    @Test(arguments: ["crosswalk-report.html", "executive-summary.html"])
+    func exampleReportLoadsWithoutErrors(_ name: String) throws {
+        let file = Fixtures.url("reports/example/\(name)")
+        try #require(
+            FileManager.default.fileExists(atPath: file.path),
+            "reports/example/\(name) is missing; re-record the reference reports (see ReferenceReportTests)"
+        )
+        let page = try Self.open(file)
+        Self.expectClean(page, name)
+        let expected =
+            name == "crosswalk-report.html"
+            ? "Crosswalk gap report: Acme Financial" : "Executive summary: Acme Financial"
+        #expect(page.title == expected)
+    }
+
+    /// Names that would run script, load an image or break out of an attribute or the stylesheet
+    /// if they reached the page unescaped.
+    static let hostileNames = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\" onmouseover=\"alert(1)\" x='y'",
+        "</style><script>alert(2)</script>",
+    ]
+
+    @Test func hostileNamesStayTextInTheBrowser() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let organization = "Org <script>alert(3)</script> \"&\" 'x'"
+        let identities = Self.hostileNames.enumerated().map { index, name -> [String: Any] in
+            ["id": "hostile-\(index)", "name": name, "kind": "agent", "platform": "aws", "authentication": "api-key"]
+        }
+        let inventory: [String: Any] = ["version": 1, "organization": organization, "identities": identities]
+        try JSONSerialization.data(withJSONObject: inventory, options: [.sortedKeys])
+            .write(to: folder.appendingPathComponent("inventory.json"))
+        let output = folder.appendingPathComponent("out")
+        let result = try CommandRunner.run(
+            ["report", folder.path, "--output", output.path, "--now", Fixtures.exampleNow, "--format", "html"],
+            in: folder
+        )
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let escapedOrganization = "Org &lt;script&gt;alert(3)&lt;/script&gt; \"&amp;\" 'x'"
+        for (name, title) in [
+            ("crosswalk-report.html", "Crosswalk gap report: \(escapedOrganization)"),
+            ("executive-summary.html", "Executive summary: \(escapedOrganization)"),
+        ] {
+            let page = try Self.open(output.appendingPathComponent(name))
+            Self.expectClean(page, name)
+            #expect(page.title == title, "\(name): the document title is the organisation's name, as text")
+            for tag in page.tags {
+                #expect(!tag.contains("alert(") && !tag.contains("onmouseover"), "\(name): attacker text in \(tag)")
+            }
+        }
+        let report = try Self.open(output.appendingPathComponent("crosswalk-report.html"))
+        for text in [
+            "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;",
+            "\" onmouseover=\"alert(1)\" x='y'", "&lt;/style&gt;&lt;script&gt;alert(2)&lt;/script&gt;",
+        ] {
+            #expect(report.dom.contains(text), "\(text) is shown as text")
+        }
+    }
+}

@@ -1,9 +1,0 @@
-import CrosswalkCore
-import CrosswalkXML
-import Testing
-
-@Suite struct XMLReportTests {
-    @Test func rendererExists() {
-        _ = XMLReportRenderer()
-    }
-}
