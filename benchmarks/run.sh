@@ -21,6 +21,6 @@ measure() {
 measure "load + validate" "$binary" validate "$work/inventory.jsonl"
 measure "report (md)" "$binary" report --inventory "$work/inventory.jsonl" --policy benchmarks/policy.yaml \
     --output "$work/out-md" --format md --now 2026-11-01T00:00:00Z
-measure "report (md + json)" "$binary" report --inventory "$work/inventory.jsonl" --policy benchmarks/policy.yaml \
+measure "report (all formats)" "$binary" report --inventory "$work/inventory.jsonl" --policy benchmarks/policy.yaml \
     --output "$work/out" --now 2026-11-01T00:00:00Z
 ls -l "$work/out" | awk 'NR > 1 { print "  " $9 ": " $5 " bytes" }'
