@@ -29,6 +29,7 @@ public struct XMLReportRenderer: ReportDocumentRenderer {
             try writer.writeWarnings()
             try writer.writeInventory()
             try writer.writeKeyFigures()
+            try writer.writeOverall()
             try writer.writeTopGaps()
             try writer.writeRiskiestIdentities()
             try writer.writeCatalogs()
@@ -110,6 +111,25 @@ private struct ReportWriter {
             try writeRatio("identitiesWithOwner", figures.identitiesWithOwner)
             try writeRatio("agentsOnWorkloadIdentity", figures.agentsOnWorkloadIdentity)
             try writeRatio("staticSecretsWithinRotation", figures.staticSecretsWithinRotation)
+        }
+    }
+
+    /// The posture across frameworks: mean score (a fraction 0–1), summed entry counts, coverage.
+    func writeOverall() throws {
+        let overall = report.overall
+        try xml.element("overall") {
+            try xml.attribute("frameworks", overall.frameworks)
+            try xml.attribute("scoredFrameworks", overall.scoredFrameworks)
+            if let score = overall.score {
+                try xml.attribute("score", try decimal((score * 10_000).rounded() / 10_000, "overall score"))
+            }
+            try writeRatio("coverage", overall.coverage)
+            for status in EntryStatus.allCases {
+                try xml.element("statusCount") {
+                    try xml.attribute("status", status.rawValue)
+                    try xml.attribute("entries", overall.count(status))
+                }
+            }
         }
     }
 

@@ -44,7 +44,8 @@ import Testing
         #expect(document.root.namespace == "urn:crosswalk:report:1")
         #expect(
             document.root.children.map(\.name) == [
-                "run", "warnings", "inventory", "keyFigures", "topGaps", "riskiestIdentities", "catalogs", "frameworks",
+                "run", "warnings", "inventory", "keyFigures", "overall", "topGaps", "riskiestIdentities", "catalogs",
+                "frameworks",
                 "controls",
             ]
         )

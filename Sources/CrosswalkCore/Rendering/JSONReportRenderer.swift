@@ -64,6 +64,16 @@ struct JSONReportRenderer {
                 ])
             ),
             ("catalogs", .array(report.library.catalogs.map(catalog))),
+            (
+                "overall",
+                .object([
+                    ("score", report.overall.score.map { .number(($0 * 10_000).rounded() / 10_000) }),
+                    ("frameworks", .integer(report.overall.frameworks)),
+                    ("scored_frameworks", .integer(report.overall.scoredFrameworks)),
+                    ("status_counts", .counts(EntryStatus.allCases.map { ($0.rawValue, report.overall.count($0)) })),
+                    ("coverage", fraction(report.overall.coverage)),
+                ])
+            ),
             ("frameworks", .array(report.frameworks.map(framework))),
             ("controls", .array(report.evaluation.outcomes.map { control($0, library: report.library) })),
             ("top_gaps", .array(report.topGaps.map(gap))),

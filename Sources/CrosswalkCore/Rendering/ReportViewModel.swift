@@ -21,6 +21,7 @@ struct ReportViewModel {
             "controlCount": String(report.evaluation.outcomes.count),
             "frameworkCount": String(report.frameworks.count),
             "frameworks": report.frameworks.map(framework),
+            "overall": overall(),
             "keyFigures": keyFigures(),
             "hasTopGaps": !report.topGaps.isEmpty,
             "topGaps": report.topGaps.enumerated().map { gap($0.offset + 1, $0.element) },
@@ -131,10 +132,31 @@ struct ReportViewModel {
         ]
     }
 
+    private func overall() -> [String: String] {
+        let overall = report.overall
+        return [
+            "score": overall.scoreText,
+            "posture": overall.score.map(Self.postureLevel(fraction:)) ?? "Not assessed",
+            "frameworks": String(overall.frameworks),
+            "scoredFrameworks": String(overall.scoredFrameworks),
+            "satisfied": String(overall.count(.satisfied)),
+            "partiallySatisfied": String(overall.count(.partiallySatisfied)),
+            "notSatisfied": String(overall.count(.notSatisfied)),
+            "notAssessed": String(overall.count(.notAssessed)),
+            "notCovered": String(overall.count(.notCovered)),
+            "coverage": overall.coverage.percentText,
+            "coverageDetail": "\(overall.coverage.numeratorText) of \(overall.coverage.denominator)",
+        ]
+    }
+
     /// One word for an executive: strong, mixed, weak, or not assessed.
     static func postureLevel(_ assessment: FrameworkAssessment) -> String {
         guard let score = assessment.score else { return "Not assessed" }
-        switch score.fraction {
+        return postureLevel(fraction: score.fraction)
+    }
+
+    static func postureLevel(fraction: Double) -> String {
+        switch fraction {
         case 0.8...: return "Strong"
         case 0.5..<0.8: return "Mixed"
         default: return "Weak"

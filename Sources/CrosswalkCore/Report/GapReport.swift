@@ -7,6 +7,8 @@ public struct GapReport: Sendable {
     public var evaluation: Evaluation
     public var library: FrameworkLibrary
     public var frameworks: [FrameworkAssessment]
+    /// The posture across all frameworks: mean score, summed entry counts, total coverage.
+    public var overall: OverallPosture
     /// Failing controls ranked by severity weight × affected identities, worst first.
     public var topGaps: [Gap]
     /// Identities failing the most severe controls, worst first (at most ``RiskyIdentity/limit``).

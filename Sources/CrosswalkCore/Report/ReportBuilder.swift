@@ -126,6 +126,7 @@ public struct ReportBuilder: Sendable {
             evaluation: evaluation,
             library: library,
             frameworks: frameworks,
+            overall: OverallPosture(frameworks),
             topGaps: Self.rankGaps(evaluation, library: library),
             riskiestIdentities: RiskyIdentity.rank(evaluation, inventory: inventory),
             warnings: warnings,

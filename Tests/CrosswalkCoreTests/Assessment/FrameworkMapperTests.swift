@@ -177,4 +177,19 @@ import Testing
         #expect(framework.count(.notCovered) == 1)
         #expect(framework.entries.first { $0.entry.id == "C" }?.affectedIdentityCount == 1)
     }
+
+    @Test func overallPostureAveragesFrameworkScoresAndSumsEntries() {
+        let controls = [FixedControl("P", [.pass]), FixedControl("F", [.fail])]
+        let strong = assess(controls, entries: ["A", "B"], links: [("P", "A", .equal, 5)])
+        let weak = assess(
+            controls,
+            entries: ["C", "D", "E", "F"],
+            links: [("F", "C", .equal, 5), ("P", "D", .equal, 5)]
+        )
+        let overall = OverallPosture([strong, weak])
+        #expect(overall.score == (1.0 + 0.5) / 2, "plain mean of 100% and 50%")
+        #expect(overall.count(.satisfied) == 2 && overall.count(.notSatisfied) == 1 && overall.count(.notCovered) == 3)
+        #expect(overall.coverage == Ratio(3, of: 6))
+        #expect(OverallPosture([]).score == nil)
+    }
 }
