@@ -124,11 +124,16 @@ private struct ReportWriter {
                 try xml.attribute("score", try decimal((score * 10_000).rounded() / 10_000, "overall score"))
             }
             try writeRatio("coverage", overall.coverage)
-            for status in EntryStatus.allCases {
-                try xml.element("statusCount") {
-                    try xml.attribute("status", status.rawValue)
-                    try xml.attribute("entries", overall.count(status))
-                }
+            try writeStatusCounts(overall.count)
+        }
+    }
+
+    /// One `statusCount` element per entry status, in vocabulary order.
+    private func writeStatusCounts(_ count: (EntryStatus) -> Int) throws {
+        for status in EntryStatus.allCases {
+            try xml.element("statusCount") {
+                try xml.attribute("status", status.rawValue)
+                try xml.attribute("entries", count(status))
             }
         }
     }
@@ -206,12 +211,7 @@ private struct ReportWriter {
                     try xml.attribute("assessed", framework.assessedCount)
                     if let score = framework.score { try writeRatio("score", score) }
                     try writeRatio("coverage", framework.coverage)
-                    for status in EntryStatus.allCases {
-                        try xml.element("statusCount") {
-                            try xml.attribute("status", status.rawValue)
-                            try xml.attribute("entries", framework.count(status))
-                        }
-                    }
+                    try writeStatusCounts(framework.count)
                     try xml.element("entries") {
                         for entry in framework.entries { try writeEntry(entry) }
                     }
