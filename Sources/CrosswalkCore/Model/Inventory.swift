@@ -55,4 +55,13 @@ public struct Inventory: Sendable {
     public var platforms: [String] {
         Set(identities.compactMap(\.platform)).sorted()
     }
+
+    /// Ids of the identities on each platform, in input order; identities without one are left out.
+    public var identityIDsByPlatform: [String: [String]] {
+        var holders: [String: [String]] = [:]
+        for identity in identities {
+            if let platform = identity.platform { holders[platform, default: []].append(identity.id) }
+        }
+        return holders
+    }
 }

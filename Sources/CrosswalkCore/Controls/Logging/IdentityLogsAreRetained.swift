@@ -50,11 +50,8 @@ struct IdentityLogsAreRetained: Control {
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let minimum = context.policy.thresholds.minLogRetentionDays
         let expected = "≥ \(minimum) days (thresholds.min_log_retention_days)"
-        var holders: [String: [String]] = [:]
-        for identity in context.inventory.identities {
-            if let platform = identity.platform { holders[platform, default: []].append(identity.id) }
-        }
-        for platform in context.inventory.platforms {
+        let holders = context.inventory.identityIDsByPlatform
+        for platform in holders.keys.sorted() {
             let subject = SubjectReference.platform(platform)
             guard let logging = context.policy.logging[platform] else {
                 recorder.notAssessed(
