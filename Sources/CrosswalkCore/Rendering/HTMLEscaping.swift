@@ -1,12 +1,13 @@
-/// Escaping for untrusted text that Crosswalk places in HTML or inline SVG it builds itself (the
-/// charts). Template values go through Mustache's HTML content type instead; this is the one
-/// function for every fragment built in Swift.
+/// Escaping for untrusted text placed in HTML: the one function behind the HTML templates' values
+/// (``HTMLContentType``) and the inline SVG Crosswalk builds itself (the charts), so both escape
+/// alike.
 ///
 /// Identity names, catalog titles and evidence are attacker-controlled. After escaping they can
 /// neither open or close an element (`<`, `>`, `</style>`), start a character reference (`&`),
-/// nor leave a quoted attribute value (`"`, `'`). Control characters other than tab and line
-/// breaks, and bidirectional overrides (which could make a name read as something else), become
-/// U+FFFD.
+/// nor leave a quoted attribute value (`"`, `'`). Tab and line feed are kept; a carriage return
+/// becomes a line feed; every other display control of ``InertText`` (NUL, ESC, the other C0 and
+/// C1 controls, DEL, and the bidirectional characters that could make a name read as something
+/// else) becomes U+FFFD.
 enum HTMLEscaping {
     /// Escapes `text` for element content and for attribute values in double or single quotes.
     static func escape(_ text: String) -> String {
@@ -19,10 +20,9 @@ enum HTMLEscaping {
             case ">": output.append(contentsOf: "&gt;".unicodeScalars)
             case "\"": output.append(contentsOf: "&quot;".unicodeScalars)
             case "'": output.append(contentsOf: "&#39;".unicodeScalars)
-            case "\t", "\n", "\r": output.append(scalar)
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                output.append("\u{FFFD}")
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+            case "\t", "\n": output.append(scalar)
+            case "\r": output.append("\n")
+            case _ where InertText.isDisplayControl(scalar):
                 output.append("\u{FFFD}")
             default:
                 output.append(scalar)

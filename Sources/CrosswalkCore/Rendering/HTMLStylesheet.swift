@@ -20,7 +20,7 @@ struct HTMLStylesheet {
         if text.lowercased().contains("</style") {
             throw Diagnostic(
                 .error,
-                file: "templates/\(name).mustache",
+                file: templates.path(of: name, holding: "</style"),
                 message: "the stylesheet contains '</style', which would end the <style> element; remove it"
             )
         }

@@ -2,19 +2,27 @@ import Mustache
 
 /// Escaping for untrusted text placed in GitHub-flavoured Markdown, inline or in a table cell.
 ///
-/// Identity names, owners and tags are attacker-controlled. After escaping they cannot open a
-/// table cell (`|`), code span (`` ` ``), link or image (`[`, `]`, `!`), emphasis, heading or raw
-/// HTML (`<`, `&`), and cannot break the line they sit on: line breaks and tabs become spaces and
-/// other control characters become U+FFFD.
+/// Identity names, owners, tags and catalog titles are attacker-controlled. After escaping they
+/// cannot open a table cell (`|`), code span (`` ` ``), link or image (`[`, `]`, `!`), emphasis or
+/// raw HTML (`<`, `&`), cannot break the line they sit on (line breaks and tabs become spaces,
+/// other display controls of ``InertText`` become U+FFFD), and cannot start a block when a template
+/// line starts with a value: a leading `#`, `-`, `+`, `=`, a list number (`1.` or `1)` followed by
+/// a space), and a leading space are escaped. GFM autolinks are broken so that no URL or address in a value becomes
+/// a live link, while the text reads the same: the `:` of `://` and the `.` of `www.` get a
+/// backslash, and a word joiner (U+2060, invisible) goes before each `@`.
 public enum MarkdownEscaping {
-    /// Characters that can start inline markup mid-line (templates never start a line with a
-    /// value, so block markers such as `#`, `-` or `1.` need no escape). `$` opens GitHub math.
+    /// Characters that can start inline markup anywhere (`~~~` and `` ``` `` fences too). `$`
+    /// opens GitHub math.
     private static let punctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "|", "!", "~", "$"]
 
+    /// Characters that start a block (heading, list item, setext underline) at the start of a line.
+    private static let blockMarkers: Set<Unicode.Scalar> = ["#", "-", "+", "="]
+
     public static func escape(_ text: String) -> String {
+        let input = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
-        output.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        output.reserveCapacity(input.count)
+        for (index, scalar) in input.enumerated() {
             switch scalar {
             case "<":
                 output.append(contentsOf: "&lt;".unicodeScalars)
@@ -24,19 +32,44 @@ public enum MarkdownEscaping {
                 output.append(contentsOf: "&amp;".unicodeScalars)
             case "\n", "\r", "\t", "\u{2028}", "\u{2029}":
                 output.append(" ")
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                output.append("\u{FFFD}")
-            case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
-                // Bidirectional overrides could make a name read as something else.
+            case _ where InertText.isDisplayControl(scalar):
                 output.append("\u{FFFD}")
             case _ where punctuation.contains(scalar):
                 output.append("\\")
                 output.append(scalar)
+            case ":" where input[(index + 1)...].starts(with: ["/", "/"]):
+                output.append(contentsOf: "\\:".unicodeScalars)
+            case "." where endsWithWWW(output):
+                output.append(contentsOf: "\\.".unicodeScalars)
+            case "@":
+                output.append(contentsOf: "\u{2060}@".unicodeScalars)
             default:
                 output.append(scalar)
             }
         }
-        return String(output)
+        return escapingBlockStart(String(output))
+    }
+
+    /// Whether `text` ends with `www` (any case), the start of a GFM `www.` autolink.
+    private static func endsWithWWW(_ text: String.UnicodeScalarView) -> Bool {
+        text.suffix(3).map { Character($0).lowercased() }.joined() == "www"
+    }
+
+    /// `text` (already escaped inline) with a leading block marker escaped: `\#`, `\-`, `\+`, `\=`,
+    /// a list number followed by a space or the end (`12\. `, `3\)`; not `1.5`), and a leading space
+    /// written `&#32;` (four spaces would open a code block).
+    /// `>`, `<`, `*`, `_` and the fence characters are escaped everywhere already.
+    private static func escapingBlockStart(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        if first == " " { return "&#32;" + String(text.unicodeScalars.dropFirst()) }
+        if blockMarkers.contains(first) { return "\\" + text }
+        let digits = text.unicodeScalars.prefix { ("0"..."9").contains($0) }
+        guard !digits.isEmpty, digits.count <= 9 else { return text }
+        let rest = text.unicodeScalars.dropFirst(digits.count)
+        guard let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first ?? " " == " " else {
+            return text
+        }
+        return String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(rest))
     }
 }
 

@@ -184,7 +184,7 @@ import Testing
         let lines = Fixtures.errorLines { _ = try Self.render(try Self.report(), .htmlReport, templates: templates) }
         #expect(
             lines == [
-                "templates/report.css.mustache: error: the stylesheet contains '</style', which would end the <style> element; remove it"
+                "brand/report.css.mustache: error: the stylesheet contains '</style', which would end the <style> element; remove it"
             ]
         )
     }

@@ -7,7 +7,7 @@ import Testing
         ("a | b", "a \\| b"),
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("`rm -rf`", "\\`rm -rf\\`"),
-        ("[click](http://x)", "\\[click\\](http://x)"),
+        ("[click](http://x)", "\\[click\\](http\\://x)"),
         ("![img](x)", "\\!\\[img\\](x)"),
         ("line\nbreak\r\ttab", "line break  tab"),
         ("bell\u{07}nul\u{0}", "bell\u{FFFD}nul\u{FFFD}"),
