@@ -26,7 +26,7 @@ struct CatalogsCommand: ParsableCommand {
                     mappings: library.mappings.filter { $0.catalogID == catalog.id }.count
                 )
             }
-            print(try JSONOutput.encode(list))
+            Terminal.printJSON(try JSONOutput.encode(list))
             return
         }
         for catalog in library.catalogs {
@@ -34,8 +34,8 @@ struct CatalogsCommand: ParsableCommand {
                 separator: ", "
             )
             let mappings = library.mappings.filter { $0.catalogID == catalog.id }.count
-            print("\(catalog.id)  \(catalog.title) (\(catalog.version))")
-            print("    \(catalog.entries.count) entries: \(kinds); \(mappings) control mappings")
+            Terminal.printLine("\(catalog.id)  \(catalog.title) (\(catalog.version))")
+            Terminal.printLine("    \(catalog.entries.count) entries: \(kinds); \(mappings) control mappings")
         }
     }
 

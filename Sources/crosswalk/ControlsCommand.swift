@@ -32,11 +32,11 @@ struct ControlsCommand: ParsableCommand {
                     }
                 )
             }
-            print(try JSONOutput.encode(list))
+            Terminal.printJSON(try JSONOutput.encode(list))
             return
         }
         for definition in controls {
-            print("\(definition.id)  [\(definition.severity.rawValue)]  \(definition.title)")
+            Terminal.printLine("\(definition.id)  [\(definition.severity.rawValue)]  \(definition.title)")
             var byCatalog: [String: [String]] = [:]
             for mapping in library.mappings(forControl: definition.id) {
                 byCatalog[mapping.catalogID, default: []].append(
@@ -45,7 +45,7 @@ struct ControlsCommand: ParsableCommand {
             }
             for catalog in library.catalogs {
                 guard let entries = byCatalog[catalog.id] else { continue }
-                print("    \(catalog.id): \(entries.joined(separator: ", "))")
+                Terminal.printLine("    \(catalog.id): \(entries.joined(separator: ", "))")
             }
         }
     }

@@ -55,13 +55,15 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let failOn, Severity(rawValue: failOn) == nil {
-            throw ValidationError("--fail-on takes critical, high, medium or low (got '\(failOn)')")
+            throw ValidationError("--fail-on takes critical, high, medium or low (got '\(InertText.visible(failOn))')")
         }
         if let now, Timestamp(iso8601: now) == nil {
-            throw ValidationError("--now takes an ISO 8601 time such as 2026-11-01T00:00:00Z (got '\(now)')")
+            throw ValidationError(
+                "--now takes an ISO 8601 time such as 2026-11-01T00:00:00Z (got '\(InertText.visible(now))')"
+            )
         }
         for name in formatNames where ReportFormat(rawValue: name) == nil {
-            throw ValidationError("--format takes md, html, json and xml (got '\(name)')")
+            throw ValidationError("--format takes md, html, json and xml (got '\(InertText.visible(name))')")
         }
         if path == nil && inventory.isEmpty {
             throw ValidationError("name a folder holding inventory.* or pass --inventory FILE")
@@ -77,10 +79,9 @@ struct ReportCommand: ParsableCommand {
             let request = try makeRequest()
             let report = try ReportBuilder().build(request)
             Terminal.printDiagnostics(report.warnings)
-            let renderer = ReportRenderer(
-                templates: try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? []),
-                xmlRenderer: XMLReportRenderer()
-            )
+            let reportTemplates = try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? [])
+            printTemplateOverrides(reportTemplates)
+            let renderer = ReportRenderer(templates: reportTemplates, xmlRenderer: XMLReportRenderer())
             var rendered: [(name: String, bytes: [UInt8])] = []
             for name in formatNames {
                 guard let format = ReportFormat(rawValue: name) else { continue }
@@ -163,20 +164,31 @@ struct ReportCommand: ParsableCommand {
         )
     }
 
+    /// Says on standard error which bundled templates `--templates` replaced, and what is risky or
+    /// unused in the overrides.
+    private func printTemplateOverrides(_ templates: ReportTemplates) {
+        for replacement in templates.replacements {
+            Terminal.printError("\(replacement.file): note: replaces the bundled template \(replacement.template)")
+        }
+        Terminal.printDiagnostics(templates.warnings)
+    }
+
     private func printSummary(_ report: GapReport, written: [String]) {
         let summary = report.inventorySummary
-        print(
+        Terminal.printLine(
             "Evaluated \(summary.identityCount) identities (\(summary.agentCount) AI agents) against \(report.evaluation.outcomes.count) controls."
         )
         let failing = report.evaluation.outcomes.filter { $0.status == .fail }.count
-        print("\(failing) control(s) fail.")
+        Terminal.printLine("\(failing) control(s) fail.")
         for framework in report.frameworks {
             let score =
                 framework.score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) assessed)" } ?? "n/a"
-            print("  \(framework.catalog.shortTitle): score \(score), coverage \(framework.coverage.percentText)")
+            Terminal.printLine(
+                "  \(framework.catalog.shortTitle): score \(score), coverage \(framework.coverage.percentText)"
+            )
         }
         for name in written {
-            print("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")
+            Terminal.printLine("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")
         }
     }
 }

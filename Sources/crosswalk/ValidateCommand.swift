@@ -62,7 +62,7 @@ struct ValidateCommand: ParsableCommand {
             switch verdict {
             case .valid(let file, let kind, let warnings):
                 Terminal.printDiagnostics(warnings)
-                print("\(file): valid \(kind)")
+                Terminal.printLine("\(file): valid \(kind)")
             case .invalid(let diagnostics):
                 failed = true
                 Terminal.printDiagnostics(diagnostics)

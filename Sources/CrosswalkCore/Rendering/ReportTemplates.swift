@@ -155,7 +155,10 @@ public struct ReportTemplates: Sendable {
             throw Diagnostic(
                 .error,
                 file: path,
-                location: SourceLocation(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                location: SourceLocation(
+                    line: max(1, error.context.lineNumber - 1),
+                    column: error.context.columnNumber
+                ),
                 message: "template error: \(error.error)"
             )
         }

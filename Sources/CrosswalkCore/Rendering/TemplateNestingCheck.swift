@@ -51,7 +51,9 @@ struct TemplateNestingCheck {
             }
             switch tag.kind {
             case .sectionStart, .parent:
-                if tag.kind == .parent { found.append(Inclusion(name: tag.name, depth: open.count, location: tag.location)) }
+                if tag.kind == .parent {
+                    found.append(Inclusion(name: tag.name, depth: open.count, location: tag.location))
+                }
                 open.append(tag.name)
                 if open.count > Self.maximumNesting {
                     throw error(

@@ -37,7 +37,10 @@ import Testing
 
     @Test func parentTemplatesCountAsInclusions() {
         let lines = Self.errorLines([Self.override("report.md", "{{<report.md}}{{$title}}x{{/title}}{{/report.md}}")])
-        #expect(lines.first?.hasPrefix("brand/report.md.mustache:1:1: error: template error: the partial 'report.md'") == true)
+        #expect(
+            lines.first?.hasPrefix("brand/report.md.mustache:1:1: error: template error: the partial 'report.md'")
+                == true
+        )
     }
 
     @Test(arguments: [100_000, 101])
@@ -105,7 +108,10 @@ import Testing
             "{{% CONTENT_TYPE: MARKDOWN }}\n" + String(repeating: "{{#overall}}", count: 100) + "{{organization}}"
             + String(repeating: "{{/overall}}", count: 100) + "\n"
         let templates = try ReportTemplates(overrides: [Self.override("report.md", text)])
-        let output = try ReportRenderer(templates: templates).render(try ReferenceReportTests.exampleReport(), as: .markdownReport)
+        let output = try ReportRenderer(templates: templates).render(
+            try ReferenceReportTests.exampleReport(),
+            as: .markdownReport
+        )
         #expect(String(decoding: output, as: UTF8.self) == "Acme Financial\n")
     }
 
@@ -156,7 +162,10 @@ import Testing
     @Test func stylesheetRefusalNamesTheOverrideThatHoldsIt() throws {
         let templates = try ReportTemplates(overrides: [Self.override("html-base.css", "p {}\n</Style>")])
         let lines = Fixtures.errorLines {
-            _ = try ReportRenderer(templates: templates).render(try ReferenceReportTests.exampleReport(), as: .htmlReport)
+            _ = try ReportRenderer(templates: templates).render(
+                try ReferenceReportTests.exampleReport(),
+                as: .htmlReport
+            )
         }
         #expect(
             lines == [
