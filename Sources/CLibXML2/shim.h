@@ -9,3 +9,17 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
+
+// libxml2 prints some messages itself through its "generic" error function, a C variadic
+// callback that Swift cannot define (for example "Unimplemented block at xmlschemas.c:…" for
+// UTF-16 input). Crosswalk installs this one, which drops them: every problem it reports comes
+// from the structured error handlers instead.
+static void crosswalk_discard_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+// Makes the calling thread's libxml2 generic error function discard its messages.
+static inline void crosswalk_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, crosswalk_discard_generic_error);
+}

@@ -41,8 +41,10 @@ final class XMLProblemCollector {
 
     /// Runs `body` with this collector as the calling thread's libxml2 structured error handler
     /// (libxml2 keeps that handler per thread), restoring the previous handler afterwards, and
-    /// keeps the collector alive while libxml2 holds its unretained ``context``.
+    /// keeps the collector alive while libxml2 holds its unretained ``context``. The thread's
+    /// generic error function is set to discard, so libxml2 prints nothing itself.
     func capturingThreadErrors<Result>(_ body: () throws -> Result) rethrows -> Result {
+        crosswalk_silence_generic_errors()
         let previousHandler = __xmlStructuredError()?.pointee
         let previousContext = __xmlStructuredErrorContext()?.pointee
         xmlSetStructuredErrorFunc(context, handler)
@@ -65,6 +67,9 @@ final class XMLProblemCollector {
         var message = XMLLibrary.string(error.message) ?? "libxml2 reported error \(error.code) without a message"
         if let quietNamespace { message = message.replacingAll("{\(quietNamespace)}", with: "") }
         while let last = message.last, last.isWhitespace { message.removeLast() }
+        // Messages quote the document's text (attribute values, element names): make its
+        // control and bidirectional characters visible.
+        message = InertText.visible(message)
         keep(
             Problem(
                 severity: severity,

@@ -70,6 +70,9 @@ public final class XMLSchemaValidator {
                 Diagnostic(.error, file: file, message: "the file is larger than 2 GB, which libxml2 cannot validate")
             ]
         }
+        if let encodingProblem = XMLEncodingCheck.problem(in: bytes, file: file) {
+            return [encodingProblem]
+        }
         if let doctype = Self.documentTypeDeclaration(in: bytes) {
             return [Diagnostic(.error, file: file, location: doctype, message: Self.documentTypeMessage)]
         }
