@@ -8,8 +8,12 @@ enum XMLLibrary {
         return true
     }()
 
+    /// Initialises libxml2 once, and makes the calling thread's generic error function discard
+    /// messages (libxml2 keeps it per thread), so libxml2 never prints to the terminal itself:
+    /// Crosswalk reports its problems through structured error handlers.
     static func initialize() {
         _ = initialized
+        crosswalk_silence_generic_errors()
     }
 
     /// A C string as libxml2's `xmlChar` (UTF-8 bytes): signed and unsigned bytes may alias.

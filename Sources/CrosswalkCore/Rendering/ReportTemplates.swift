@@ -72,7 +72,7 @@ public struct ReportTemplates: Sendable {
         var tags: [String: [MustacheTag]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             tags[name] = MustacheTagScanner.tags(in: source.text)
-            try check.include(.init(name: name, path: source.path, tags: tags[name] ?? []))
+            try check.check(.init(name: name, path: source.path, tags: tags[name] ?? []))
         }
         try check.checkInclusions()
 

@@ -9,7 +9,7 @@
 /// then name any template. Problems are ``Diagnostic``s at the offending tag.
 struct TemplateNestingCheck {
     /// How deep sections and partials may nest, counted across included partials. The bundled
-    /// templates use 4 levels.
+    /// templates stay far below it.
     static let maximumNesting = 100
     /// How many transforms one tag may apply (`lowercased(name)` is one).
     static let maximumTransforms = 8
@@ -23,7 +23,7 @@ struct TemplateNestingCheck {
         var tags: [MustacheTag]
     }
 
-    /// The templates a template includes, found by ``include(_:)``.
+    /// A template's inclusion of another, found by ``check(_:)``.
     private struct Inclusion {
         var name: String
         /// Section depth at the including tag.
@@ -37,7 +37,7 @@ struct TemplateNestingCheck {
 
     /// Checks one template on its own (nesting, dynamic partials, transforms) and remembers its
     /// inclusions for ``checkInclusions()``.
-    mutating func include(_ template: Template) throws {
+    mutating func check(_ template: Template) throws {
         var open: [String] = []
         var deepest = 0
         var found: [Inclusion] = []
