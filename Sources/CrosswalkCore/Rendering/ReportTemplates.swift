@@ -57,7 +57,6 @@ public struct ReportTemplates: Sendable {
             sources[Self.templateName(file.path)] = (file.path, file.text)
         }
         let bundled = sources
-        let bundledNames = Set(bundled.keys)
         var overridden: [String] = []
         for file in overrides where file.path.hasSuffix(".mustache") {
             guard let text = String(validating: file.bytes, as: UTF8.self) else {
@@ -87,15 +86,26 @@ public struct ReportTemplates: Sendable {
             tags.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name)
         }
 
+        describeOverrides(overridden, bundled: bundled, tags: tags, included: check.includedNames)
+    }
+
+    /// Fills ``replacements`` and ``warnings`` for the `overridden` template names.
+    private mutating func describeOverrides(
+        _ overridden: [String],
+        bundled: [String: (path: String, text: String)],
+        tags: [String: [MustacheTag]],
+        included: Set<String>
+    ) {
+        // The values the bundled templates write unescaped are fragments built and escaped in
+        // Swift (stylesheets, charts); an override may do the same without a warning.
         let trustedUnescaped = Set(
             bundled.values.flatMap { source in
                 MustacheTagScanner.tags(in: source.text).filter { $0.kind == .unescapedVariable }.map(\.name)
             }
         )
-        let included = check.includedNames
         for name in overridden.sorted() {
-            let path = paths[name] ?? name
-            if bundledNames.contains(name) {
+            let path = path(of: name)
+            if bundled[name] != nil {
                 replacements.append(Replacement(file: path, template: name + ".mustache"))
             } else if !included.contains(name) {
                 warnings.append(
@@ -104,7 +114,7 @@ public struct ReportTemplates: Sendable {
                         file: path,
                         message:
                             "replaces no bundled template and no template includes it, so it is not used; bundled templates: "
-                            + bundledNames.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
+                            + bundled.keys.sorted().map { $0 + ".mustache" }.joined(separator: ", ")
                     )
                 )
             }
