@@ -13,7 +13,8 @@
 /// - controls: `anchor`, `statusClass`, `severityClass`; their counts, findings: `statusClass`.
 ///
 /// Charts are inline SVG built by ``HTMLCharts`` with ``HTMLEscaping``; templates place them with
-/// `{{{…}}}`. Every other value is data and goes through Mustache's HTML escaping.
+/// `{{{…}}}`. Every other value is data and goes through the templates' `HTML` content type
+/// (``HTMLContentType``, the same ``HTMLEscaping`` as the charts).
 struct HTMLReportView {
     let report: GapReport
     let templates: ReportTemplates

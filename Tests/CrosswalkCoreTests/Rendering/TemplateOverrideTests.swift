@@ -159,6 +159,14 @@ import Testing
         )
     }
 
+    @Test func unescapedValuesAfterADelimiterChangeAreWarnedAbout() throws {
+        let text = "{{=<% %>=}}\n<%& owner%> <%& name %> <%& scoreChart%> {{{organization}}}\n"
+        let templates = try ReportTemplates(overrides: [Self.override("report.html", text)])
+        #expect(
+            templates.warnings.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["2:1", "2:13"]
+        )
+    }
+
     @Test func stylesheetRefusalNamesTheOverrideThatHoldsIt() throws {
         let templates = try ReportTemplates(overrides: [Self.override("html-base.css", "p {}\n</Style>")])
         let lines = Fixtures.errorLines {
