@@ -4,8 +4,10 @@ import Foundation
 extension CrosswalkCommand {
     /// Runs the command as the argument parser's own `main()` does, but prints its messages
     /// (usage errors that echo an option or its value, help) through ``Terminal``, so they are
-    /// inert like every other line Crosswalk prints.
+    /// inert like every other line Crosswalk prints. Crash reports are limited first
+    /// (``CrashReportSettings``).
     static func main() {
+        CrashReportSettings.applyByRestartingIfNeeded()
         do {
             var command = try parseAsRoot()
             try command.run()
