@@ -1,0 +1,28 @@
+/// Counts the free-text values a load redacted because they looked like credentials, and turns
+/// the count into the one warning per load that says so (at the first occurrence).
+struct RedactionTally {
+    private(set) var count = 0
+    private var first: Diagnostic?
+
+    /// `text` with credential-looking runs redacted; counted when anything was.
+    mutating func screen(_ text: String, at reader: NodeReader) -> String {
+        let redacted = SecretScreen.redacting(text)
+        if redacted != text { note(reader.diagnostic("", severity: .warning)) }
+        return redacted
+    }
+
+    /// Counts one redaction found at `place` (a diagnostic whose message is replaced).
+    mutating func note(_ place: Diagnostic) {
+        count += 1
+        if first == nil { first = place }
+    }
+
+    /// The warning for the whole load, or nil when nothing was redacted. `what` names the input,
+    /// e.g. "the inventory".
+    func warning(in what: String) -> Diagnostic? {
+        guard var warning = first else { return nil }
+        warning.message =
+            "redacted \(count) text value(s) in \(what) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values"
+        return warning
+    }
+}
