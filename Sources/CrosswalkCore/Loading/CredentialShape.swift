@@ -10,31 +10,36 @@ struct CredentialShape {
     let boundary: UInt8
     /// Whether the body must mix letters and digits (for short, common prefixes such as `sk-`).
     let needsLettersAndDigits: Bool
+    /// The body's exact length, for shapes that have one (AWS access key ids).
+    let exactBody: Int?
 
     init(
         _ prefix: String,
         body: UInt8,
         minimumBody: Int,
         boundary: UInt8 = ByteClass.alphanumeric,
-        needsLettersAndDigits: Bool = false
+        needsLettersAndDigits: Bool = false,
+        exactBody: Int? = nil
     ) {
         self.prefix = Array(prefix.utf8)
         self.body = body
         self.minimumBody = minimumBody
         self.boundary = boundary
         self.needsLettersAndDigits = needsLettersAndDigits
+        self.exactBody = exactBody
     }
 
     static let all: [CredentialShape] = {
         var shapes: [CredentialShape] = []
-        // AWS access key ids: long-term, temporary, bearer and context keys.
+        // AWS access key ids: long-term, temporary, bearer and context keys; 20 characters.
         for prefix in ["AKIA", "ASIA", "ABIA", "ACCA"] {
             shapes.append(
                 CredentialShape(
                     prefix,
                     body: ByteClass.upper | ByteClass.digit,
                     minimumBody: 16,
-                    boundary: ByteClass.upper | ByteClass.digit
+                    boundary: ByteClass.upper | ByteClass.digit,
+                    exactBody: 16
                 )
             )
         }
@@ -99,7 +104,8 @@ struct CredentialShape {
             classes |= byteClass
             end += 1
         }
-        guard end - index - prefix.count >= minimumBody else { return nil }
+        let bodyLength = end - index - prefix.count
+        guard bodyLength >= minimumBody, exactBody.map({ $0 == bodyLength }) ?? true else { return nil }
         if needsLettersAndDigits, classes & ByteClass.letter == 0 || classes & ByteClass.digit == 0 { return nil }
         return index..<end
     }

@@ -4,7 +4,8 @@
 ///
 /// A run is a stretch of letters, digits, `-`, `_`, `+` and `/`. Before judging it, the run is
 /// cut at `/`-separated components that are plainly identifiers: hex ids with dashes (UUIDs,
-/// Azure object ids) and, inside a URL path, hex hashes (commit ids). What is left is random
+/// Azure object ids), and hex hashes inside a URL path, after `sha256:` or after `@` (commit
+/// ids such as `owner/repo@3b1f…`). What is left, or a hex stretch inside it, is random
 /// when it is long enough and
 /// - all hex (digits and letters mixed, Shannon entropy of at least 3 bits per character), or
 /// - mixes upper and lower case, has at least 3.8 bits of entropy per character, switches
@@ -61,7 +62,13 @@ enum RandomLookingRun {
             }
         }
         if dashes > 0 { return bytes[component.lowerBound] != UInt8(ascii: "-") }
-        return inURLPath || (component.lowerBound == runStart && followsDigestLabel(bytes, at: runStart))
+        guard component.lowerBound == runStart else { return inURLPath }
+        return inURLPath || followsDigestLabel(bytes, at: runStart) || followsRevisionMark(bytes, at: runStart)
+    }
+
+    /// Whether the run follows `@`, as a pinned revision does (`owner/repo@3b1f…:path`).
+    private static func followsRevisionMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index > 0 && bytes[index - 1] == UInt8(ascii: "@")
     }
 
     /// Whether `sha1:`, `sha256:`, `sha512:`… ends just before `index`.
@@ -74,8 +81,28 @@ enum RandomLookingRun {
             && bytes[start - 2] == UInt8(ascii: "s")
     }
 
-    private static func judge(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>, into found: inout [Range<Int>]) {
-        if candidate.count >= minimumLength, looksRandom(bytes, candidate) { found.append(candidate) }
+    /// Adds `candidate` when it looks random, or else any hex stretch inside it that does (as in
+    /// `svc+3b1f…`). Skips a candidate that holds a credential shape already found: the shape's
+    /// own range is the better redaction.
+    private static func judge(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ candidate: Range<Int>,
+        into found: inout [Range<Int>]
+    ) {
+        guard candidate.count >= minimumLength, !found.contains(where: { $0.overlaps(candidate) }) else { return }
+        if looksRandom(bytes, candidate) {
+            found.append(candidate)
+            return
+        }
+        var start = candidate.lowerBound
+        for index in candidate.lowerBound...candidate.upperBound {
+            guard index == candidate.upperBound || !ByteClass.isHexDigit(bytes[index]) else { continue }
+            let stretch = start..<index
+            if stretch.count >= minimumLength, stretch != candidate, looksRandom(bytes, stretch) {
+                found.append(stretch)
+            }
+            start = index + 1
+        }
     }
 
     static func looksRandom(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Bool {
