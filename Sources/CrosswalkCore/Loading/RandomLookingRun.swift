@@ -91,7 +91,7 @@ enum RandomLookingRun {
     ) {
         guard candidate.count >= minimumLength, !found.contains(where: { $0.overlaps(candidate) }) else { return }
         if looksRandom(bytes, candidate) {
-            found.append(candidate)
+            found.append(withoutLeadingWords(bytes, candidate))
             return
         }
         var start = candidate.lowerBound
@@ -103,6 +103,24 @@ enum RandomLookingRun {
             }
             start = index + 1
         }
+    }
+
+    /// `candidate` without leading lower-case words joined by `-`, `_` or `/` (`zone-`,
+    /// `account/`), as long as what is left is still long and random: those words are the
+    /// harmless rest of the value, not part of the secret.
+    private static func withoutLeadingWords(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Range<Int> {
+        var start = candidate.lowerBound
+        while true {
+            var end = start
+            while end < candidate.upperBound, ByteClass.of(bytes[end]) == ByteClass.lower { end += 1 }
+            guard end - start >= 2, end < candidate.upperBound,
+                ByteClass.of(bytes[end]) & (ByteClass.dash | ByteClass.underscore | ByteClass.slash) != 0
+            else { break }
+            let rest = (end + 1)..<candidate.upperBound
+            guard rest.count >= minimumLength, looksRandom(bytes, rest) else { break }
+            start = rest.lowerBound
+        }
+        return start..<candidate.upperBound
     }
 
     static func looksRandom(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Bool {

@@ -11,10 +11,17 @@ struct RedactionTally {
         return redacted
     }
 
-    /// Counts one redaction found at `place` (a diagnostic whose message is replaced).
+    /// Counts one redaction found at `place` (a diagnostic whose message is replaced). The warning
+    /// names the earliest place: loaders read sections in their own order, not the file's.
     mutating func note(_ place: Diagnostic) {
         count += 1
-        if first == nil { first = place }
+        guard let current = first else {
+            first = place
+            return
+        }
+        if place.file == current.file, let new = place.location, let old = current.location, new < old {
+            first = place
+        }
     }
 
     /// The warning for the whole load, or nil when nothing was redacted. `what` names the input,
