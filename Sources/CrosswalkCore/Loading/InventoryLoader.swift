@@ -408,7 +408,9 @@ private struct LoadState {
     mutating func add(_ identity: Identity, at reader: NodeReader) {
         if let previous = identityOrigins[identity.id] {
             errors.append(
-                reader.diagnostic("duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(previous)")
+                reader.diagnostic(
+                    "duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(previous)"
+                )
             )
             return
         }

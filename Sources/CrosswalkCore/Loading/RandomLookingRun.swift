@@ -108,7 +108,8 @@ enum RandomLookingRun {
     /// `candidate` without leading lower-case words joined by `-`, `_` or `/` (`zone-`,
     /// `account/`), as long as what is left is still long and random: those words are the
     /// harmless rest of the value, not part of the secret.
-    private static func withoutLeadingWords(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Range<Int> {
+    private static func withoutLeadingWords(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Range<Int>
+    {
         var start = candidate.lowerBound
         while true {
             var end = start

@@ -20,7 +20,10 @@ import Testing
 
     @Test(arguments: [
         ("  - {id: \(accessKey), kind: bot}", "inv.yaml:3:10: error: identities[0].id: "),
-        ("  - {id: a, kind: bot, spawned_by: \"(\(gitHubToken))\"}", "inv.yaml:3:36: error: identities[0].spawned_by: "),
+        (
+            "  - {id: a, kind: bot, spawned_by: \"(\(gitHubToken))\"}",
+            "inv.yaml:3:36: error: identities[0].spawned_by: "
+        ),
         (
             "  - {id: a, kind: bot, credentials: [{id: \"k+\(secretKey)\", type: token}]}",
             "inv.yaml:3:43: error: identities[0].credentials[0].id: "
@@ -33,7 +36,10 @@ import Testing
             "  - {id: a, kind: bot, credentials: [{id: k, type: token, task: {id: \(gitHubToken)}}]}",
             "inv.yaml:3:70: error: identities[0].credentials[0].task.id: "
         ),
-        ("  - {id: a, kind: bot, role_bindings: [\(accessKey)]}", "inv.yaml:3:40: error: identities[0].role_bindings[0]: "),
+        (
+            "  - {id: a, kind: bot, role_bindings: [\(accessKey)]}",
+            "inv.yaml:3:40: error: identities[0].role_bindings[0]: "
+        ),
     ])
     func refusesAnIdentifierThatLooksLikeACredential(_ line: String, _ place: String) {
         let errors = inventoryErrors("version: 1\nidentities:\n\(line)\n")
@@ -95,7 +101,11 @@ import Testing
         let (inventory, warnings) = try InventoryLoader().load([InputFile(path: "inv.yaml", text: yaml)])
         #expect(inventory.identities.first?.kind.rawValue == "bot [redacted]")
         let text = warnings.map(\.description).joined(separator: "\n")
-        #expect(text.contains("inv.yaml:3:19: warning: identities[0].kind: unknown identity kind 'bot [redacted]' kept as written"))
+        #expect(
+            text.contains(
+                "inv.yaml:3:19: warning: identities[0].kind: unknown identity kind 'bot [redacted]' kept as written"
+            )
+        )
         #expect(text.contains("unknown storage location '[redacted]' kept as written"))
         #expect(!text.contains(Self.accessKey) && !text.contains(Self.gitHubToken))
     }
@@ -112,7 +122,8 @@ import Testing
     }
 
     @Test func keepsCredentialShapedKeysAndReferencesOutOfErrors() {
-        let duplicateKey = #"{"version": 1, "identities": [{"id": "a", "kind": "bot", "tags": {"\#(Self.accessKey)": "x", "\#(Self.accessKey)": "y"}}]}"#
+        let duplicateKey =
+            #"{"version": 1, "identities": [{"id": "a", "kind": "bot", "tags": {"\#(Self.accessKey)": "x", "\#(Self.accessKey)": "y"}}]}"#
         let duplicate = Fixtures.errorLines {
             _ = try InventoryLoader().load([InputFile(path: "dup.json", text: duplicateKey)])
         }

@@ -53,7 +53,9 @@ import Testing
                 + $0.string(43, from: base64URL)
         },
         Shape(name: "PEM block") {
-            let label = $0.pick(["RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY", "OPENSSH PRIVATE KEY", "CERTIFICATE"])
+            let label = $0.pick([
+                "RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY", "OPENSSH PRIVATE KEY", "CERTIFICATE",
+            ])
             return "-----BEGIN \(label)-----\n" + $0.string(64, from: base64) + "\n" + $0.string(40, from: base64)
                 + "=\n-----END \(label)-----"
         },
@@ -63,7 +65,8 @@ import Testing
 
     /// Places a credential may hide in, with the harmless text around it that must survive.
     static let contexts: [(before: String, after: String)] = [
-        ("", ""), ("deploy key (", ")"), ("svc+", "@example.com"), ("token:", ""), ("https://ci:", "@git.example.com/repo"),
+        ("", ""), ("deploy key (", ")"), ("svc+", "@example.com"), ("token:", ""),
+        ("https://ci:", "@git.example.com/repo"),
         ("", "@example.com"), ("\"", "\""), ("'", "'"), ("rotated on Monday, ", " was pasted here by mistake"),
         ("key=", "; region=eu-west-1"),
     ]
@@ -94,7 +97,10 @@ import Testing
             SecretScreen.redacting("svc+ghp_Q7w2E9r4T1y6U3i8O5p0A2s7D4f9G1h6J3k8@example.com")
                 == "svc+[redacted]@example.com"
         )
-        #expect(SecretScreen.redacting("two: AKIAZ7QX2M4W9P1K3J5R and AIzaSyQ7w2E9r4T1y6U3i8O5p0A2s7D4f9G1h6J") == "two: [redacted] and [redacted]")
+        #expect(
+            SecretScreen.redacting("two: AKIAZ7QX2M4W9P1K3J5R and AIzaSyQ7w2E9r4T1y6U3i8O5p0A2s7D4f9G1h6J")
+                == "two: [redacted] and [redacted]"
+        )
     }
 
     // MARK: Harmless values
