@@ -1,5 +1,5 @@
-/// A 256-entry table of ASCII character classes, so the secret screen classifies a byte with one
-/// lookup instead of `Character` work.
+/// ASCII character classes as bit sets, so the secret screen classifies a byte with a few
+/// comparisons instead of `Character` work.
 enum ByteClass {
     static let upper: UInt8 = 1
     static let lower: UInt8 = 2
@@ -16,8 +16,11 @@ enum ByteClass {
     /// Bytes a random-looking run may contain: both base64 alphabets (without the `=` padding).
     static let run = base64URL | plus | slash
 
-    private static let table: [UInt8] = (0..<256).map { value in
-        switch UInt8(value) {
+    /// The class of one byte; a `switch` the compiler turns into a few comparisons (no table
+    /// behind a lazily initialised global in the hot loop).
+    @inline(__always)
+    static func of(_ byte: UInt8) -> UInt8 {
+        switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return upper
         case UInt8(ascii: "a")...UInt8(ascii: "z"): return lower
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit
@@ -29,19 +32,28 @@ enum ByteClass {
         }
     }
 
-    /// First bytes of the shapes ``CredentialShape`` knows.
-    private static let shapeStarts: [Bool] = (0..<256).map { value in
-        "-Agxsrpew".utf8.contains(UInt8(value))
+    @inline(__always)
+    static func isRunByte(_ byte: UInt8) -> Bool { of(byte) & run != 0 }
+
+    /// Whether the two bytes can open a shape ``CredentialShape`` knows (`AK`, `gh`, `xo`, `sk`,
+    /// `ey`, `--`, …), so most positions are ruled out without looking further.
+    @inline(__always)
+    static func mayStartShape(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch (first, second) {
+        case (UInt8(ascii: "-"), UInt8(ascii: "-")), (UInt8(ascii: "e"), UInt8(ascii: "y")),
+            (UInt8(ascii: "g"), UInt8(ascii: "h")), (UInt8(ascii: "g"), UInt8(ascii: "l")),
+            (UInt8(ascii: "x"), UInt8(ascii: "o")), (UInt8(ascii: "x"), UInt8(ascii: "a")),
+            (UInt8(ascii: "s"), UInt8(ascii: "k")), (UInt8(ascii: "r"), UInt8(ascii: "k")),
+            (UInt8(ascii: "p"), UInt8(ascii: "k")), (UInt8(ascii: "w"), UInt8(ascii: "h")):
+            return true
+        case (UInt8(ascii: "A"), UInt8(ascii: "K")), (UInt8(ascii: "A"), UInt8(ascii: "S")),
+            (UInt8(ascii: "A"), UInt8(ascii: "B")), (UInt8(ascii: "A"), UInt8(ascii: "C")),
+            (UInt8(ascii: "A"), UInt8(ascii: "I")):
+            return true
+        default:
+            return false
+        }
     }
-
-    @inline(__always)
-    static func of(_ byte: UInt8) -> UInt8 { table[Int(byte)] }
-
-    @inline(__always)
-    static func isRunByte(_ byte: UInt8) -> Bool { table[Int(byte)] & run != 0 }
-
-    @inline(__always)
-    static func mayStartShape(_ byte: UInt8) -> Bool { shapeStarts[Int(byte)] }
 
     @inline(__always)
     static func isHexDigit(_ byte: UInt8) -> Bool {

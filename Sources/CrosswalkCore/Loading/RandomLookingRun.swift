@@ -125,7 +125,6 @@ enum RandomLookingRun {
     }
 
     static func looksRandom(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Bool {
-        var counts = [Int](repeating: 0, count: 128)
         var classes: UInt8 = 0
         var allHex = true
         var stretches = 0
@@ -136,7 +135,6 @@ enum RandomLookingRun {
         var lowercaseStretch = 0
         for index in candidate {
             let byte = bytes[index]
-            counts[Int(byte & 0x7F)] += 1
             if !ByteClass.isHexDigit(byte) { allHex = false }
             let byteClass = ByteClass.of(byte) & ByteClass.alphanumeric
             classes |= byteClass
@@ -156,24 +154,30 @@ enum RandomLookingRun {
             }
         }
         if lowercaseStretch >= 3 { lowercaseInWords += lowercaseStretch }
-        let entropy = shannonEntropy(counts, total: candidate.count)
         if allHex {
-            return classes & ByteClass.digit != 0 && classes & ByteClass.letter != 0 && entropy >= 3.0
+            guard classes & ByteClass.digit != 0, classes & ByteClass.letter != 0 else { return false }
+            return shannonEntropy(bytes, candidate) >= 3.0
         }
-        guard classes & ByteClass.upper != 0, classes & ByteClass.lower != 0, entropy >= 3.8 else { return false }
+        guard classes & ByteClass.upper != 0, classes & ByteClass.lower != 0 else { return false }
         guard Double(lowercaseInWords) <= 0.85 * Double(lowercase) else { return false }
         let averageStretch = Double(alphanumerics) / Double(max(stretches, 1))
-        return averageStretch <= (classes & ByteClass.digit != 0 ? 2.6 : 2.0)
+        guard averageStretch <= (classes & ByteClass.digit != 0 ? 2.6 : 2.0) else { return false }
+        return shannonEntropy(bytes, candidate) >= 3.8
     }
 
-    private static func shannonEntropy(_ counts: [Int], total: Int) -> Double {
-        var entropy = 0.0
-        let total = Double(total)
-        for count in counts where count > 0 {
-            let share = Double(count) / total
-            entropy -= share * binaryLogarithm(share)
+    /// Bits per character of the bytes' own distribution (the bytes are ASCII).
+    private static func shannonEntropy(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: Range<Int>) -> Double {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { counts in
+            counts.initialize(repeating: 0)
+            for index in candidate { counts[Int(bytes[index] & 0x7F)] += 1 }
+            var entropy = 0.0
+            let total = Double(candidate.count)
+            for count in counts where count > 0 {
+                let share = Double(count) / total
+                entropy -= share * binaryLogarithm(share)
+            }
+            return entropy
         }
-        return entropy
     }
 
     /// log2(x) for x > 0 without Foundation: the exponent plus a short series for the significand.

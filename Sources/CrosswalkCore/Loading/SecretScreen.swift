@@ -55,7 +55,7 @@ enum SecretScreen {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if index >= shapeEnd, ByteClass.mayStartShape(byte),
+            if index >= shapeEnd, index + 1 < bytes.count, ByteClass.mayStartShape(byte, bytes[index + 1]),
                 let shape = CredentialShape.match(in: bytes, at: index)
             {
                 found.append(shape)
