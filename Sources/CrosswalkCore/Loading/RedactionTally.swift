@@ -6,9 +6,10 @@ struct RedactionTally {
 
     /// `text` with credential-looking runs redacted; counted when anything was.
     mutating func screen(_ text: String, at reader: NodeReader) -> String {
-        let redacted = SecretScreen.redacting(text)
-        if redacted != text { note(reader.diagnostic("", severity: .warning)) }
-        return redacted
+        let found = SecretScreen.matches(in: text)
+        guard !found.isEmpty else { return text }
+        note(reader.diagnostic("", severity: .warning))
+        return SecretScreen.redacting(text, at: found)
     }
 
     /// Counts one redaction found at `place` (a diagnostic whose message is replaced). The warning

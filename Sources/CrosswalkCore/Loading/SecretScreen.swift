@@ -22,7 +22,11 @@ enum SecretScreen {
     /// `text` with every run that looks like a credential replaced by ``redaction``; the harmless
     /// rest is kept, so `deploy key (AKIA…)` becomes `deploy key ([redacted])`.
     static func redacting(_ text: String) -> String {
-        let found = matches(in: text)
+        redacting(text, at: matches(in: text))
+    }
+
+    /// `text` with the byte ranges `found` (from ``matches(in:)``) replaced by ``redaction``.
+    static func redacting(_ text: String, at found: [Range<Int>]) -> String {
         guard !found.isEmpty else { return text }
         let bytes = Array(text.utf8)
         var result: [UInt8] = []
