@@ -44,7 +44,8 @@ enum RandomLookingRun {
     }
 
     /// A component that names something rather than hiding something: a hex id with dashes, a
-    /// hex hash in a URL path, or a hex digest labelled `sha256:` (or another `sha…:`).
+    /// hex hash in a URL path, a hex digest labelled `sha256:` (or another `sha…:`), or a hex
+    /// revision after `@`.
     private static func isPlainIdentifier(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ component: Range<Int>,

@@ -43,10 +43,9 @@ enum SecretScreen {
 
     /// The byte ranges of `text.utf8` that look like credentials, in order and not overlapping.
     static func matches(in text: String) -> [Range<Int>] {
-        var utf8 = text.utf8
+        let utf8 = text.utf8
         guard utf8.count >= minimumLength else { return [] }
         if let found = utf8.withContiguousStorageIfAvailable({ scan($0) }) { return found }
-        utf8 = String(text).utf8
         return Array(utf8).withUnsafeBufferPointer { scan($0) }
     }
 
