@@ -23,7 +23,19 @@ public struct CatalogLoader {
     ) throws
         -> FrameworkLibrary
     {
+        try loadReportingWarnings(bundled: bundled, user: user).library
+    }
+
+    /// Loads like ``load(bundled:user:)`` and also returns the warnings (texts that were redacted
+    /// because they looked like credentials).
+    public func loadReportingWarnings(
+        bundled: [InputFile] = CatalogLoader.bundledFiles,
+        user: [InputFile] = []
+    ) throws
+        -> (library: FrameworkLibrary, warnings: [Diagnostic])
+    {
         var errors: [Diagnostic] = []
+        var tally = RedactionTally()
         var catalogs: [Catalog] = []
         var catalogOrigins: [String: String] = [:]
         var pendingMappings: [(Mapping, NodeReader)] = []
@@ -35,7 +47,13 @@ public struct CatalogLoader {
                 let root = NodeReader(node: try DocumentParser.parse(file), path: "", file: file.path)
                 let object = try root.object()
                 if object.contains("entries") {
-                    let catalog = try readCatalog(object, file: file, isBundled: isBundled, errors: &errors)
+                    let catalog = try readCatalog(
+                        object,
+                        file: file,
+                        isBundled: isBundled,
+                        errors: &errors,
+                        tally: &tally
+                    )
                     if let previous = catalogOrigins[catalog.id] {
                         errors.append(
                             Diagnostic(
@@ -43,7 +61,7 @@ public struct CatalogLoader {
                                 file: file.path,
                                 keyPath: "id",
                                 message:
-                                    "catalog id '\(catalog.id)' is already defined by \(previous); give this catalog its own id"
+                                    "catalog id \(Diagnostic.quoted(catalog.id)) is already defined by \(previous); give this catalog its own id"
                             )
                         )
                     } else {
@@ -51,7 +69,7 @@ public struct CatalogLoader {
                         catalogs.append(catalog)
                     }
                 } else if object.contains("mappings") {
-                    pendingMappings += try readMappings(object, file: file, errors: &errors)
+                    pendingMappings += try readMappings(object, file: file, errors: &errors, tally: &tally)
                 } else {
                     throw root.diagnostic("expected a catalog (with 'entries') or a mapping file (with 'mappings')")
                 }
@@ -62,8 +80,9 @@ public struct CatalogLoader {
             }
         }
         let mappings = validate(pendingMappings, catalogs: catalogs, errors: &errors)
-        if !errors.isEmpty { throw InputError(errors) }
-        return FrameworkLibrary(catalogs: Self.inReportOrder(catalogs), mappings: mappings)
+        let warnings = tally.warning(in: "the catalogs").map { [$0] } ?? []
+        if !errors.isEmpty { throw InputError(errors + warnings) }
+        return (FrameworkLibrary(catalogs: Self.inReportOrder(catalogs), mappings: mappings), warnings)
     }
 
     /// The order reports present frameworks in: agentic and NHI risks first, then threat models,
@@ -86,7 +105,8 @@ public struct CatalogLoader {
         _ object: ObjectReader,
         file: InputFile,
         isBundled: Bool,
-        errors: inout [Diagnostic]
+        errors: inout [Diagnostic],
+        tally: inout RedactionTally
     )
         throws -> Catalog
     {
@@ -97,11 +117,11 @@ public struct CatalogLoader {
             let entry = try element.object()
             let entryIDReader = try entry.required("id", "the entry's id")
             let entryID = try entryIDReader.identifier()
-            let title = try entry.required("title", "the entry's title").string()
+            let title = try entry.required("title", "the entry's title").text(&tally)
             if let previous = entryReaders[entryID] {
                 errors.append(
                     entryIDReader.diagnostic(
-                        "duplicate entry id '\(entryID)' in catalog '\(id)'; first at line \(previous.node.location?.line ?? 0)"
+                        "duplicate entry id \(Diagnostic.quoted(entryID)) in catalog \(Diagnostic.quoted(id)); first at line \(previous.node.location?.line ?? 0)"
                     )
                 )
                 continue
@@ -111,9 +131,9 @@ public struct CatalogLoader {
                 CatalogEntry(
                     id: entryID,
                     title: title,
-                    text: try entry.optional("text")?.string() ?? title,
+                    text: try entry.optional("text")?.text(&tally) ?? title,
                     parent: try entry.optional("parent")?.identifier(),
-                    kind: try entry.optional("kind")?.identifier() ?? "entry"
+                    kind: try entry.optional("kind")?.label(&tally) ?? "entry"
                 )
             )
         }
@@ -126,37 +146,39 @@ public struct CatalogLoader {
                     file: file.path,
                     location: reader?.node.location,
                     keyPath: reader?.path,
-                    message: "entry '\(entry.id)' names parent '\(parent)', which catalog '\(id)' does not define"
+                    message:
+                        "entry \(Diagnostic.quoted(entry.id)) names parent \(Diagnostic.quoted(parent)), which catalog \(Diagnostic.quoted(id)) does not define"
                 )
             )
         }
         return Catalog(
             id: id,
-            title: try object.required("title", "the catalog's title").string(),
-            shortTitle: try object.optional("short_title")?.string(),
-            version: try Self.text(object.required("version", "the framework version")),
-            publisher: try object.optional("publisher")?.string(),
-            license: try object.optional("license")?.string(),
-            attribution: try object.optional("attribution")?.string(),
-            sourceURLs: try object.optional("source_urls")?.stringList() ?? [],
+            title: try object.required("title", "the catalog's title").text(&tally),
+            shortTitle: try object.optional("short_title")?.text(&tally),
+            version: try Self.text(object.required("version", "the framework version"), tally: &tally),
+            publisher: try object.optional("publisher")?.text(&tally),
+            license: try object.optional("license")?.text(&tally),
+            attribution: try object.optional("attribution")?.text(&tally),
+            sourceURLs: try object.optional("source_urls")?.textList(&tally) ?? [],
             entries: entries,
             origin: file.path,
             isBundled: isBundled
         )
     }
 
-    private static func text(_ reader: NodeReader) throws -> String {
+    private static func text(_ reader: NodeReader, tally: inout RedactionTally) throws -> String {
         switch reader.node.value {
         case let .integer(value): return String(value)
         case let .number(value): return String(value)
-        default: return try reader.string()
+        default: return try reader.text(&tally)
         }
     }
 
     private func readMappings(
         _ object: ObjectReader,
         file: InputFile,
-        errors: inout [Diagnostic]
+        errors: inout [Diagnostic],
+        tally: inout RedactionTally
     ) throws
         -> [(Mapping, NodeReader)]
     {
@@ -165,7 +187,7 @@ public struct CatalogLoader {
             errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key '\(member.displayKey)'; expected version, catalog or mappings",
+                    "unknown top-level key \(Diagnostic.quoted(member.key)); expected version, catalog or mappings",
                     severity: .error
                 )
             )
@@ -182,7 +204,7 @@ public struct CatalogLoader {
                 let relationshipText = try relationshipReader.string()
                 guard let relationship = Relationship(rawValue: relationshipText) else {
                     throw relationshipReader.diagnostic(
-                        "unknown relationship '\(relationshipText)'; expected equal, subset-of, superset-of or intersects-with"
+                        "unknown relationship \(Diagnostic.quoted(relationshipText)); expected equal, subset-of, superset-of or intersects-with"
                     )
                 }
                 let strengthReader = try mapping.required("strength", "a whole number from 1 to 10")
@@ -201,7 +223,7 @@ public struct CatalogLoader {
                     throw element.diagnostic("missing 'catalog': name it in the mapping or once at the top of the file")
                 }
                 let rationale = try mapping.required("rationale", "one line saying why the control evidences the entry")
-                    .string()
+                    .text(&tally)
                 guard !rationale.allSatisfy(\.isWhitespace) else {
                     throw element.diagnostic("the rationale is empty; say why the control evidences the entry")
                 }
@@ -211,7 +233,7 @@ public struct CatalogLoader {
                     errors.append(
                         mapping.diagnostic(
                             for: member,
-                            "unknown key '\(member.displayKey)' in a mapping",
+                            "unknown key \(Diagnostic.quoted(member.key)) in a mapping",
                             severity: .error
                         )
                     )
@@ -255,18 +277,24 @@ public struct CatalogLoader {
         for (mapping, reader) in pending {
             guard knownControlIDs.contains(mapping.controlID) else {
                 errors.append(
-                    reader.diagnostic("mapping names control '\(mapping.controlID)', which is not a Crosswalk control")
+                    reader.diagnostic(
+                        "mapping names control \(Diagnostic.quoted(mapping.controlID)), which is not a Crosswalk control"
+                    )
                 )
                 continue
             }
             guard let entries = allEntries[mapping.catalogID], let leafIDs = leaves[mapping.catalogID] else {
-                errors.append(reader.diagnostic("mapping names catalog '\(mapping.catalogID)', which is not loaded"))
+                errors.append(
+                    reader.diagnostic(
+                        "mapping names catalog \(Diagnostic.quoted(mapping.catalogID)), which is not loaded"
+                    )
+                )
                 continue
             }
             guard entries.contains(mapping.entryID) else {
                 errors.append(
                     reader.diagnostic(
-                        "mapping names entry '\(mapping.entryID)', which catalog '\(mapping.catalogID)' does not define"
+                        "mapping names entry \(Diagnostic.quoted(mapping.entryID)), which catalog \(Diagnostic.quoted(mapping.catalogID)) does not define"
                     )
                 )
                 continue
@@ -274,7 +302,7 @@ public struct CatalogLoader {
             guard leafIDs.contains(mapping.entryID) else {
                 errors.append(
                     reader.diagnostic(
-                        "mapping targets '\(mapping.entryID)', which groups other entries of '\(mapping.catalogID)'; map to one of its leaf entries instead"
+                        "mapping targets \(Diagnostic.quoted(mapping.entryID)), which groups other entries of \(Diagnostic.quoted(mapping.catalogID)); map to one of its leaf entries instead"
                     )
                 )
                 continue

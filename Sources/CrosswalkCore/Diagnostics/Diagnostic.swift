@@ -17,6 +17,10 @@ public struct SourceLocation: Hashable, Comparable, Sendable {
 ///
 /// Printed compiler-style: `inventory.yaml:12:7: error: identities[3].kind: expected a string`.
 /// Formats without positions (or problems that concern a whole file) print the key path alone.
+///
+/// The key path and the message pass through the secret screen when set, so no code path can put
+/// credential material into a warning or an error (warnings are also rendered into every report).
+/// Quote input values with ``quoted(_:)``, which screens and shortens them.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error
@@ -27,9 +31,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file as the user named it.
     public var file: String
     public var location: SourceLocation?
-    /// Where in the document, e.g. `identities[3].credentials[0].expires`.
-    public var keyPath: String?
-    public var message: String
+    /// Where in the document, e.g. `identities[3].credentials[0].expires`; screened when set.
+    public var keyPath: String? {
+        didSet { keyPath = keyPath.map(SecretScreen.redacting) }
+    }
+    /// What is wrong and what was expected; screened when set.
+    public var message: String {
+        didSet { message = SecretScreen.redacting(message) }
+    }
 
     public init(
         _ severity: Severity,
@@ -41,8 +50,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.severity = severity
         self.file = file
         self.location = location
-        self.keyPath = keyPath
-        self.message = message
+        self.keyPath = keyPath.map(SecretScreen.redacting)
+        self.message = SecretScreen.redacting(message)
     }
 
     public var description: String {

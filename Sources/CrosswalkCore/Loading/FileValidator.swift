@@ -61,9 +61,15 @@ public struct FileValidator {
         let catalogFiles = kinds.filter { $0.1 == .catalog || $0.1 == .mapping }.map(\.0)
         if !catalogFiles.isEmpty {
             do {
-                _ = try CatalogLoader().load(user: catalogFiles)
+                warnings += try CatalogLoader().loadReportingWarnings(user: catalogFiles).warnings
             } catch let error as InputError {
-                for diagnostic in error.diagnostics { errors[diagnostic.file, default: []].append(diagnostic) }
+                for diagnostic in error.diagnostics {
+                    if diagnostic.severity == .error {
+                        errors[diagnostic.file, default: []].append(diagnostic)
+                    } else {
+                        warnings.append(diagnostic)
+                    }
+                }
             } catch {}
         }
         let outcomes = kinds.map { file, kind in Outcome(file: file.path, kind: kind, errors: errors[file.path] ?? []) }

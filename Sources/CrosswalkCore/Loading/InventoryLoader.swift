@@ -54,7 +54,7 @@ public struct InventoryLoader {
             state.errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key '\(member.displayKey)'; expected version, organization, roles or identities",
+                    "unknown top-level key \(Diagnostic.quoted(member.key)); expected version, organization, roles or identities",
                     severity: .error
                 )
             )
@@ -74,11 +74,11 @@ public struct InventoryLoader {
 
     private func readHeader(_ object: ObjectReader, into state: inout LoadState) throws {
         if let organization = object.optional("organization") {
-            let name = try organization.string()
+            let name = try organization.text(&state.tally)
             if let previous = state.organization, previous != name {
                 state.warnings.append(
                     organization.diagnostic(
-                        "organization '\(name)' differs from '\(previous)' named by an earlier inventory; the first is kept",
+                        "organization \(Diagnostic.quoted(name)) differs from \(Diagnostic.quoted(previous)) named by an earlier inventory; the first is kept",
                         severity: .warning
                     )
                 )
@@ -135,7 +135,7 @@ public struct InventoryLoader {
                         state.errors.append(
                             header.diagnostic(
                                 for: member,
-                                "unknown key '\(member.displayKey)' in the JSON Lines header; expected version, organization or roles",
+                                "unknown key \(Diagnostic.quoted(member.key)) in the JSON Lines header; expected version, organization or roles",
                                 severity: .error
                             )
                         )
@@ -167,9 +167,9 @@ public struct InventoryLoader {
         let id = try object.required("id", "the role's id").identifier()
         let role = Role(
             id: id,
-            name: try state.text(object.optional("name")) ?? id,
-            platform: try object.optional("platform")?.identifier(),
-            permissions: try object.optional("permissions")?.stringList() ?? [],
+            name: try object.optional("name")?.text(&state.tally) ?? id,
+            platform: try object.optional("platform")?.label(&state.tally),
+            permissions: try object.optional("permissions")?.textList(&state.tally) ?? [],
             administrative: try object.optional("administrative")?.bool() ?? false
         )
         state.warnUnknown(object, known: ["id", "name", "platform", "permissions", "administrative", "description"])
@@ -180,7 +180,7 @@ public struct InventoryLoader {
         let object = try reader.object()
         state.dropSecrets(object)
         let id = try object.required("id", "the identity's unique id").identifier()
-        let kindText = try object.required("kind", "agent, service-account, workload-identity, …").identifier()
+        let kindText = try object.required("kind", "agent, service-account, workload-identity, …").label(&state.tally)
         let kind = IdentityKind(rawValue: kindText)
         if !IdentityKind.known.contains(kind) {
             state.noteUnknownTerm(
@@ -190,13 +190,13 @@ public struct InventoryLoader {
                 at: try object.required("kind", "")
             )
         }
-        var identity = Identity(id: id, name: try state.text(object.optional("name")) ?? id, kind: kind)
-        identity.platform = try object.optional("platform")?.identifier()
-        identity.environment = try object.optional("environment")?.identifier()
-        identity.owner = try state.text(object.optional("owner"))
-        identity.trustZone = try object.optional("trust_zone")?.identifier()
+        var identity = Identity(id: id, name: try object.optional("name")?.text(&state.tally) ?? id, kind: kind)
+        identity.platform = try object.optional("platform")?.label(&state.tally)
+        identity.environment = try object.optional("environment")?.label(&state.tally)
+        identity.owner = try object.optional("owner")?.text(&state.tally)
+        identity.trustZone = try object.optional("trust_zone")?.label(&state.tally)
         if let status = object.optional("status") {
-            identity.status = LifecycleStatus(rawValue: try status.identifier())
+            identity.status = LifecycleStatus(rawValue: try status.label(&state.tally))
             state.checkTerm(
                 identity.status.rawValue,
                 field: "status",
@@ -212,7 +212,7 @@ public struct InventoryLoader {
             state.references.append(.init(kind: .spawnedBy, target: parentID, from: id, at: parent))
         }
         if let method = object.optional("authentication") {
-            let value = try method.identifier()
+            let value = try method.label(&state.tally)
             identity.authentication = AuthenticationMethod(rawValue: value)
             state.checkTerm(
                 value,
@@ -225,7 +225,7 @@ public struct InventoryLoader {
         identity.sharedAccount = try object.optional("shared_account")?.bool()
         identity.thirdParty = try object.optional("third_party")?.bool() ?? false
         identity.lastReviewed = try object.optional("last_reviewed")?.timestamp()
-        identity.tools = try object.optional("tools")?.stringList()
+        identity.tools = try object.optional("tools")?.textList(&state.tally)
         if let bindings = object.optional("role_bindings") {
             identity.roleBindings = try bindings.list().map { try readBinding($0, identity: id, state: &state) }
         }
@@ -239,8 +239,8 @@ public struct InventoryLoader {
                     file: reader.file
                 )
                 return Tag(
-                    key: state.redacted(member.key, at: valueReader),
-                    value: state.redacted(try Self.tagValue(valueReader), at: valueReader)
+                    key: state.tally.screen(member.key, at: valueReader),
+                    value: state.tally.screen(try Self.tagValue(valueReader), at: valueReader)
                 )
             }
             .sorted { $0.key < $1.key }
@@ -250,7 +250,9 @@ public struct InventoryLoader {
             identity.credentials = try credentials.list().map { element in
                 let credential = try readCredential(element, identity: id, state: &state)
                 if !seen.insert(credential.id).inserted {
-                    throw element.diagnostic("duplicate credential id '\(credential.id)' on identity '\(id)'")
+                    throw element.diagnostic(
+                        "duplicate credential id \(Diagnostic.quoted(credential.id)) on identity \(Diagnostic.quoted(id))"
+                    )
                 }
                 return credential
             }
@@ -288,8 +290,8 @@ public struct InventoryLoader {
             roleReader = try object.required("role", "the bound role's id")
             binding = RoleBinding(
                 role: try roleReader.identifier(),
-                scope: try object.optional("scope")?.string(),
-                environment: try object.optional("environment")?.identifier()
+                scope: try object.optional("scope")?.text(&state.tally),
+                environment: try object.optional("environment")?.label(&state.tally)
             )
             state.warnUnknown(object, known: ["role", "scope", "environment"])
         }
@@ -302,7 +304,7 @@ public struct InventoryLoader {
         state.dropSecrets(object)
         let id = try object.required("id", "the credential's id, unique within its identity").identifier()
         let typeReader = try object.required("type", "api-key, access-key, token, …")
-        let type = CredentialType(rawValue: try typeReader.identifier())
+        let type = CredentialType(rawValue: try typeReader.label(&state.tally))
         state.checkTerm(
             type.rawValue,
             field: "credential type",
@@ -311,7 +313,7 @@ public struct InventoryLoader {
         )
         var credential = Credential(id: id, type: type)
         if let status = object.optional("status") {
-            credential.status = LifecycleStatus(rawValue: try status.identifier())
+            credential.status = LifecycleStatus(rawValue: try status.label(&state.tally))
             state.checkTerm(
                 credential.status.rawValue,
                 field: "status",
@@ -326,9 +328,10 @@ public struct InventoryLoader {
         credential.revoked = try object.optional("revoked")?.timestamp()
         credential.ttlSeconds = try object.optional("ttl_seconds")?.nonNegativeInteger()
         if let storage = object.optional("storage") {
-            credential.storage = SecretStorage(rawValue: try storage.identifier())
+            let storageText = try storage.label(&state.tally)
+            credential.storage = SecretStorage(rawValue: storageText)
             state.checkTerm(
-                try storage.identifier(),
+                storageText,
                 field: "storage location",
                 known: SecretStorage.known.map(\.rawValue),
                 at: storage
@@ -341,7 +344,7 @@ public struct InventoryLoader {
                 state.references.append(.init(kind: .sharedWith, target: other, from: identity, at: element))
             }
         }
-        credential.usedIn = try object.optional("used_in")?.stringList() ?? []
+        credential.usedIn = try object.optional("used_in")?.textList(&state.tally) ?? []
         if let exposures = object.optional("exposures") {
             credential.exposures = try exposures.list().map { element in
                 let exposure = try element.object()
@@ -349,8 +352,8 @@ public struct InventoryLoader {
                 state.warnUnknown(exposure, known: ["detected", "source", "location"])
                 return Exposure(
                     detected: try exposure.optional("detected")?.timestamp(),
-                    source: try state.text(exposure.optional("source")),
-                    location: try state.text(exposure.optional("location"))
+                    source: try exposure.optional("source")?.text(&state.tally),
+                    location: try exposure.optional("location")?.text(&state.tally)
                 )
             }
         }
@@ -400,13 +403,14 @@ private struct LoadState {
     /// Unknown vocabulary terms: (field, term) → how often, and where first.
     var unknownTerms: [String: (count: Int, first: Diagnostic)] = [:]
     var unknownTermOrder: [String] = []
-    var redactedCount = 0
-    var firstRedaction: Diagnostic?
+    var tally = RedactionTally()
 
     mutating func add(_ identity: Identity, at reader: NodeReader) {
         if let previous = identityOrigins[identity.id] {
             errors.append(
-                reader.diagnostic("duplicate identity id '\(identity.id)'; first defined at \(previous)")
+                reader.diagnostic(
+                    "duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(previous)"
+                )
             )
             return
         }
@@ -416,7 +420,9 @@ private struct LoadState {
 
     mutating func add(_ role: Role, at reader: NodeReader) {
         if let previous = roleOrigins[role.id] {
-            errors.append(reader.diagnostic("duplicate role id '\(role.id)'; first defined at \(previous)"))
+            errors.append(
+                reader.diagnostic("duplicate role id \(Diagnostic.quoted(role.id)); first defined at \(previous)")
+            )
             return
         }
         roleOrigins[role.id] = Self.place(reader)
@@ -435,7 +441,11 @@ private struct LoadState {
             unknownKeyWarnings += 1
             if unknownKeyWarnings <= 20 {
                 warnings.append(
-                    object.diagnostic(for: member, "unknown key '\(member.displayKey)' ignored", severity: .warning)
+                    object.diagnostic(
+                        for: member,
+                        "unknown key \(Diagnostic.quoted(member.key)) ignored",
+                        severity: .warning
+                    )
                 )
             }
         }
@@ -455,24 +465,11 @@ private struct LoadState {
             unknownTerms[key] = (
                 1,
                 reader.diagnostic(
-                    "unknown \(field) '\(term)' kept as written; controls treat it as none of the known values (\(known.joined(separator: ", ")))",
+                    "unknown \(field) \(Diagnostic.quoted(term)) kept as written; controls treat it as none of the known values (\(known.joined(separator: ", ")))",
                     severity: .warning
                 )
             )
         }
-    }
-
-    /// Optional free text (names, owners); redacted when it looks like a credential.
-    mutating func text(_ reader: NodeReader?) throws -> String? {
-        guard let reader else { return nil }
-        return redacted(try reader.string(), at: reader)
-    }
-
-    mutating func redacted(_ text: String, at reader: NodeReader) -> String {
-        guard SecretDetector.containsSecret(text) else { return text }
-        redactedCount += 1
-        if firstRedaction == nil { firstRedaction = reader.diagnostic("", severity: .warning) }
-        return SecretDetector.redaction
     }
 
     /// The warnings gathered along the way that are reported once, at the end of loading.
@@ -489,11 +486,7 @@ private struct LoadState {
                 Diagnostic(.warning, file: currentFile, message: "\(unknownKeyWarnings - 20) more unknown keys ignored")
             )
         }
-        if var first = firstRedaction {
-            first.message =
-                "redacted \(redactedCount) text value(s) that looked like credentials (this is the first); Crosswalk never stores, logs or reports credential values"
-            result.append(first)
-        }
+        if let redactions = tally.warning(in: "the inventory") { result.append(redactions) }
         return result
     }
 
@@ -513,21 +506,23 @@ private struct LoadState {
             case .role where !roleIDs.contains(reference.target):
                 errors.append(
                     reference.at.diagnostic(
-                        "identity '\(reference.from)' is bound to role '\(reference.target)', which no inventory defines; add it under roles or fix the binding"
+                        "identity \(Diagnostic.quoted(reference.from)) is bound to role \(Diagnostic.quoted(reference.target)), which no inventory defines; add it under roles or fix the binding"
                     )
                 )
             case .spawnedBy where identityOrigins[reference.target] == nil:
                 errors.append(
                     reference.at.diagnostic(
-                        "identity '\(reference.from)' is spawned_by '\(reference.target)', which no inventory defines"
+                        "identity \(Diagnostic.quoted(reference.from)) is spawned_by \(Diagnostic.quoted(reference.target)), which no inventory defines"
                     )
                 )
             case .spawnedBy where reference.target == reference.from:
-                errors.append(reference.at.diagnostic("identity '\(reference.from)' cannot be spawned_by itself"))
+                errors.append(
+                    reference.at.diagnostic("identity \(Diagnostic.quoted(reference.from)) cannot be spawned_by itself")
+                )
             case .sharedWith where identityOrigins[reference.target] == nil:
                 errors.append(
                     reference.at.diagnostic(
-                        "a credential of identity '\(reference.from)' is shared_with '\(reference.target)', which no inventory defines"
+                        "a credential of identity \(Diagnostic.quoted(reference.from)) is shared_with \(Diagnostic.quoted(reference.target)), which no inventory defines"
                     )
                 )
             default:

@@ -1,6 +1,9 @@
 /// Reads typed values out of a ``SourceNode``; every failure is a ``Diagnostic`` that names the
 /// file, the line and column, the key path and what was expected. Never quotes the offending
 /// value: a misplaced secret must not reach a message.
+///
+/// Strings go through the secret screen: ``identifier()`` refuses an id or reference that looks
+/// like a credential, and ``text(_:)``, ``label(_:)`` and ``textList(_:)`` redact free text.
 struct NodeReader {
     let node: SourceNode
     /// Where the node sits, kept as links and spelled out only when a message needs it.
@@ -33,16 +36,41 @@ struct NodeReader {
         return false
     }
 
+    /// The string as written, unscreened: only for values that are checked against a fixed set
+    /// or parsed further. Free text goes through ``text(_:)``, ids through ``identifier()``.
     func string() throws -> String {
         guard case let .string(text) = node.value else { throw mismatch("a string") }
         return text
     }
 
-    /// A string that identifies something (an id, a role, a platform): non-empty.
+    /// A string that identifies something and is referred to elsewhere (an id, a reference):
+    /// non-empty, and refused when it looks like a credential, since redacting it would break
+    /// the references to it.
     func identifier() throws -> String {
         let text = try string()
         guard !text.isEmpty else { throw diagnostic("expected a non-empty identifier") }
+        guard !SecretScreen.containsSecret(text) else { throw diagnostic(Self.credentialIdentifier) }
         return text
+    }
+
+    static let credentialIdentifier =
+        "this identifier looks like a credential (a key, token or other secret); an identifier cannot be redacted without breaking references to it, so it is refused: replace it with a name that is not secret"
+
+    /// Free text (a name, an owner, a title): credential-looking runs are redacted and counted.
+    func text(_ tally: inout RedactionTally) throws -> String {
+        tally.screen(try string(), at: self)
+    }
+
+    /// A non-empty label or vocabulary term (a kind, a platform, a trust zone): screened like text.
+    func label(_ tally: inout RedactionTally) throws -> String {
+        let text = try string()
+        guard !text.isEmpty else { throw diagnostic("expected a non-empty identifier") }
+        return tally.screen(text, at: self)
+    }
+
+    /// A list of free-text strings, each screened.
+    func textList(_ tally: inout RedactionTally) throws -> [String] {
+        try list().map { try $0.text(&tally) }
     }
 
     func integer() throws -> Int64 {
@@ -79,10 +107,6 @@ struct NodeReader {
     func list() throws -> [NodeReader] {
         guard case let .array(elements) = node.value else { throw mismatch("a list") }
         return elements.enumerated().map { NodeReader(node: $1, location: .index(location, $0), file: file) }
-    }
-
-    func stringList() throws -> [String] {
-        try list().map { try $0.string() }
     }
 
     func object() throws -> ObjectReader {

@@ -14,12 +14,12 @@ public struct PolicyLoader {
         let object = try root.object()
         try DocumentVersion.check(object, supported: 1, what: "policy")
         var errors: [Diagnostic] = []
-        let warnings: [Diagnostic] = []
+        var tally = RedactionTally()
         for member in object.unknownMembers(known: Set(Self.topLevelKeys)) {
             errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key '\(member.displayKey)'; expected one of \(Self.topLevelKeys.joined(separator: ", "))",
+                    "unknown top-level key \(Diagnostic.quoted(member.key)); expected one of \(Self.topLevelKeys.joined(separator: ", "))",
                     severity: .error
                 )
             )
@@ -32,7 +32,7 @@ public struct PolicyLoader {
                 errors.append(
                     entry.diagnostic(
                         for: member,
-                        "unknown key '\(member.displayKey)'; expected \(known.joined(separator: ", "))",
+                        "unknown key \(Diagnostic.quoted(member.key)); expected \(known.joined(separator: ", "))",
                         severity: .error
                     )
                 )
@@ -49,7 +49,7 @@ public struct PolicyLoader {
                 errors.append(
                     thresholds.diagnostic(
                         for: member,
-                        "unknown threshold '\(member.displayKey)'; expected one of \(Thresholds.keys.map(\.key).joined(separator: ", "))",
+                        "unknown threshold \(Diagnostic.quoted(member.key)); expected one of \(Thresholds.keys.map(\.key).joined(separator: ", "))",
                         severity: .error
                     )
                 )
@@ -66,18 +66,20 @@ public struct PolicyLoader {
                 let crossing = try element.object()
                 rejectUnknown(crossing, known: ["from", "to"])
                 return TrustZoneCrossing(
-                    from: try crossing.required("from", "the delegating agent's trust zone").identifier(),
-                    to: try crossing.required("to", "the delegate's trust zone").identifier()
+                    from: try crossing.required("from", "the delegating agent's trust zone").label(&tally),
+                    to: try crossing.required("to", "the delegate's trust zone").label(&tally)
                 )
             }
         }
         collect {
             if let list = object.optional("privileged_permissions") {
-                policy.privilegedPermissions = try list.stringList()
+                policy.privilegedPermissions = try list.textList(&tally)
             }
         }
         collect {
-            if let list = object.optional("administrative_roles") { policy.administrativeRoles = try list.stringList() }
+            if let list = object.optional("administrative_roles") {
+                policy.administrativeRoles = try list.textList(&tally)
+            }
         }
         collect {
             guard let actions = object.optional("sensitive_actions") else { return }
@@ -88,7 +90,7 @@ public struct PolicyLoader {
                     "action",
                     "the action's name as it appears in permissions or tools"
                 )
-                let name = try nameReader.identifier()
+                let name = try nameReader.label(&tally)
                 if name.contains("*") {
                     throw nameReader.diagnostic(
                         "a sensitive action names one action; wildcards belong in runtime_checks and approval_workflows"
@@ -101,17 +103,19 @@ public struct PolicyLoader {
                 )
             }
         }
-        collect { if let list = object.optional("runtime_checks") { policy.runtimeChecks = try list.stringList() } }
+        collect { if let list = object.optional("runtime_checks") { policy.runtimeChecks = try list.textList(&tally) } }
         collect {
-            if let list = object.optional("approval_workflows") { policy.approvalWorkflows = try list.stringList() }
+            if let list = object.optional("approval_workflows") {
+                policy.approvalWorkflows = try list.textList(&tally)
+            }
         }
         collect {
             guard let logging = try object.optional("logging")?.object() else { return }
             for member in logging.members {
-                let reader = NodeReader(node: member.value, path: "logging.\(member.key)", file: file.path)
+                let reader = NodeReader(node: member.value, path: "logging.\(member.displayKey)", file: file.path)
                 let platform = try reader.object()
                 rejectUnknown(platform, known: ["issuance", "use", "revocation", "retention_days"])
-                policy.logging[member.key] = PlatformLogging(
+                policy.logging[tally.screen(member.key, at: reader)] = PlatformLogging(
                     issuance: try platform.optional("issuance")?.bool(),
                     use: try platform.optional("use")?.bool(),
                     revocation: try platform.optional("revocation")?.bool(),
@@ -121,10 +125,11 @@ public struct PolicyLoader {
         }
         collect {
             if let list = object.optional("allowed_secret_storage") {
-                policy.allowedSecretStorage = try list.stringList().map(SecretStorage.init(rawValue:))
+                policy.allowedSecretStorage = try list.textList(&tally).map(SecretStorage.init(rawValue:))
             }
         }
-        collect { if let list = object.optional("approved_tools") { policy.approvedTools = try list.stringList() } }
+        collect { if let list = object.optional("approved_tools") { policy.approvedTools = try list.textList(&tally) } }
+        let warnings = tally.warning(in: "the policy").map { [$0] } ?? []
         if !errors.isEmpty { throw InputError(errors + warnings) }
         return (policy, warnings)
     }

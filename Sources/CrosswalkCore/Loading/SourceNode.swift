@@ -17,9 +17,9 @@ public struct SourceNode: Sendable {
         public var keyLocation: SourceLocation?
         public var value: SourceNode
 
-        /// The key as messages may show it: redacted when it looks like a credential.
+        /// The key as messages and key paths may show it: credential-looking runs redacted.
         public var displayKey: String {
-            SecretDetector.containsSecret(key) ? SecretDetector.redaction : key
+            SecretScreen.redacting(key)
         }
     }
 

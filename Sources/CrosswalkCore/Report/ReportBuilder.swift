@@ -86,7 +86,9 @@ public struct ReportBuilder: Sendable {
             )
         }
         do {
-            library = try CatalogLoader().load(user: request.catalogFiles)
+            let loaded = try CatalogLoader().loadReportingWarnings(user: request.catalogFiles)
+            library = loaded.library
+            warnings += loaded.warnings
         } catch let error as InputError {
             errors += error.diagnostics
         }
