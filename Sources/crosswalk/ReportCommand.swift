@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("max-input-size"),
-        help: "Refuse any input file larger than this, e.g. 500M or 2G (binary units)."
+        help: ArgumentHelp("Refuse any input file larger than this, e.g. 500M or 2G (binary units).", valueName: "size")
     )
     var maxInputSize: ByteCount = .defaultInputLimit
 
@@ -142,7 +142,7 @@ struct ReportCommand: ParsableCommand {
             notices.append(failure.diagnostic.description)
             notices.append(
                 failure.reportsUnchanged
-                    ? "crosswalk: nothing written: the reports in \(output) are unchanged"
+                    ? "crosswalk: nothing written; any reports already in \(output) are unchanged"
                     : "crosswalk: nothing written, and some of the previous reports in \(output) could not be put back yet; the next run into this folder restores them"
             )
             throw CrosswalkExit.writeFailed

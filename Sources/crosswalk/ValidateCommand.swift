@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("max-input-size"),
-        help: "Refuse any file larger than this, e.g. 500M or 2G (binary units)."
+        help: ArgumentHelp("Refuse any file larger than this, e.g. 500M or 2G (binary units).", valueName: "size")
     )
     var maxInputSize: ByteCount = .defaultInputLimit
 
