@@ -36,7 +36,10 @@ public final class RunningCommand: @unchecked Sendable {
 
 extension CommandRunner {
     /// Starts `crosswalk arguments…` in `directory` without waiting for it.
-    public static func start(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> RunningCommand {
+    public static func start(
+        _ arguments: [String],
+        in directory: URL = Fixtures.repositoryRoot
+    ) throws -> RunningCommand {
         let outputFolder = try temporaryDirectory()
         let stdoutFile = outputFolder.appendingPathComponent("stdout")
         let stderrFile = outputFolder.appendingPathComponent("stderr")

@@ -71,7 +71,8 @@ struct LeftoverRecovery {
 
     private func removed(_ staging: StagingFolder, _ notice: String) -> String {
         guard staging.removeFromDisk() else {
-            return "crosswalk: warning: \(notice.replacingOccurrences(of: "removed its", with: "could not fully remove its"))"
+            return
+                "crosswalk: warning: \(notice.replacingOccurrences(of: "removed its", with: "could not fully remove its"))"
         }
         return "crosswalk: \(notice)"
     }

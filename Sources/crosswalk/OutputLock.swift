@@ -34,10 +34,14 @@ final class OutputLock {
         for _ in 0..<20 {
             let descriptor = openat(folder.descriptor, fileName, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                let reason =
-                    errno == ELOOP
-                    ? "the lock file is a symbolic link; remove it" : "cannot open the lock file: \(SystemError.current)"
-                throw WriteFailure(path: lockPath, message: reason)
+                let code = errno
+                if code == ELOOP {
+                    throw WriteFailure(path: lockPath, message: "the lock file is a symbolic link; remove it")
+                }
+                throw WriteFailure(
+                    path: folder.path,
+                    message: "cannot write into the output folder (creating its lock file failed): \(SystemError.text(code))"
+                )
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
@@ -47,7 +51,8 @@ final class OutputLock {
                 throw WriteFailure(path: lockPath, message: "cannot lock the output folder: \(SystemError.text(code))")
             }
             var opened = stat()
-            guard fstat(descriptor, &opened) == 0, let named = DirectoryEntries.status(of: fileName, in: folder.descriptor),
+            guard fstat(descriptor, &opened) == 0,
+                let named = DirectoryEntries.status(of: fileName, in: folder.descriptor),
                 FileIdentity(opened) == FileIdentity(named)
             else {
                 close(descriptor)

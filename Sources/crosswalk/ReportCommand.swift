@@ -100,7 +100,7 @@ struct ReportCommand: ParsableCommand {
             }
             let inputPaths =
                 (request.inventoryFiles + [request.policyFile].compactMap { $0 } + request.catalogFiles
-                    + templateFiles).map(\.path)
+                + templateFiles).map(\.path)
             let outcome = try writeReportSet(rendered, inputPaths: inputPaths)
             printSummary(report, written: outcome.written, removed: outcome.removed)
             if let failOn, let threshold = Severity(rawValue: failOn) {
@@ -216,7 +216,9 @@ struct ReportCommand: ParsableCommand {
             print("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")
         }
         for name in removed {
-            print("Removed \(output.hasSuffix("/") ? output : output + "/")\(name) (an earlier run's report in a format not written now)")
+            print(
+                "Removed \(output.hasSuffix("/") ? output : output + "/")\(name) (an earlier run's report in a format not written now)"
+            )
         }
     }
 }

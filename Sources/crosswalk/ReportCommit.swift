@@ -103,7 +103,10 @@ struct ReportCommit {
                 throw WriteFailure(path: output.display(name), message: Self.renameFailure(errno))
             }
         }
-        throw WriteFailure(path: output.display(name), message: "cannot move the report into place: the name keeps changing")
+        throw WriteFailure(
+            path: output.display(name),
+            message: "cannot move the report into place: the name keeps changing"
+        )
     }
 
     /// Moves a report of a format this run does not write out of the output folder.

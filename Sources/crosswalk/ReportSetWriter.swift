@@ -35,7 +35,8 @@ struct ReportSetWriter {
         case .acquired(let acquired, let staleHolder):
             lock = acquired
             if let staleHolder {
-                let state = OutputLock.isRunning(staleHolder) ? "which no longer holds it" : "which is no longer running"
+                let state =
+                    OutputLock.isRunning(staleHolder) ? "which no longer holds it" : "which is no longer running"
                 notices.append(
                     "crosswalk: took over the stale lock \(output.display(OutputLock.fileName)) left by pid \(staleHolder), \(state)"
                 )

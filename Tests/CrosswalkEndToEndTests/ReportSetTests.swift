@@ -19,7 +19,10 @@ import Testing
         for name in ReportDocumentNames.all {
             let victim = victims.appendingPathComponent(name)
             try Data("victim".utf8).write(to: victim)
-            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent(name), withDestinationURL: victim)
+            try FileManager.default.createSymbolicLink(
+                at: output.appendingPathComponent(name),
+                withDestinationURL: victim
+            )
         }
 
         let result = try report(into: output)
@@ -216,7 +219,8 @@ import Testing
         let output = folder.appendingPathComponent("out")
         let newer = folder.appendingPathComponent("newer")
         let formats = ["--format", "md,html,json"]
-        let names = ["crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html"]
+        let names =
+            ["crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html"]
             + ["crosswalk-report.json"]
         #expect(try report(into: output, extra: formats).exitCode == 0)
         #expect(try report(into: newer, now: Self.secondNow, extra: formats).exitCode == 0)
@@ -240,7 +244,10 @@ import Testing
         try Data(journal.utf8).write(to: staging.appendingPathComponent("journal"))
         // A folder at the sixth name stops the next run after its recovery, so the recovered set
         // can be compared.
-        try manager.createDirectory(at: output.appendingPathComponent("crosswalk-report.xml"), withIntermediateDirectories: false)
+        try manager.createDirectory(
+            at: output.appendingPathComponent("crosswalk-report.xml"),
+            withIntermediateDirectories: false
+        )
 
         let result = try report(into: output, now: Self.secondNow)
 
@@ -305,7 +312,9 @@ import Testing
 
     @Test func refusesAnInputLargerThanTheSizeLimit() throws {
         let path = "examples/acme/inventory.yaml"
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: Fixtures.url(path).path)[.size] as? Int)
+        let size = try #require(
+            try FileManager.default.attributesOfItem(atPath: Fixtures.url(path).path)[.size] as? Int
+        )
         try #require(size > 50 * 1024 && size < 60 * 1024, "the example inventory is between 50 and 60 KiB")
 
         let accepted = try CommandRunner.run(["validate", "--max-input-size", "60K", path])
