@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Each new report is swapped with the file of the same name in the output folder in one step
 /// (`renameat2(RENAME_EXCHANGE)`), so the old file lands in the staging folder and can be swapped
-/// back; a name with no old file is renamed without replacing; reports of formats this run does
+/// back (where the file system cannot swap, the old file is moved aside first: `placeInTwoSteps`);
+/// a name with no old file is renamed without replacing; reports of formats this run does
 /// not write are moved into the staging folder. A `CommitJournal` written first records the plan,
 /// and the `committed` marker written last records success, so that a run killed in between is
 /// undone by the next one (`LeftoverRecovery`).
@@ -46,22 +47,34 @@ struct ReportCommit {
         guard fstat(staging.descriptor, &stagingInfo) == 0 else { return false }
         var restored = true
         for write in journal.writes.reversed() {
-            guard let placed = DirectoryEntries.status(of: write.name, in: output.descriptor),
+            if let placed = DirectoryEntries.status(of: write.name, in: output.descriptor),
                 UInt64(placed.st_ino) == write.inode, placed.st_dev == stagingInfo.st_dev
-            else { continue }
-            let result =
-                staging.contains(write.name)
-                ? crosswalk_rename_exchange(staging.descriptor, write.name, output.descriptor, write.name)
-                : crosswalk_rename_noreplace(output.descriptor, write.name, staging.descriptor, write.name)
-            if result != 0 { restored = false }
+            {
+                let result =
+                    staging.contains(write.name)
+                    ? crosswalk_rename_exchange(staging.descriptor, write.name, output.descriptor, write.name)
+                    : moveIfAbsent(write.name, from: output.descriptor, to: staging.descriptor)
+                if result != 0 { restored = false }
+            }
+            // Without exchange support the old file waits under its own name (see `place`).
+            let previous = Self.previousName(write.name)
+            if staging.contains(previous), DirectoryEntries.status(of: write.name, in: output.descriptor) == nil {
+                if moveIfAbsent(previous, from: staging.descriptor, to: output.descriptor, as: write.name) != 0 {
+                    restored = false
+                }
+            }
         }
         for name in journal.removals
         where staging.contains(name) && DirectoryEntries.status(of: name, in: output.descriptor) == nil {
-            if crosswalk_rename_noreplace(staging.descriptor, name, output.descriptor, name) != 0 { restored = false }
+            if moveIfAbsent(name, from: staging.descriptor, to: output.descriptor) != 0 { restored = false }
         }
         DirectoryEntries.sync(output.descriptor)
         return restored
     }
+
+    /// Where the old file of `name` is kept in the staging folder when the file system cannot
+    /// swap two names in one step.
+    static func previousName(_ name: String) -> String { "previous-" + name }
 
     private func writeJournal(_ journal: CommitJournal) throws(WriteFailure) {
         let draft = CommitJournal.fileName + ".draft"
@@ -86,19 +99,16 @@ struct ReportCommit {
                 if let previous = DirectoryEntries.status(of: name, in: staging.descriptor),
                     !Self.isReplaceable(previous)
                 {
-                    let kind = DirectoryEntries.isFolder(previous) ? "a folder" : "something other than a file"
-                    throw WriteFailure(
-                        path: output.display(name),
-                        message: "cannot replace the report: \(kind) has this name; move it away and run again"
-                    )
+                    throw Self.blocked(output.display(name), by: previous)
                 }
                 return
             }
             let code = errno
+            if Self.isUnsupported(code) { return try placeInTwoSteps(name) }
             guard code == ENOENT else {
                 throw WriteFailure(path: output.display(name), message: Self.renameFailure(code))
             }
-            if crosswalk_rename_noreplace(staging.descriptor, name, output.descriptor, name) == 0 { return }
+            if moveIfAbsent(name, from: staging.descriptor, to: output.descriptor) == 0 { return }
             guard errno == EEXIST else {
                 throw WriteFailure(path: output.display(name), message: Self.renameFailure(errno))
             }
@@ -109,16 +119,58 @@ struct ReportCommit {
         )
     }
 
+    /// For file systems that cannot swap two names in one step: the old file is first moved into
+    /// the staging folder as `previous-NAME`, then the new one takes its name. The journal covers
+    /// the moment in between, when the name is missing.
+    private func placeInTwoSteps(_ name: String) throws(WriteFailure) {
+        if let present = DirectoryEntries.status(of: name, in: output.descriptor) {
+            guard Self.isReplaceable(present) else { throw Self.blocked(output.display(name), by: present) }
+            if moveIfAbsent(name, from: output.descriptor, to: staging.descriptor, as: Self.previousName(name)) != 0 {
+                throw WriteFailure(path: output.display(name), message: Self.renameFailure(errno))
+            }
+        }
+        if moveIfAbsent(name, from: staging.descriptor, to: output.descriptor) != 0 {
+            throw WriteFailure(path: output.display(name), message: Self.renameFailure(errno))
+        }
+    }
+
     /// Moves a report of a format this run does not write out of the output folder.
     private func takeAway(_ name: String) throws(WriteFailure) {
         guard let present = DirectoryEntries.status(of: name, in: output.descriptor), Self.isReplaceable(present)
         else { return }
-        guard crosswalk_rename_noreplace(output.descriptor, name, staging.descriptor, name) == 0 else {
+        guard moveIfAbsent(name, from: output.descriptor, to: staging.descriptor) == 0 else {
             throw WriteFailure(
                 path: output.display(name),
                 message: "cannot remove the report of an earlier run: \(SystemError.current)"
             )
         }
+    }
+
+    /// Renames `name` (to `newName`, by default the same) between two folders only if the target
+    /// name is free: atomically with `RENAME_NOREPLACE`, or, where the file system lacks it, after
+    /// checking (safe here, as no other run changes the folder while the lock is held).
+    /// Returns 0, or -1 with `errno` set.
+    private func moveIfAbsent(_ name: String, from source: Int32, to target: Int32, as newName: String? = nil) -> Int32 {
+        let newName = newName ?? name
+        if crosswalk_rename_noreplace(source, name, target, newName) == 0 { return 0 }
+        guard Self.isUnsupported(errno) else { return -1 }
+        if DirectoryEntries.status(of: newName, in: target) != nil {
+            errno = EEXIST
+            return -1
+        }
+        return renameat(source, name, target, newName)
+    }
+
+    private static func isUnsupported(_ code: Int32) -> Bool {
+        code == EINVAL || code == ENOSYS || code == ENOTSUP || code == EOPNOTSUPP
+    }
+
+    private static func blocked(_ path: String, by present: stat) -> WriteFailure {
+        let kind = DirectoryEntries.isFolder(present) ? "a folder" : "something other than a file"
+        return WriteFailure(
+            path: path,
+            message: "cannot replace the report: \(kind) has this name; move it away and run again"
+        )
     }
 
     /// Regular files and symbolic links may be replaced; folders, pipes and the like may not.
@@ -128,10 +180,6 @@ struct ReportCommit {
     }
 
     private static func renameFailure(_ code: Int32) -> String {
-        let reason = SystemError.text(code)
-        if code == EINVAL || code == ENOSYS || code == ENOTSUP {
-            return "cannot move the report into place: \(reason) (the file system may not support atomic exchange)"
-        }
-        return "cannot move the report into place: \(reason)"
+        "cannot move the report into place: \(SystemError.text(code))"
     }
 }
