@@ -40,7 +40,8 @@ final class OutputLock {
                 }
                 throw WriteFailure(
                     path: folder.path,
-                    message: "cannot write into the output folder (creating its lock file failed): \(SystemError.text(code))"
+                    message:
+                        "cannot write into the output folder (creating its lock file failed): \(SystemError.text(code))"
                 )
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {

@@ -150,7 +150,8 @@ struct ReportCommit {
     /// name is free: atomically with `RENAME_NOREPLACE`, or, where the file system lacks it, after
     /// checking (safe here, as no other run changes the folder while the lock is held).
     /// Returns 0, or -1 with `errno` set.
-    private func moveIfAbsent(_ name: String, from source: Int32, to target: Int32, as newName: String? = nil) -> Int32 {
+    private func moveIfAbsent(_ name: String, from source: Int32, to target: Int32, as newName: String? = nil) -> Int32
+    {
         let newName = newName ?? name
         if crosswalk_rename_noreplace(source, name, target, newName) == 0 { return 0 }
         guard Self.isUnsupported(errno) else { return -1 }
