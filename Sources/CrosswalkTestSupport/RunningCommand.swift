@@ -43,8 +43,8 @@ extension CommandRunner {
         let outputFolder = try temporaryDirectory()
         let stdoutFile = outputFolder.appendingPathComponent("stdout")
         let stderrFile = outputFolder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        try Data().write(to: stdoutFile)
+        try Data().write(to: stderrFile)
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("crosswalk")
         process.arguments = arguments
