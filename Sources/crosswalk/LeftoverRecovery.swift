@@ -60,7 +60,7 @@ struct LeftoverRecovery {
             throw WriteFailure(
                 path: place,
                 message:
-                    "an earlier run was stopped while replacing the reports, and its changes cannot be undone: \(SystemError.current)"
+                    "an earlier run was stopped while replacing the reports, and its changes cannot all be undone (check the folder's permissions); this folder keeps the previous reports and its journal for the next try"
             )
         }
         return removed(
