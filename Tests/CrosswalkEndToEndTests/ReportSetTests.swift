@@ -264,6 +264,25 @@ import Testing
         #expect(!manager.fileExists(atPath: staging.path))
     }
 
+    @Test func removesTemporaryFilesLeftByTheEarlierWriter() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        for name in [".crosswalk-report.html.4711.tmp", ".crosswalk-report.json.4711.tmp"] {
+            try Data("partial".utf8).write(to: output.appendingPathComponent(name))
+        }
+        try Data("mine".utf8).write(to: output.appendingPathComponent(".notes.4711.tmp"))
+
+        let result = try report(into: output)
+
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "crosswalk: \(output.path): removed 2 temporary file(s) left by an earlier run that was stopped (.crosswalk-report.html.4711.tmp, .crosswalk-report.json.4711.tmp)\n"
+            ),
+            "stderr: \(result.stderr)"
+        )
+        #expect(try entries(of: output) == ([".notes.4711.tmp"] + ReportDocumentNames.all).sorted())
+    }
+
     // MARK: - One run at a time
 
     @Test func takesOverAndReportsAStaleLock() throws {
