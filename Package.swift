@@ -33,12 +33,15 @@ let package = Package(
         ),
         // The XML report and its XSD validation: the one part of the pipeline that links libxml2.
         .target(name: "CrosswalkXML", dependencies: ["CrosswalkCore", "CLibXML2"]),
+        // Atomic directory-entry swaps (renameat2 RENAME_EXCHANGE), which Glibc hides from Swift.
+        .systemLibrary(name: "CAtomicRename"),
         // The thin command-line front end: files, terminal, exit codes.
         .executableTarget(
             name: "crosswalk",
             dependencies: [
                 "CrosswalkCore",
                 "CrosswalkXML",
+                "CAtomicRename",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,8 @@ public enum CommandRunner {
         public var exitCode: Int32
         public var stdout: String
         public var stderr: String
+        /// True when a signal ended the process; `exitCode` then holds the signal number.
+        public var terminatedBySignal = false
     }
 
     /// The folder holding the built products (next to the test bundle).

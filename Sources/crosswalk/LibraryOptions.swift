@@ -13,7 +13,7 @@ struct LibraryOptions: ParsableArguments {
     /// The bundled catalogs plus `--catalog` files; prints the problems and exits 2 when invalid.
     func loadLibrary() throws -> FrameworkLibrary {
         do {
-            return try CatalogLoader().load(user: try catalog.map(FileAccess.read))
+            return try CatalogLoader().load(user: try catalog.map { try FileAccess.read($0) })
         } catch let error as InputError {
             Terminal.printDiagnostics(error.diagnostics)
             throw CrosswalkExit.invalidInput

@@ -10,10 +10,13 @@ struct ReportCommand: ParsableCommand {
         abstract: "Evaluate an inventory against the controls and write gap reports.",
         discussion: """
             PATH may be a folder holding inventory.{yaml,yml,json,jsonl} and policy.{yaml,yml,json}, or an
-            inventory file. Reports are written atomically to DIR/crosswalk-report.<ext>.
+            inventory file. Reports are written to DIR/crosswalk-report.<ext> as one set: either every
+            new report or the previous ones, never a mix (see docs/report-set.md).
 
             Exit codes: 0 report written; 1 report written and the --fail-on gate breached;
-            2 nothing written because an input is invalid; 64 usage error.
+            2 nothing written because an input is invalid; 64 usage error; 73 nothing written because
+            the reports could not be written; 75 nothing written because another run is writing into
+            the same output folder.
             """
     )
 
@@ -50,6 +53,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "A folder whose .mustache files replace the bundled templates of the same name.")
     var templates: String?
 
+    @Option(
+        name: .customLong("max-input-size"),
+        help: ArgumentHelp("Refuse any input file larger than this, e.g. 500M or 2G (binary units).", valueName: "size")
+    )
+    var maxInputSize: ByteCount = .defaultInputLimit
+
     @Flag(name: .customLong("include-passing"), help: "List passing subjects in the JSON report, not just count them.")
     var includePassing = false
 
@@ -79,7 +88,8 @@ struct ReportCommand: ParsableCommand {
             let request = try makeRequest()
             let report = try ReportBuilder().build(request)
             Terminal.printDiagnostics(report.warnings)
-            let reportTemplates = try ReportTemplates(overrides: try templates.map(FileAccess.templates(in:)) ?? [])
+            let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
+            let reportTemplates = try ReportTemplates(overrides: templateFiles)
             printTemplateOverrides(reportTemplates)
             let renderer = ReportRenderer(templates: reportTemplates, xmlRenderer: XMLReportRenderer())
             var rendered: [(name: String, bytes: [UInt8])] = []
@@ -89,8 +99,11 @@ struct ReportCommand: ParsableCommand {
                     rendered.append((document.fileName, try renderer.render(report, as: document)))
                 }
             }
-            try FileAccess.writeAtomically(rendered, into: output)
-            printSummary(report, written: rendered.map(\.name))
+            let inputPaths =
+                (request.inventoryFiles + [request.policyFile].compactMap { $0 } + request.catalogFiles
+                + templateFiles).map(\.path)
+            let outcome = try writeReportSet(rendered, inputPaths: inputPaths)
+            printSummary(report, written: outcome.written, removed: outcome.removed)
             if let failOn, let threshold = Severity(rawValue: failOn) {
                 let breaching = report.evaluation.outcomes.filter {
                     $0.status == .fail && $0.definition.severity >= threshold
@@ -110,6 +123,30 @@ struct ReportCommand: ParsableCommand {
             Terminal.printDiagnostics([diagnostic])
             Terminal.printError("crosswalk: nothing written: fix the error above")
             throw CrosswalkExit.invalidInput
+        }
+    }
+
+    /// Writes the reports as one set, printing what was tidied on the way; on failure says what
+    /// was and was not written and exits 73 (or 75 when another run holds the folder).
+    private func writeReportSet(
+        _ rendered: [(name: String, bytes: [UInt8])],
+        inputPaths: [String]
+    ) throws -> ReportSetWriter.Outcome {
+        var notices: [String] = []
+        defer { notices.forEach(Terminal.printError) }
+        do {
+            return try ReportSetWriter(outputPath: output, inputPaths: inputPaths).write(rendered, notices: &notices)
+        } catch let busy as OutputBusy {
+            notices.append(Diagnostic(.error, file: busy.folder, message: busy.message).description)
+            throw CrosswalkExit.outputBusy
+        } catch let failure as WriteFailure {
+            notices.append(failure.diagnostic.description)
+            notices.append(
+                failure.reportsUnchanged
+                    ? "crosswalk: nothing written; any reports already in \(output) are unchanged"
+                    : "crosswalk: nothing written, and some of the previous reports in \(output) could not be put back yet; the next run into this folder restores them"
+            )
+            throw CrosswalkExit.writeFailed
         }
     }
 
@@ -143,7 +180,7 @@ struct ReportCommand: ParsableCommand {
         }
         var errors: [Diagnostic] = []
         func read(_ path: String) -> InputFile? {
-            do { return try FileAccess.read(path) } catch let diagnostic as Diagnostic {
+            do { return try FileAccess.read(path, limit: maxInputSize) } catch let diagnostic as Diagnostic {
                 errors.append(diagnostic)
             } catch {
                 errors.append(Diagnostic(.error, file: path, message: "\(error)"))
@@ -173,7 +210,7 @@ struct ReportCommand: ParsableCommand {
         Terminal.printDiagnostics(templates.warnings)
     }
 
-    private func printSummary(_ report: GapReport, written: [String]) {
+    private func printSummary(_ report: GapReport, written: [String], removed: [String]) {
         let summary = report.inventorySummary
         Terminal.printLine(
             "Evaluated \(summary.identityCount) identities (\(summary.agentCount) AI agents) against \(report.evaluation.outcomes.count) controls."
@@ -189,6 +226,11 @@ struct ReportCommand: ParsableCommand {
         }
         for name in written {
             Terminal.printLine("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")
+        }
+        for name in removed {
+            Terminal.printLine(
+                "Removed \(output.hasSuffix("/") ? output : output + "/")\(name) (an earlier run's report in a format not written now)"
+            )
         }
     }
 }

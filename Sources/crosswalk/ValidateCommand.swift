@@ -12,9 +12,16 @@ struct ValidateCommand: ParsableCommand {
             Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
             (schemas/crosswalk-report-1.xsd); every other file as an inventory, policy snapshot, \
             catalog or mapping file.
-            Exit codes: 0 every file is valid; 2 at least one file is invalid.
+            Exit codes: 0 every file is valid; 2 at least one file is invalid (or unreadable, or larger \
+            than --max-input-size).
             """
     )
+
+    @Option(
+        name: .customLong("max-input-size"),
+        help: ArgumentHelp("Refuse any file larger than this, e.g. 500M or 2G (binary units).", valueName: "size")
+    )
+    var maxInputSize: ByteCount = .defaultInputLimit
 
     @Argument(
         help: "Files to check. Inventories are checked together, so references may cross files; .xml files are reports."
@@ -35,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         var inputs: [InputFile] = []
         var unreadable: [Diagnostic] = []
         for path in files {
-            do { inputs.append(try FileAccess.read(path)) } catch let diagnostic as Diagnostic {
+            do { inputs.append(try FileAccess.read(path, limit: maxInputSize)) } catch let diagnostic as Diagnostic {
                 unreadable.append(diagnostic)
             }
         }
