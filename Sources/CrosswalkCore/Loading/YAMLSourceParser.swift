@@ -96,12 +96,18 @@ public enum YAMLSourceParser {
     }
 
     /// Turns a Yams error into a located message. Every case is listed: the library's own
-    /// description and context embed the whole document, so only its fixed problem phrase is kept.
+    /// description (and, for duplicate keys, its context) embeds the whole document, so only its
+    /// fixed problem and context phrases are kept.
     private static func describe(_ error: YamlError, in text: String) -> SyntaxError {
         let start = SourceLocation(line: 1, column: 1)
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return SyntaxError(location: location(mark) ?? start, message: "invalid YAML: \(problem)")
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            // libyaml's context is a fixed phrase ("while parsing a flow mapping"); anything else
+            // in that slot could be document text and is left out.
+            var message = "invalid YAML: \(problem)"
+            if let phrase = context?.text, phrase.hasPrefix("while "), phrase.count < 80 { message += " (\(phrase))" }
+            return SyntaxError(location: location(mark) ?? start, message: message)
         case let .reader(problem, offset, _, _):
             return SyntaxError(
                 location: offset.map { location(ofCharacter: $0, in: text) } ?? start,
