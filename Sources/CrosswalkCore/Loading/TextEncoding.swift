@@ -54,8 +54,9 @@ enum TextEncoding {
                 length = 3
             case 0xF0 where isContinuation(index + 1, 0x90) && isContinuation(index + 2) && isContinuation(index + 3),
                 0xF1...0xF3 where isContinuation(index + 1) && isContinuation(index + 2) && isContinuation(index + 3),
-                0xF4 where isContinuation(index + 1, 0x80, 0x8F) && isContinuation(index + 2)
-                    && isContinuation(index + 3):
+                0xF4
+            where isContinuation(index + 1, 0x80, 0x8F) && isContinuation(index + 2)
+                && isContinuation(index + 3):
                 length = 4
             default:
                 return index
@@ -67,7 +68,12 @@ enum TextEncoding {
 
     /// The line and column of byte `offset`: lines counted by line feeds from `start` (which is on
     /// line `firstLine`, column 1), columns counting characters (UTF-8 continuation bytes skipped).
-    static func location(ofByte offset: Int, in bytes: [UInt8], from start: Int = 0, firstLine: Int = 1)
+    static func location(
+        ofByte offset: Int,
+        in bytes: [UInt8],
+        from start: Int = 0,
+        firstLine: Int = 1
+    )
         -> SourceLocation
     {
         var line = firstLine

@@ -175,7 +175,10 @@ public enum YAMLSourceParser {
                 )
             }
             guard depth < JSONSourceParser.maximumDepth else {
-                throw SyntaxError(location: here, message: "nesting is deeper than \(JSONSourceParser.maximumDepth) levels")
+                throw SyntaxError(
+                    location: here,
+                    message: "nesting is deeper than \(JSONSourceParser.maximumDepth) levels"
+                )
             }
             if let tag = Self.explicitTag(of: node) {
                 throw SyntaxError(
@@ -204,8 +207,7 @@ public enum YAMLSourceParser {
             }
         }
 
-        private mutating func members(of mapping: Node.Mapping, depth: Int) throws(SyntaxError) -> [SourceNode.Member]
-        {
+        private mutating func members(of mapping: Node.Mapping, depth: Int) throws(SyntaxError) -> [SourceNode.Member] {
             var members: [SourceNode.Member] = []
             var seen = Set<String>()
             for (key, value) in mapping {
