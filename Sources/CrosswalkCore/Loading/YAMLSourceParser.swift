@@ -105,6 +105,12 @@ public enum YAMLSourceParser {
             let .composer(context, problem, mark, _):
             // libyaml's context is a fixed phrase ("while parsing a flow mapping"); anything else
             // in that slot could be document text and is left out.
+            if problem.hasPrefix("Maximum nesting level") {
+                return SyntaxError(
+                    location: location(mark) ?? start,
+                    message: "nesting is deeper than \(JSONSourceParser.maximumDepth) levels"
+                )
+            }
             var message = "invalid YAML: \(problem)"
             if let phrase = context?.text, phrase.hasPrefix("while "), phrase.count < 80 { message += " (\(phrase))" }
             return SyntaxError(location: location(mark) ?? start, message: message)

@@ -147,4 +147,16 @@ import Testing
         #expect(lines.first?.hasPrefix("policy.yaml:2:") == true, "got \(lines)")
         #expect(lines.first?.contains("sk-live") == false)
     }
+
+    @Test(arguments: [
+        "version: 1\napproved_tools: " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "\n",
+        "version: 1\napproved_tools: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+            + "\n",
+    ])
+    func rejectsDeepNestingWithItsPosition(_ yaml: String) {
+        let lines = policyErrors(yaml)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("policy.yaml:2:") == true, "got \(lines)")
+        #expect(lines.first?.hasSuffix(": error: nesting is deeper than 256 levels") == true, "got \(lines)")
+    }
 }
