@@ -52,8 +52,8 @@ public enum YAMLSourceParser {
         guard let node else { return SourceNode(.null, at: SourceLocation(line: 1, column: 1)) }
         // Anchors are held weakly by nodes and strongly by the parser: keep it alive while converting.
         return try withExtendedLifetime(parser) { () throws(SyntaxError) -> SourceNode in
-            var converter = Converter()
-            return try converter.convert(node, depth: 0, aliasLocation: nil)
+            var converter = Converter(text: text)
+            return try converter.convert(node, depth: 0, aliasSearchStart: nil)
         }
     }
 
@@ -123,7 +123,7 @@ public enum YAMLSourceParser {
             let key = duplicates.sorted().first ?? ""
             let first = location(context.mark) ?? start
             return SyntaxError(
-                location: DuplicateKeySearch.repeatedKey(key, firstAt: first, in: text) ?? first,
+                location: YAMLTextSearch.repeatedKey(key, firstAt: first, in: text) ?? first,
                 message: "duplicate key '\(key)' in the same mapping"
             )
         case .memory:
@@ -156,19 +156,24 @@ public enum YAMLSourceParser {
 
     /// Converts Yams nodes into ``SourceNode``s, refusing what Crosswalk inputs do not allow.
     private struct Converter {
+        /// The document, read again only to locate an alias.
+        let text: String
         var budget = YAMLSourceParser.maximumNodes
         /// Anchors met so far: meeting one again means the node came through an alias.
         var anchors = Set<ObjectIdentifier>()
 
+        /// Converts `node`; `aliasSearchStart` is where the text is searched for the alias when the
+        /// node turns out to have come through one (its key, or the list element before it).
         mutating func convert(
             _ node: Node,
             depth: Int,
-            aliasLocation: SourceLocation?
+            aliasSearchStart: SourceLocation?
         ) throws(SyntaxError) -> SourceNode {
             let here = location(node.mark)
             if let anchor = node.anchor, !anchors.insert(ObjectIdentifier(anchor)).inserted {
+                let searchStart = aliasSearchStart ?? here ?? SourceLocation(line: 1, column: 1)
                 throw SyntaxError(
-                    location: aliasLocation ?? here,
+                    location: YAMLTextSearch.alias(named: anchor.rawValue, from: searchStart, in: text) ?? searchStart,
                     message:
                         "YAML aliases (*\(anchor.rawValue)) are not supported in Crosswalk inputs; write the value out in full"
                 )
@@ -200,7 +205,9 @@ public enum YAMLSourceParser {
                 var elements: [SourceNode] = []
                 elements.reserveCapacity(sequence.count)
                 for element in sequence {
-                    elements.append(try convert(element, depth: depth + 1, aliasLocation: here))
+                    elements.append(
+                        try convert(element, depth: depth + 1, aliasSearchStart: elements.last?.location ?? here)
+                    )
                 }
                 return SourceNode(.array(elements), at: here)
             case let .mapping(mapping):
@@ -242,7 +249,7 @@ public enum YAMLSourceParser {
                     SourceNode.Member(
                         key: keyScalar.string,
                         keyLocation: keyLocation,
-                        value: try convert(value, depth: depth + 1, aliasLocation: keyLocation)
+                        value: try convert(value, depth: depth + 1, aliasSearchStart: keyLocation)
                     )
                 )
             }

@@ -53,11 +53,11 @@ import Testing
     @Test(arguments: [
         (
             "version: 1\napproved_tools: &tools [jira.read]\nruntime_checks: *tools\n",
-            "policy.yaml:3:1: error: YAML aliases (*tools) are not supported in Crosswalk inputs; write the value out in full"
+            "policy.yaml:3:17: error: YAML aliases (*tools) are not supported in Crosswalk inputs; write the value out in full"
         ),
         (
             "version: 1\nprivileged_permissions:\n  - &p \"iam:*\"\n  - *p\n",
-            "policy.yaml:3:3: error: YAML aliases (*p) are not supported in Crosswalk inputs; write the value out in full"
+            "policy.yaml:4:5: error: YAML aliases (*p) are not supported in Crosswalk inputs; write the value out in full"
         ),
         (
             "version: 1\nlogging:\n  base: &base {use: true}\n  gcp:\n    <<: *base\n    issuance: true\n",

@@ -1,7 +1,7 @@
-/// Finds where a YAML mapping repeats a key. Yams reports a duplicate key only with the position
-/// of its first occurrence; users need the position of the repeat, which this finds by reading
-/// the text around the first one (same line for flow mappings, same column below for block ones).
-enum DuplicateKeySearch {
+/// Finds positions that Yams does not report, by reading the YAML text near one it does: where a
+/// mapping repeats a key (Yams gives only the first occurrence) and where an alias is written
+/// (an alias node carries the position of its anchor).
+enum YAMLTextSearch {
     /// The location of the second `key` of the mapping whose first `key` is at `first`, or nil
     /// when the text does not show it plainly.
     static func repeatedKey(_ key: String, firstAt first: SourceLocation, in text: String) -> SourceLocation? {
@@ -46,5 +46,27 @@ enum DuplicateKeySearch {
             if next < line.count, line[next] == ":" { return true }
         }
         return false
+    }
+
+    /// The location of the first `*name` alias at or after `start`, or nil.
+    static func alias(named name: String, from start: SourceLocation, in text: String) -> SourceLocation? {
+        let token = Array(("*" + name).unicodeScalars)
+        var lineNumber = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { lineNumber += 1 }
+            guard lineNumber >= start.line else { continue }
+            let scalars = Array(line.unicodeScalars)
+            var index = lineNumber == start.line ? max(0, start.column - 1) : 0
+            while index + token.count <= scalars.count {
+                let end = index + token.count
+                if Array(scalars[index..<end]) == token,
+                    end == scalars.count || " ,]}\r\t#".unicodeScalars.contains(scalars[end])
+                {
+                    return SourceLocation(line: lineNumber, column: index + 1)
+                }
+                index += 1
+            }
+        }
+        return nil
     }
 }
