@@ -83,7 +83,10 @@ public enum YAMLSourceParser {
                         + "write it as an escape inside double quotes"
                 )
             } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                return (index, "the noncharacter \(codePoint(0xFF00 + UInt32(bytes[index + 2]) + 0x40)) is not allowed")
+                return (
+                    index,
+                    "the noncharacter \(codePoint(0xFF00 + UInt32(bytes[index + 2]) + 0x40)) is not allowed in YAML text"
+                )
             }
             index += 1
         }

@@ -123,6 +123,14 @@ import Testing
             "policy.yaml:2:20: error: control character U+001B is not allowed in YAML text; write it as an escape inside double quotes"
         ),
         (
+            splice("version: 1\napproved_tools: [ab", [0xC2, 0x9B], "2Jc]\n"),
+            "policy.yaml:2:20: error: control character U+009B is not allowed in YAML text; write it as an escape inside double quotes"
+        ),
+        (
+            splice("version: 1\napproved_tools: [ab", [0xEF, 0xBF, 0xBE], "]\n"),
+            "policy.yaml:2:20: error: the noncharacter U+FFFE is not allowed in YAML text"
+        ),
+        (
             [0xFF, 0xFE] + utf16("version: 1\n", bigEndian: false),
             "policy.yaml:1:1: error: the file is UTF-16 (little-endian) text; Crosswalk reads UTF-8 only, so convert the file to UTF-8"
         ),
