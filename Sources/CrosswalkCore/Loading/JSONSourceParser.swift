@@ -20,7 +20,8 @@ public struct JSONSourceParser {
     /// Parses one complete JSON document. `firstLine` offsets reported lines (for JSON Lines).
     public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(SyntaxError) -> SourceNode {
         var parser = JSONSourceParser(bytes: bytes, firstLine: firstLine)
-        if let encoding = TextEncoding.wideEncoding(of: bytes[...]) {
+        // Only the start of a file says how it is encoded (a later JSON Lines record cannot).
+        if firstLine == 1, let encoding = TextEncoding.wideEncoding(of: bytes[...]) {
             throw parser.error(TextEncoding.wideEncodingMessage(encoding))
         }
         parser.skipByteOrderMark()

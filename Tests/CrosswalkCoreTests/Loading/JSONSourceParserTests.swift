@@ -117,4 +117,20 @@ import Testing
         }
         #expect(text == "aéé€😀")
     }
+
+    @Test func namesAWideEncodingOnlyAtTheStartOfAFile() {
+        let lines = Fixtures.errorLines {
+            _ = try InventoryLoader().load([InputFile(path: "inventory.jsonl", bytes: [0x7B, 0x00, 0x7D, 0x00])])
+        }
+        #expect(
+            lines.first
+                == "inventory.jsonl:1:1: error: invalid JSON: the file is UTF-16 (little-endian) text; Crosswalk reads UTF-8 only, so convert the file to UTF-8"
+        )
+        do {
+            _ = try JSONSourceParser.parse([0x00, 0x7B, 0x00, 0x7D], firstLine: 2)
+            Issue.record("a NUL byte does not parse")
+        } catch {
+            #expect(error.message == "expected a JSON value, found '\\u{0}'")
+        }
+    }
 }
