@@ -110,22 +110,47 @@ public struct FrameworkMapper: Sendable {
                     }
                 )
             }
-            // Groups: roll up from their children, deepest first (children precede the fold).
-            var children: [String: [String]] = [:]
-            for entry in catalog.entries {
-                if let parent = entry.parent { children[parent, default: []].append(entry.id) }
-            }
-            func rollUp(_ entry: CatalogEntry) -> EntryAssessment {
-                if let done = assessed[entry.id] { return done }
-                let childAssessments = (children[entry.id] ?? []).compactMap { id in
-                    catalog.entries.first { $0.id == id }.map(rollUp)
-                }
-                let result = Self.group(entry, childAssessments)
-                assessed[entry.id] = result
-                return result
-            }
-            return FrameworkAssessment(catalog: catalog, entries: catalog.entries.map(rollUp))
+            return FrameworkAssessment(
+                catalog: catalog,
+                entries: Self.rollUpGroups(of: catalog, leaves: assessed)
+            )
         }
+    }
+
+    /// Assesses every group entry from its children, deepest first, and returns all entries in
+    /// catalog order. Walks with an explicit stack (no recursion, whatever the depth) and looks
+    /// entries up by id; a child that is already on the current walk (a parent cycle, which the
+    /// catalog loader rejects) is left out instead of being followed forever.
+    static func rollUpGroups(of catalog: Catalog, leaves: [String: EntryAssessment]) -> [EntryAssessment] {
+        var assessed = leaves
+        var entriesByID: [String: CatalogEntry] = [:]
+        var children: [String: [String]] = [:]
+        for entry in catalog.entries {
+            if entriesByID[entry.id] == nil { entriesByID[entry.id] = entry }
+            if let parent = entry.parent { children[parent, default: []].append(entry.id) }
+        }
+        var onWalk = Set<String>()
+        for start in catalog.entries where assessed[start.id] == nil {
+            var stack: [(entry: CatalogEntry, nextChild: Int)] = [(start, 0)]
+            onWalk.insert(start.id)
+            while let top = stack.last {
+                let childIDs = children[top.entry.id] ?? []
+                if top.nextChild < childIDs.count {
+                    stack[stack.count - 1].nextChild += 1
+                    let childID = childIDs[top.nextChild]
+                    guard assessed[childID] == nil, !onWalk.contains(childID), let child = entriesByID[childID] else {
+                        continue
+                    }
+                    onWalk.insert(childID)
+                    stack.append((child, 0))
+                } else {
+                    stack.removeLast()
+                    onWalk.remove(top.entry.id)
+                    assessed[top.entry.id] = group(top.entry, childIDs.compactMap { assessed[$0] })
+                }
+            }
+        }
+        return catalog.entries.compactMap { assessed[$0.id] }
     }
 
     /// How much support one mapped control gives, judged from its subjects' results.

@@ -151,6 +151,20 @@ public struct CatalogLoader {
                 )
             )
         }
+        for cycle in ParentCycleFinder.cycles(in: entries) {
+            let reader = entryReaders[cycle[0]]
+            let path = (cycle + [cycle[0]]).map { "'\($0)'" }.joined(separator: " → ")
+            errors.append(
+                Diagnostic(
+                    .error,
+                    file: file.path,
+                    location: reader?.node.location,
+                    keyPath: reader?.path,
+                    message:
+                        "entries \(path) form a parent cycle in catalog '\(id)'; a chain of parents must end at an entry without a parent"
+                )
+            )
+        }
         return Catalog(
             id: id,
             title: try object.required("title", "the catalog's title").text(&tally),

@@ -53,11 +53,8 @@ enum DocumentParser {
                 )
             }
         case .yaml:
-            guard let text = String(validating: file.bytes, as: UTF8.self) else {
-                throw Diagnostic(.error, file: file.path, message: "the file is not valid UTF-8 text")
-            }
             do {
-                return try YAMLSourceParser.parse(text)
+                return try YAMLSourceParser.parse(bytes: file.bytes)
             } catch {
                 throw Diagnostic(.error, file: file.path, location: error.location, message: error.message)
             }

@@ -20,6 +20,10 @@ public struct JSONSourceParser {
     /// Parses one complete JSON document. `firstLine` offsets reported lines (for JSON Lines).
     public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(SyntaxError) -> SourceNode {
         var parser = JSONSourceParser(bytes: bytes, firstLine: firstLine)
+        // Only the start of a file says how it is encoded (a later JSON Lines record cannot).
+        if firstLine == 1, let encoding = TextEncoding.wideEncoding(of: bytes[...]) {
+            throw parser.error(TextEncoding.wideEncodingMessage(encoding))
+        }
         parser.skipByteOrderMark()
         parser.skipWhitespace()
         let node = try parser.parseValue()
@@ -227,31 +231,35 @@ public struct JSONSourceParser {
         index += 1  // opening quote
         // Fast path: most strings have no escapes; decode them in one go.
         var end = index
+        var allBits: UInt8 = 0
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
         {
+            allBits |= bytes[end]
             end += 1
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            if allBits >= 0x80 { try checkUTF8(index..<end) }
             let text = String(decoding: bytes[index..<end], as: UTF8.self)
             index = end + 1
             return text
         }
         var scalars = String.UnicodeScalarView()
         var runStart = index
-        func flush(_ end: Int) {
+        func flush(_ end: Int) throws(SyntaxError) {
             if end > runStart {
+                try checkUTF8(runStart..<end)
                 scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
             }
         }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flush(index)
+                try flush(index)
                 index += 1
                 return String(scalars)
             }
             if byte == UInt8(ascii: "\\") {
-                flush(index)
+                try flush(index)
                 index += 1
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
@@ -266,22 +274,7 @@ public struct JSONSourceParser {
                 case UInt8(ascii: "r"): scalars.append("\r")
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
-                    var code = try parseHex4()
-                    if (0xD800...0xDBFF).contains(code) {
-                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        {
-                            index += 2
-                            let low = try parseHex4()
-                            if (0xDC00...0xDFFF).contains(low) {
-                                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                scalars.append("\u{FFFD}")
-                                code = low
-                            }
-                        }
-                    }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    scalars.append(try parseUnicodeEscape())
                 default:
                     index -= 1
                     throw error("invalid escape '\\\(Self.describe(escape))' in a string")
@@ -298,6 +291,41 @@ public struct JSONSourceParser {
             index += 1
         }
         throw error("unterminated string")
+    }
+
+    /// Reads the digits of a `\u` escape (the `\u` already consumed), joining a surrogate pair.
+    /// A lone surrogate is not a character: it is an error at the escape, never silently replaced.
+    private mutating func parseUnicodeEscape() throws(SyntaxError) -> Unicode.Scalar {
+        let escapeStart = index - 2
+        let code = try parseHex4()
+        if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u")
+        {
+            let lowStart = index
+            index += 2
+            let low = try parseHex4()
+            if (0xDC00...0xDFFF).contains(low),
+                let scalar = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+            {
+                return scalar
+            }
+            index = lowStart
+        }
+        guard let scalar = Unicode.Scalar(code) else {
+            index = escapeStart
+            throw error(
+                "lone surrogate escape '\\u\(String(code, radix: 16, uppercase: true))' in a string; "
+                    + "a surrogate must be part of a high-low pair"
+            )
+        }
+        return scalar
+    }
+
+    /// Rejects bytes in `range` (raw string text) that are not UTF-8, at the first bad byte.
+    private mutating func checkUTF8(_ range: Range<Int>) throws(SyntaxError) {
+        guard let offset = TextEncoding.firstInvalidByte(in: bytes, range) else { return }
+        index = offset
+        throw error(TextEncoding.invalidByteMessage(bytes[offset]))
     }
 
     private mutating func parseHex4() throws(SyntaxError) -> UInt32 {

@@ -54,9 +54,16 @@ public struct PolicyLoader {
                     )
                 )
             }
-            for (key, path) in Thresholds.keys {
-                if let reader = thresholds.optional(key) {
-                    collect { policy.thresholds[keyPath: path] = try reader.nonNegativeInteger() }
+            for setting in Thresholds.keys {
+                guard let reader = thresholds.optional(setting.key) else { continue }
+                collect {
+                    let value = try reader.nonNegativeInteger()
+                    guard value <= setting.maximum else {
+                        throw reader.diagnostic(
+                            "expected a whole number of \(setting.unit) from 0 to \(setting.maximum)"
+                        )
+                    }
+                    policy.thresholds[keyPath: setting.path] = value
                 }
             }
         }

@@ -53,35 +53,6 @@ public struct Policy: Sendable {
     public static let defaultAllowedSecretStorage: [SecretStorage] = [.vault, .secretManager]
 }
 
-/// Numeric limits, each with the default used when the snapshot omits it.
-public struct Thresholds: Hashable, Sendable {
-    public var rotationIntervalDays: Int64 = 90
-    public var maxStaticSecretAgeDays: Int64 = 180
-    public var maxTokenTTLMinutes: Int64 = 60
-    public var maxCredentialLifetimeDays: Int64 = 365
-    public var inactivityWindowDays: Int64 = 90
-    public var thirdPartyReviewIntervalDays: Int64 = 180
-    public var maxDelegationDepth: Int64 = 3
-    public var maxAgentOwnersPerRole: Int64 = 1
-    public var minLogRetentionDays: Int64 = 365
-
-    public init() {}
-
-    /// Every threshold with its snapshot key, in documentation order.
-    /// (Key paths are immutable values; the array is never mutated.)
-    nonisolated(unsafe) public static let keys: [(key: String, path: WritableKeyPath<Thresholds, Int64>)] = [
-        ("rotation_interval_days", \.rotationIntervalDays),
-        ("max_static_secret_age_days", \.maxStaticSecretAgeDays),
-        ("max_token_ttl_minutes", \.maxTokenTTLMinutes),
-        ("max_credential_lifetime_days", \.maxCredentialLifetimeDays),
-        ("inactivity_window_days", \.inactivityWindowDays),
-        ("third_party_review_interval_days", \.thirdPartyReviewIntervalDays),
-        ("max_delegation_depth", \.maxDelegationDepth),
-        ("max_agent_owners_per_role", \.maxAgentOwnersPerRole),
-        ("min_log_retention_days", \.minLogRetentionDays),
-    ]
-}
-
 /// A delegation from agents in one trust zone to agents in another.
 public struct TrustZoneCrossing: Hashable, Sendable {
     public var from: String

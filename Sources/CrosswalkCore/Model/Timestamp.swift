@@ -16,13 +16,19 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier), rounded down.
+    ///
+    /// Works on whole days and seconds of the day separately, so no pair of timestamps overflows.
     public func days(until later: Timestamp) -> Int64 {
-        let seconds = later.secondsSinceEpoch - secondsSinceEpoch
-        return seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let (laterDay, laterSecond) = Self.floorDivide(later.secondsSinceEpoch, 86_400)
+        let (day, second) = Self.floorDivide(secondsSinceEpoch, 86_400)
+        return laterDay - day - (laterSecond < second ? 1 : 0)
     }
 
+    /// The timestamp `seconds` later (earlier when negative), held at the ends of the Int64 range.
     public func adding(seconds: Int64) -> Timestamp {
-        Timestamp(secondsSinceEpoch: secondsSinceEpoch + seconds)
+        let (sum, overflow) = secondsSinceEpoch.addingReportingOverflow(seconds)
+        guard overflow else { return Timestamp(secondsSinceEpoch: sum) }
+        return Timestamp(secondsSinceEpoch: seconds < 0 ? .min : .max)
     }
 
     /// Parses ISO 8601 text; returns nil when the text is not a valid date or date-time.
@@ -53,9 +59,10 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
+    /// Quotient rounded down and the remainder in `0..<divisor` (for a positive divisor), for any value.
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
-        return (quotient, value - quotient * divisor)
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -153,6 +153,59 @@ import Testing
         #expect(framework.coverage == Ratio(1, of: 2))
     }
 
+    /// Maps one passing control `P` onto entry `E` of a catalog with the given entries.
+    private func assess(catalogEntries: [CatalogEntry]) -> FrameworkAssessment {
+        let catalog = Catalog(
+            id: "cat",
+            title: "Cat",
+            version: "1",
+            entries: catalogEntries,
+            origin: "test",
+            isBundled: false
+        )
+        let mapping = Mapping(
+            controlID: "P",
+            catalogID: "cat",
+            entryID: "E",
+            relationship: .equal,
+            strength: 5,
+            rationale: "r",
+            origin: "test"
+        )
+        let context = EvaluationContext(
+            inventory: Inventory(identities: [], roles: []),
+            policy: Policy(),
+            now: Timestamp(secondsSinceEpoch: 0)
+        )
+        let evaluation = ControlEvaluator(controls: [FixedControl("P", [.pass])]).evaluate(context)
+        return FrameworkMapper().assess(
+            evaluation,
+            library: FrameworkLibrary(catalogs: [catalog], mappings: [mapping])
+        )[0]
+    }
+
+    @Test func rollsUpAParentCycleBuiltInCodeWithoutLoopingForever() {
+        let framework = assess(catalogEntries: [
+            CatalogEntry(id: "A", title: "a", text: "", parent: "B", kind: "group"),
+            CatalogEntry(id: "B", title: "b", text: "", parent: "A", kind: "group"),
+            CatalogEntry(id: "E", title: "e", text: "", parent: "A", kind: "risk"),
+        ])
+        #expect(framework.entries.map(\.entry.id) == ["A", "B", "E"])
+        #expect(framework.entries.first { $0.entry.id == "E" }?.status == .satisfied)
+        #expect(framework.entries.first { $0.entry.id == "A" }?.status == .satisfied)
+    }
+
+    @Test func rollsUpAHundredThousandLevelsDeepCatalog() {
+        var entries = [CatalogEntry(id: "G0", title: "g", text: "", parent: nil, kind: "group")]
+        for level in 1..<100_000 {
+            entries.append(CatalogEntry(id: "G\(level)", title: "g", text: "", parent: "G\(level - 1)", kind: "group"))
+        }
+        entries.append(CatalogEntry(id: "E", title: "e", text: "", parent: "G99999", kind: "risk"))
+        let framework = assess(catalogEntries: entries)
+        #expect(framework.entries.count == 100_001)
+        #expect(framework.entries.first?.status == .satisfied, "the root group rolls up its only leaf")
+    }
+
     @Test func partialEntriesEarnTheirStrengthWeightedPassShareHalvedWithoutAFullLink() {
         // A: 3 of 4 subjects pass; B: 1 of 2 pass.
         let framework = assess(

@@ -54,6 +54,25 @@ import Testing
         )
     }
 
+    @Test func rejectsParentCyclesNamingTheirEntries() {
+        let catalog = """
+            {"id": "loops", "title": "Loops", "version": "2", "entries": [
+              {"id": "root", "title": "r"},
+              {"id": "G2", "title": "g2", "parent": "G3"},
+              {"id": "G1", "title": "g1", "parent": "G2"},
+              {"id": "G3", "title": "g3", "parent": "G1"},
+              {"id": "leaf", "title": "l", "parent": "G1"},
+              {"id": "self", "title": "s", "parent": "self"}
+            ]}
+            """
+        #expect(
+            errors([InputFile(path: "loops.json", text: catalog)]) == [
+                "loops.json:3:3: error: entries[1]: entries 'G2' → 'G3' → 'G1' → 'G2' form a parent cycle in catalog 'loops'; a chain of parents must end at an entry without a parent",
+                "loops.json:7:3: error: entries[5]: entries 'self' → 'self' form a parent cycle in catalog 'loops'; a chain of parents must end at an entry without a parent",
+            ]
+        )
+    }
+
     @Test func rejectsACatalogThatReusesABundledID() {
         let catalog = #"{"id": "nist-csf-2.0", "title": "Copy", "version": "1", "entries": []}"#
         #expect(

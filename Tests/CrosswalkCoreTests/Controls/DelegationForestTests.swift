@@ -18,4 +18,29 @@ import Testing
         #expect(forest.pathDescription(to: 4, in: inventory) == "a0 → a1 → a2 → a3 → a4")
         #expect(forest.pathDescription(to: 2, in: inventory) == "a0 → a1 → a2")
     }
+
+    @Test func judgesEveryHopOfATwentyThousandHopChainListedLeafFirst() throws {
+        let hops = 20_000
+        var lines = [#"{"version": 1}"#]
+        for index in stride(from: hops, through: 1, by: -1) {
+            lines.append(#"{"id": "a\#(index)", "kind": "agent", "spawned_by": "a\#(index - 1)"}"#)
+        }
+        lines.append(#"{"id": "a0", "kind": "agent"}"#)
+        let (inventory, _) = try InventoryLoader().load(
+            [InputFile(path: "chain.jsonl", text: lines.joined(separator: "\n"))]
+        )
+        let forest = DelegationForest(inventory)
+        #expect(forest.depth[0] == hops)
+        #expect(forest.root[0] == hops)
+        let evaluation = ControlEvaluator().evaluate(
+            EvaluationContext(inventory: inventory, policy: Policy(), now: Timestamp(secondsSinceEpoch: 0))
+        )
+        let depth = try #require(evaluation.outcome(for: "CW-AGENT-03"))
+        #expect(depth.count(.fail) == hops - 3)
+        #expect(depth.count(.pass) == 3)
+        #expect(
+            depth.findings.first { $0.subject.id == "a\(hops)" }?.evidence.first?.observed
+                == "depth 20000: a0 → … 19996 more … → a19997 → a19998 → a19999 → a20000"
+        )
+    }
 }

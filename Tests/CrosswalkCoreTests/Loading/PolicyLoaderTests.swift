@@ -72,4 +72,42 @@ import Testing
         let lines = Fixtures.errorLines { _ = try PolicyLoader().load(InputFile(path: "policy.yaml", text: yaml)) }
         #expect(lines.first?.hasPrefix(expected) == true, "got \(lines)")
     }
+
+    @Test func acceptsEveryThresholdAtItsDocumentedBound() throws {
+        let settings = Thresholds.keys.map { "\($0.key): \($0.maximum)" }.joined(separator: ", ")
+        let (policy, _) = try PolicyLoader().load(
+            InputFile(path: "policy.yaml", text: "version: 1\nthresholds: {\(settings)}\n")
+        )
+        for setting in Thresholds.keys {
+            #expect(policy.thresholds[keyPath: setting.path] == setting.maximum, "\(setting.key)")
+        }
+        #expect(policy.thresholds.maxCredentialLifetimeDays == 36_500)
+        #expect(policy.thresholds.maxTokenTTLMinutes == 52_560_000)
+        #expect(policy.thresholds.maxDelegationDepth == 500)
+    }
+
+    @Test(arguments: [
+        (
+            "max_token_ttl_minutes: 153722867280912932",
+            "policy.yaml:2:37: error: thresholds.max_token_ttl_minutes: expected a whole number of minutes from 0 to 52560000"
+        ),
+        (
+            "max_credential_lifetime_days: 36501",
+            "policy.yaml:2:44: error: thresholds.max_credential_lifetime_days: expected a whole number of days from 0 to 36500"
+        ),
+        (
+            "max_delegation_depth: 9223372036854775807",
+            "policy.yaml:2:36: error: thresholds.max_delegation_depth: expected a whole number of hops from 0 to 500"
+        ),
+        (
+            "max_agent_owners_per_role: 10001",
+            "policy.yaml:2:41: error: thresholds.max_agent_owners_per_role: expected a whole number of owners from 0 to 10000"
+        ),
+    ])
+    func rejectsAThresholdAboveItsBoundWithItsPosition(_ setting: String, _ expected: String) {
+        let lines = Fixtures.errorLines {
+            _ = try PolicyLoader().load(InputFile(path: "policy.yaml", text: "version: 1\nthresholds: {\(setting)}\n"))
+        }
+        #expect(lines == [expected])
+    }
 }

@@ -31,4 +31,23 @@ import Testing
         #expect(start.days(until: end) == 9)
         #expect(end.days(until: start) == -10)
     }
+
+    @Test(arguments: [Int64.min, -1, 0, 86_399, Int64.max])
+    func measuresDaysBetweenExtremeTimestampsWithoutOverflow(_ seconds: Int64) {
+        let earliest = Timestamp(secondsSinceEpoch: .min)
+        let latest = Timestamp(secondsSinceEpoch: .max)
+        let moment = Timestamp(secondsSinceEpoch: seconds)
+        #expect(earliest.days(until: latest) == 213_503_982_334_601)
+        #expect(latest.days(until: earliest) == -213_503_982_334_602)
+        #expect(moment.days(until: moment) == 0)
+        #expect(moment.adding(seconds: .max).secondsSinceEpoch >= moment.secondsSinceEpoch)
+        #expect(moment.adding(seconds: .min).secondsSinceEpoch <= moment.secondsSinceEpoch)
+        #expect(!moment.iso8601.isEmpty)
+    }
+
+    @Test func holdsAdditionAtTheEndsOfTheRange() {
+        #expect(Timestamp(secondsSinceEpoch: .max - 5).adding(seconds: 10) == Timestamp(secondsSinceEpoch: .max))
+        #expect(Timestamp(secondsSinceEpoch: .min + 5).adding(seconds: -10) == Timestamp(secondsSinceEpoch: .min))
+        #expect(Timestamp(secondsSinceEpoch: 10).adding(seconds: -20) == Timestamp(secondsSinceEpoch: -10))
+    }
 }

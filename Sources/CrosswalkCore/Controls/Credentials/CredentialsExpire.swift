@@ -100,7 +100,7 @@ struct CredentialsExpire: Control {
     ) {
         guard let expires = credential.expires else {
             if credential.type.isShortLivedToken, let ttl = credential.ttlSeconds {
-                if ttl > limit * 86_400 {
+                if UnitComparison.exceeds(ttl, limit: limit, unitSize: 86_400) {
                     recorder.fail(
                         subject,
                         "Token lives \(ttl / 86_400) days; policy allows \(limit).",

@@ -81,7 +81,7 @@ struct TokensAreShortLived: Control {
                     )
                     continue
                 }
-                if ttl > maxMinutes * 60 {
+                if UnitComparison.exceeds(ttl, limit: maxMinutes, unitSize: 60) {
                     recorder.fail(
                         subject,
                         "Token is issued for \(Self.describe(seconds: ttl)); policy allows \(maxMinutes) minutes.",
