@@ -10,10 +10,13 @@ struct LibraryOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
-    /// The bundled catalogs plus `--catalog` files; prints the problems and exits 2 when invalid.
+    /// The bundled catalogs plus `--catalog` files; prints warnings (such as redacted
+    /// credential-shaped text), and prints the problems and exits 2 when invalid.
     func loadLibrary() throws -> FrameworkLibrary {
         do {
-            return try CatalogLoader().load(user: try catalog.map { try FileAccess.read($0) })
+            let loaded = try CatalogLoader().loadReportingWarnings(user: try catalog.map { try FileAccess.read($0) })
+            Terminal.printDiagnostics(loaded.warnings)
+            return loaded.library
         } catch let error as InputError {
             Terminal.printDiagnostics(error.diagnostics)
             throw CrosswalkExit.invalidInput
