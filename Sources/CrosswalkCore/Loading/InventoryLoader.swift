@@ -13,7 +13,19 @@ public struct InventoryLoader {
             state.currentFile = file.path
             switch file.format {
             case .jsonLines:
-                loadJSONLines(file, into: &state)
+                // A wide-encoded file would fail on every line; say it once.
+                if let encoding = TextEncoding.wideEncoding(of: file.bytes[...]) {
+                    state.errors.append(
+                        Diagnostic(
+                            .error,
+                            file: file.path,
+                            location: SourceLocation(line: 1, column: 1),
+                            message: "invalid JSON: " + TextEncoding.wideEncodingMessage(encoding)
+                        )
+                    )
+                } else {
+                    loadJSONLines(file, into: &state)
+                }
             default:
                 do {
                     let root = try DocumentParser.parse(file)

@@ -126,6 +126,14 @@ import Testing
             lines.first
                 == "inventory.jsonl:1:1: error: invalid JSON: the file is UTF-16 (little-endian) text; Crosswalk reads UTF-8 only, so convert the file to UTF-8"
         )
+        let utf16 = Array(
+            "{\"version\": 1}\n{\"id\": \"a\", \"kind\": \"bot\"}\n{\"id\": \"b\", \"kind\": \"bot\"}\n".utf16
+        )
+        .flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let wideFileLines = Fixtures.errorLines {
+            _ = try InventoryLoader().load([InputFile(path: "inventory.jsonl", bytes: utf16)])
+        }
+        #expect(wideFileLines.count == 1, "a UTF-16 JSON Lines file is named once, not once per line: \(wideFileLines)")
         do {
             _ = try JSONSourceParser.parse([0x00, 0x7B, 0x00, 0x7D], firstLine: 2)
             Issue.record("a NUL byte does not parse")
