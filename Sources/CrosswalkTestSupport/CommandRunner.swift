@@ -22,8 +22,8 @@ public enum CommandRunner {
         } ?? candidates[0]
     }
 
-    /// Runs `crosswalk arguments…` in `directory` and captures its output and exit code.
-    public static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Result {
+    /// A process that will run `crosswalk arguments…` in `directory`, without colour.
+    static func makeProcess(_ arguments: [String], in directory: URL) -> Process {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("crosswalk")
         process.arguments = arguments
@@ -31,6 +31,12 @@ public enum CommandRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
+        return process
+    }
+
+    /// Runs `crosswalk arguments…` in `directory` and captures its output and exit code.
+    public static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Result {
+        let process = makeProcess(arguments, in: directory)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

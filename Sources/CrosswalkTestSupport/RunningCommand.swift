@@ -45,13 +45,7 @@ extension CommandRunner {
         let stderrFile = outputFolder.appendingPathComponent("stderr")
         try Data().write(to: stdoutFile)
         try Data().write(to: stderrFile)
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("crosswalk")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        let process = makeProcess(arguments, in: directory)
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         try process.run()
