@@ -13,7 +13,7 @@ struct RolesNotSharedAcrossAgents: Control {
         id: "CW-AUTHZ-05",
         title: "Roles are not shared across many unrelated agents (no broad shared service principals)",
         description:
-            "A role granted to agents serves one team's agents: it is not bound to agents of more distinct owners than the policy allows.",
+            "A role granted to agents serves one team's agents: it is not bound to agents of more distinct owners than the policy allows. Owners are compared trimmed and case-insensitively, and every agent not recorded as deleted counts. An agent with no owner could belong to any team: the role passes when its known owners plus its ownerless agents stay within the limit, fails when the known owners alone exceed it, and is otherwise not assessed.",
         rationale:
             "A role shared across unrelated agents accumulates every team's permissions, so each agent holds far more than its task needs, and no single owner can right-size or review it; it is the agent form of a shared service principal.",
         severity: .medium,
