@@ -60,6 +60,23 @@ struct RolesNotSharedAcrossAgents: Control {
                     """,
                 expected: ["shared-data": .pass]
             ),
+            ControlExample(
+                "ownerless agents within and beyond the limit",
+                inventory: """
+                    version: 1
+                    roles:
+                      - {id: solo, permissions: ["kb:Search"]}
+                      - {id: pair, permissions: ["kb:Search"]}
+                      - {id: retired, permissions: ["kb:Search"]}
+                    identities:
+                      - {id: lone, kind: agent, role_bindings: [solo]}
+                      - {id: owned, kind: agent, owner: support, role_bindings: [pair]}
+                      - {id: stray, kind: agent, role_bindings: [pair]}
+                      - {id: kept, kind: agent, owner: support, status: disabled, role_bindings: [retired]}
+                      - {id: gone, kind: agent, owner: finance, status: deleted, role_bindings: [retired]}
+                    """,
+                expected: ["solo": .pass, "pair": .notAssessed, "retired": .pass]
+            ),
         ]
     )
 

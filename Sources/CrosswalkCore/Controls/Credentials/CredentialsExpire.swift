@@ -20,7 +20,7 @@ struct CredentialsExpire: Control {
         id: "CW-CRED-04",
         title: "Every credential expires, within the policy's maximum lifetime",
         description:
-            "Every active credential has an expiry date, and the time from its issue (or last rotation) to that date is within the maximum lifetime, which is shorter for static secrets. Lifetimes are compared exactly, in seconds: 365 days and 1 second exceeds a 365-day limit. A credential with no expires fails, except a short-lived token, whose ttl_seconds is then its lifetime. With no issue date, the credential fails when the time left until expires already exceeds the limit, and is otherwise not assessed; an expires before the issue date is not assessed.",
+            "Every active credential has an expiry date, and the time from its issue (or last rotation) to that date is within the maximum lifetime, which is shorter for static secrets. Lifetimes are compared exactly, in seconds: 365 days and 1 second exceeds a 365-day limit. A credential with no expiry date fails, except a short-lived token with a TTL (ttl_seconds), which is then its lifetime. With no issue date, the credential fails when the time left until its expiry already exceeds the limit, and is otherwise not assessed; an expiry date before the issue date is not assessed.",
         rationale:
             "A credential without an expiry stays valid until someone remembers to revoke it, which for forgotten credentials is never; a bounded lifetime makes the platform revoke it automatically.",
         severity: .medium,

@@ -74,6 +74,19 @@ struct EnvironmentsAreSeparated: Control {
                     """,
                 expected: ["etl": .fail, "old": .pass, "tester": .pass]
             ),
+            ControlExample(
+                "sharing with an identity whose environment is unknown",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: api
+                        kind: service-account
+                        environment: production
+                        credentials: [{id: key, type: api-key, shared_with: [mystery]}]
+                      - {id: mystery, kind: service-account}
+                    """,
+                expected: ["api": .notAssessed, "mystery": .notAssessed]
+            ),
         ]
     )
 
