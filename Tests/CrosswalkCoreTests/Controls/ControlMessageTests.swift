@@ -87,9 +87,20 @@ import Testing
         let finding = try #require(findings[PlatformSubjects.noPlatformID])
         #expect(finding.status == .notAssessed)
         #expect(finding.subject.kind == .platform)
-        #expect(finding.subject.name == "(no platform recorded)")
+        #expect(finding.subject.name == "identities with no platform")
         #expect(finding.message == message)
         #expect(finding.evidence.first?.observed == "absent on svc-a, svc-b")
+    }
+
+    @Test func oneIdentityWithNoPlatformReadsInTheSingular() throws {
+        let findings = try Self.findings(
+            "CW-LOG-02",
+            inventory: "version: 1\nidentities:\n  - {id: svc-a, kind: service-account}"
+        )
+        #expect(
+            findings[PlatformSubjects.noPlatformID]?.message
+                == "1 identity has no platform recorded, so how long its identity event logs are kept cannot be judged."
+        )
     }
 
     @Test func missingPlatformEvidenceNamesTenIdentitiesAndCountsTheRest() throws {

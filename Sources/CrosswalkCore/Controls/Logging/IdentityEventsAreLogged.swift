@@ -75,7 +75,7 @@ struct IdentityEventsAreLogged: Control {
             guard let platform = holder.platform else {
                 PlatformSubjects.recordMissingPlatform(
                     holder,
-                    cannotJudge: "whether their issuance, use and revocation events are logged",
+                    cannotJudge: { "whether \($0) issuance, use and revocation events are logged" },
                     expected: "the platform the identity lives on, with a logging entry (\(expectedEvents))",
                     into: &recorder
                 )

@@ -74,7 +74,7 @@ struct IdentityLogsAreRetained: Control {
             guard let platform = holder.platform else {
                 PlatformSubjects.recordMissingPlatform(
                     holder,
-                    cannotJudge: "how long their identity event logs are kept",
+                    cannotJudge: { "how long \($0) identity event logs are kept" },
                     expected: "the platform the identity lives on, with a logging entry (\(expected))",
                     into: &recorder
                 )

@@ -8,8 +8,11 @@
 /// Identities count whatever their status: a deleted identity's past use and revocation must
 /// still be in the logs.
 public enum PlatformSubjects {
-    /// Subject id and name of the stand-in for identities with no platform.
+    /// Subject id of the stand-in for identities with no platform. Spaces and parentheses keep
+    /// it apart from real platform names such as `aws` or `kubernetes`.
     public static let noPlatformID = "(no platform recorded)"
+    /// Display name of the stand-in subject.
+    public static let noPlatformName = "identities with no platform"
 
     /// One logging-control subject and the identities behind it.
     public struct Holder: Sendable {
@@ -35,7 +38,13 @@ public enum PlatformSubjects {
             Holder(subject: .platform(platform), platform: platform, identityIDs: byPlatform[platform] ?? [])
         }
         if !withoutPlatform.isEmpty {
-            holders.append(Holder(subject: .platform(noPlatformID), platform: nil, identityIDs: withoutPlatform))
+            holders.append(
+                Holder(
+                    subject: SubjectReference(kind: .platform, id: noPlatformID, name: noPlatformName),
+                    platform: nil,
+                    identityIDs: withoutPlatform
+                )
+            )
         }
         return holders
     }
@@ -46,11 +55,11 @@ public enum PlatformSubjects {
         holders(in: inventory).first { $0.subject.id == subjectID }?.identityIDs ?? []
     }
 
-    /// The not-assessed result both logging controls give the stand-in subject: `what` names what
-    /// cannot be judged ("whether their identity events are logged").
+    /// The not-assessed result both logging controls give the stand-in subject: `what` says what
+    /// cannot be judged, given the possessive for the identities ("its" or "their").
     static func recordMissingPlatform(
         _ holder: Holder,
-        cannotJudge what: String,
+        cannotJudge what: (_ possessive: String) -> String,
         expected: String,
         into recorder: inout ResultRecorder
     ) {
@@ -59,7 +68,7 @@ public enum PlatformSubjects {
         let more = count > 10 ? " and \(count - 10) more" : ""
         recorder.notAssessed(
             holder.subject,
-            "\(count) identit\(count == 1 ? "y has" : "ies have") no platform recorded, so \(what) cannot be judged.",
+            "\(count) identit\(count == 1 ? "y has" : "ies have") no platform recorded, so \(what(count == 1 ? "its" : "their")) cannot be judged.",
             evidence: [
                 Evidence(
                     field: "identities[].platform",
