@@ -34,6 +34,36 @@ import Testing
         #expect(mapped == Set((1...10).map { "NHI\($0)" }))
     }
 
+    @Test func linksNoBundledControlToAnEntryAsEqualOrSuperset() throws {
+        let library = try CatalogLoader().load()
+        let fullLinks = library.mappings
+            .filter { $0.relationship == .equal || $0.relationship == .supersetOf }
+            .map { "\($0.controlID) → \($0.catalogID) \($0.entryID)" }
+        #expect(fullLinks == [], "frameworks/mappings/README.md says why no bundled link is a full link")
+    }
+
+    @Test func namesEveryThresholdInARationaleAsADefault() throws {
+        let library = try CatalogLoader().load()
+        let fixedNumbers = library.mappings
+            .filter { $0.rationale.contains(/[0-9]+ (days|minutes)/) && !$0.rationale.contains("default") }
+            .map { "\($0.controlID) → \($0.entryID)" }
+        #expect(fixedNumbers == [])
+    }
+
+    @Test(arguments: [
+        ("nist-csf-2.0", "NIST CSF 2.0"),
+        ("nist-ai-rmf-1.0", "NIST AI RMF 1.0"),
+        ("owasp-nhi-top10-2025", "OWASP NHI Top 10 2025"),
+        ("owasp-agentic-top10-2026", "OWASP Agentic Top 10 2026"),
+        ("owasp-agentic-threats-2025", "OWASP Agentic Threats 2025"),
+        ("csa-maestro", "CSA MAESTRO"),
+    ])
+    func mappingReadmeStatesEachCatalogsMappingCount(_ id: String, _ name: String) throws {
+        let readme = try Fixtures.text("frameworks/mappings/README.md")
+        let count = try CatalogLoader().load().mappings.filter { $0.catalogID == id }.count
+        #expect(readme.contains("**\(name)** (\(count) mappings"))
+    }
+
     private func errors(_ files: [InputFile]) -> [String] {
         Fixtures.errorLines { _ = try CatalogLoader().load(user: files) }
     }

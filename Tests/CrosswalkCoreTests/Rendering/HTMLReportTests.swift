@@ -336,7 +336,7 @@ import Testing
         #expect(html.contains(">50%</text>"), "score labels are text")
         #expect(
             html.contains(
-                "<title>OWASP NHI Top 10 2025: score 49% (4.94 of 10), coverage 100% (10 of 10 entries)</title>"
+                "<title>OWASP NHI Top 10 2025: score 42% (4.18 of 10), coverage 100% (10 of 10 entries)</title>"
             )
         )
     }
