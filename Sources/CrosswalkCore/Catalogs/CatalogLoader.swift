@@ -187,7 +187,7 @@ public struct CatalogLoader {
         let text = try reader.string()
         guard let authority = EntryIDAuthority(rawValue: text) else {
             throw reader.diagnostic(
-                "unknown entry_ids \(Diagnostic.quoted(text)); expected official (the framework's own ids) or crosswalk (ids Crosswalk assigned)"
+                "unknown value \(Diagnostic.quoted(text)); expected official (ids the framework itself uses) or crosswalk (ids Crosswalk assigned)"
             )
         }
         return authority
