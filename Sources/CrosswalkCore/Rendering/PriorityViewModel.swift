@@ -4,7 +4,7 @@
 /// - `keyFigures`: `value`, `text`, `detail`, `control`, `isAlert`;
 /// - `topGaps` (every failing control, ranked) and `executiveGaps` (the first
 ///   ``GapRanking/executiveCount``): `rank`, `id`, `title`, `severity`, `exposureClass`, `failing`,
-///   `affected`, `entries`, `gapEntries`, `hasGapEntries`, `remediation`; with `executiveGapCount`;
+///   `affected`, `scope` ("4 identities affected, 4 failing checks"), `entries`, `gapEntries`, `hasGapEntries`, `remediation`; with `executiveGapCount`;
 /// - `criticalFindings` (the first ``criticalFindingLimit``): `subject`, `subjectID`, `kind`,
 ///   `control`, `controlTitle`, `owner`, `message`; with `hasCriticalFindings`,
 ///   `criticalFindingCount`, `hasMoreCriticalFindings`, `moreCriticalFindings` and
@@ -45,6 +45,11 @@ struct PriorityViewModel {
     /// An entry id as reports print it: "L7-03 (Crosswalk id)" when Crosswalk assigned it.
     func entryLabel(catalogID: String, entryID: String) -> String {
         report.library.catalog(withID: catalogID)?.entryIDs == .crosswalk ? entryID + Self.crosswalkIDMark : entryID
+    }
+
+    /// `1 identity`, `4 identities`.
+    static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
     }
 
     /// `1 November 2026, 00:00 UTC`.
@@ -130,6 +135,8 @@ struct PriorityViewModel {
             "exposureClass": gap.control.exposureClass.rawValue,
             "failing": String(gap.failingSubjects),
             "affected": String(gap.affectedIdentities),
+            "scope": Self.counted(gap.affectedIdentities, "identity", "identities") + " affected, "
+                + Self.counted(gap.failingSubjects, "failing check", "failing checks"),
             "entries": entriesText(gap.entries),
             "gapEntries": gapEntries,
             "hasGapEntries": !gapEntries.isEmpty,
