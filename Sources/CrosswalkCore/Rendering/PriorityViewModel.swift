@@ -98,13 +98,11 @@ struct PriorityViewModel {
         ]
     }
 
-    /// "1 credential detected as exposed is not revoked (revoke it first: key (Billing ETL),
-    /// owner billing-team)".
+    /// "1 credential detected as exposed is not revoked (revoke it first: key (Billing ETL))"; the
+    /// critical findings name each one's owner.
     private func exposedCredentials() -> [String: Any] {
         let exposed = report.keyFigures.exposedCredentials
-        let named = exposed.prefix(Self.namedExposedCredentialLimit).map {
-            "\($0.subject.name), owner \($0.ownerText)"
-        }
+        let named = exposed.prefix(Self.namedExposedCredentialLimit).map(\.subject.name)
         var detail: String
         switch exposed.count {
         case 0: detail = "none to revoke"

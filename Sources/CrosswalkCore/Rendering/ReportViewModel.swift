@@ -168,18 +168,17 @@ struct ReportViewModel {
         }
     }
 
-    /// One plain sentence on where the organisation stands against a framework.
+    /// One plain sentence on where the organisation stands against a framework. Coverage is
+    /// printed beside it, once per framework, rather than repeated in every sentence.
     static func postureSentence(_ assessment: FrameworkAssessment) -> String {
-        let coverage =
-            "Identity controls speak to \(assessment.coverage.percentText) of this framework; the rest needs other evidence."
         guard assessment.assessedCount > 0 else {
-            return "The inventory gives no evidence for the entries identity controls address. \(coverage)"
+            return "The inventory gives no evidence for the entries identity controls address."
         }
         let met = assessment.count(.satisfied)
         let partly = assessment.count(.partiallySatisfied)
         let unmet = assessment.count(.notSatisfied)
         return
-            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all. \(coverage)"
+            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all."
     }
 
     /// Covered leaf entries of every framework, for the "Standards & Framework Alignment" table.

@@ -43,7 +43,7 @@ import Testing
         )
         #expect(
             text.contains(
-                "- **1** credential detected as exposed is not revoked (revoke it first: access-key-2024-07 (svc-billing-etl), owner billing-data\u{2060}@acme-financial.example)."
+                "- **1** credential detected as exposed is not revoked (revoke it first: access-key-2024-07 (svc-billing-etl))."
             )
         )
         #expect(
