@@ -35,6 +35,7 @@ public struct XMLReportRenderer: ReportDocumentRenderer {
             try writer.writeCatalogs()
             try writer.writeFrameworks()
             try writer.writeControls()
+            try writer.writeCriticalFindings()
         }
         return try xml.finish()
     }
@@ -111,6 +112,9 @@ private struct ReportWriter {
             try writeRatio("identitiesWithOwner", figures.identitiesWithOwner)
             try writeRatio("agentsOnWorkloadIdentity", figures.agentsOnWorkloadIdentity)
             try writeRatio("staticSecretsWithinRotation", figures.staticSecretsWithinRotation)
+            for exposed in figures.exposedCredentials {
+                try writeAttributedFinding("exposedCredential", exposed)
+            }
         }
     }
 
@@ -147,11 +151,12 @@ private struct ReportWriter {
                     try xml.attribute("failingSubjects", gap.failingSubjects)
                     try xml.attribute("affectedIdentities", gap.affectedIdentities)
                     try xml.attribute("rank", gap.rank)
+                    try xml.attribute("exposureClass", gap.control.exposureClass.rawValue)
                     for entry in gap.entries {
-                        try xml.element("mappedEntry") {
-                            try xml.attribute("catalog", entry.catalogID)
-                            try xml.attribute("entry", entry.entryID)
-                        }
+                        try writeEntryReference("mappedEntry", entry)
+                    }
+                    for entry in gap.entriesWithGaps {
+                        try writeEntryReference("gapEntry", entry)
                     }
                 }
             }
@@ -184,6 +189,7 @@ private struct ReportWriter {
                     try xml.attribute("version", catalog.version)
                     try xml.attribute("origin", catalog.origin)
                     try xml.attribute("bundled", catalog.isBundled)
+                    try xml.attribute("entryIds", catalog.entryIDs.rawValue)
                     try xml.textElement("title", catalog.title)
                     try xml.textElement("shortTitle", catalog.shortTitle)
                     try xml.textElement("publisher", catalog.publisher)
@@ -213,16 +219,18 @@ private struct ReportWriter {
                     try writeRatio("coverage", framework.coverage)
                     try writeStatusCounts(framework.count)
                     try xml.element("entries") {
-                        for entry in framework.entries { try writeEntry(entry) }
+                        let crosswalkID = Self.crosswalkID(framework.catalog.entryIDs)
+                        for entry in framework.entries { try writeEntry(entry, crosswalkID: crosswalkID) }
                     }
                 }
             }
         }
     }
 
-    func writeEntry(_ assessment: EntryAssessment) throws {
+    func writeEntry(_ assessment: EntryAssessment, crosswalkID: String?) throws {
         try xml.element("entry") {
             try xml.attribute("id", assessment.entry.id)
+            try xml.attribute("crosswalkId", crosswalkID)
             try xml.attribute("kind", assessment.entry.kind)
             try xml.attribute("parent", assessment.entry.parent)
             try xml.attribute("status", assessment.status.rawValue)
@@ -259,6 +267,7 @@ private struct ReportWriter {
             try xml.attribute("subjectKind", definition.subjectKind.rawValue)
             try xml.attribute("status", outcome.status.rawValue)
             try xml.attribute("affectedIdentities", outcome.affectedIdentityCount)
+            try xml.attribute("exposureClass", definition.exposureClass.rawValue)
             try xml.textElement("title", definition.title)
             try xml.textElement("description", definition.description)
             try xml.textElement("rationale", definition.rationale)
@@ -286,6 +295,7 @@ private struct ReportWriter {
                     try xml.element("mapping") {
                         try xml.attribute("catalog", mapping.catalogID)
                         try xml.attribute("entry", mapping.entryID)
+                        try xml.attribute("crosswalkId", crosswalkID(mapping.catalogID))
                         try xml.attribute("relationship", mapping.relationship.rawValue)
                         try xml.attribute("strength", mapping.strength)
                         try xml.attribute("origin", mapping.origin)
@@ -302,6 +312,47 @@ private struct ReportWriter {
                 }
             }
         }
+    }
+
+    // MARK: - Priorities (docs/assessment.md, section 7)
+
+    /// Every failing result of a critical control, exposed credentials first.
+    func writeCriticalFindings() throws {
+        try xml.element("criticalFindings") {
+            for finding in report.criticalFindings {
+                try writeAttributedFinding("criticalFinding", finding)
+            }
+        }
+    }
+
+    /// A failing result with its control and the owner of its subject's identity.
+    func writeAttributedFinding(_ name: String, _ finding: AttributedFinding) throws {
+        try xml.element(name) {
+            try xml.attribute("control", finding.control.id)
+            try xml.attribute("severity", finding.control.severity.rawValue)
+            try xml.attribute("exposureClass", finding.control.exposureClass.rawValue)
+            try writeSubject(finding.subject)
+            try xml.textElement("owner", finding.owner)
+            try xml.textElement("message", finding.message)
+        }
+    }
+
+    /// `<name catalog="…" entry="…" crosswalkId="true"?/>`.
+    func writeEntryReference(_ name: String, _ entry: (catalogID: String, entryID: String)) throws {
+        try xml.element(name) {
+            try xml.attribute("catalog", entry.catalogID)
+            try xml.attribute("entry", entry.entryID)
+            try xml.attribute("crosswalkId", crosswalkID(entry.catalogID))
+        }
+    }
+
+    /// `"true"` when Crosswalk assigned the catalog's entry ids; nil (no attribute) otherwise.
+    static func crosswalkID(_ authority: EntryIDAuthority) -> String? {
+        authority == .crosswalk ? "true" : nil
+    }
+
+    func crosswalkID(_ catalogID: String) -> String? {
+        report.library.catalog(withID: catalogID).flatMap { Self.crosswalkID($0.entryIDs) }
     }
 
     func writeFinding(_ finding: Finding) throws {

@@ -46,7 +46,7 @@ import Testing
             document.root.children.map(\.name) == [
                 "run", "warnings", "inventory", "keyFigures", "overall", "topGaps", "riskiestIdentities", "catalogs",
                 "frameworks",
-                "controls",
+                "controls", "criticalFindings",
             ]
         )
     }

@@ -15,6 +15,8 @@ public struct Catalog: Sendable {
     /// Where the catalog was loaded from (`frameworks/catalogs/…` for bundled ones).
     public var origin: String
     public var isBundled: Bool
+    /// Whether the entry ids are the framework's own or Crosswalk's.
+    public var entryIDs: EntryIDAuthority
 
     public init(
         id: String,
@@ -27,7 +29,8 @@ public struct Catalog: Sendable {
         sourceURLs: [String] = [],
         entries: [CatalogEntry],
         origin: String,
-        isBundled: Bool
+        isBundled: Bool,
+        entryIDs: EntryIDAuthority = .official
     ) {
         self.id = id
         self.title = title
@@ -40,6 +43,7 @@ public struct Catalog: Sendable {
         self.entries = entries
         self.origin = origin
         self.isBundled = isBundled
+        self.entryIDs = entryIDs
     }
 
     /// Entries that no other entry names as parent: the ones controls map to and scores count.

@@ -176,8 +176,21 @@ public struct CatalogLoader {
             sourceURLs: try object.optional("source_urls")?.textList(&tally) ?? [],
             entries: entries,
             origin: file.path,
-            isBundled: isBundled
+            isBundled: isBundled,
+            entryIDs: try Self.entryIDAuthority(object.optional("entry_ids"))
         )
+    }
+
+    /// `entry_ids`: `official` (the default) or `crosswalk`.
+    private static func entryIDAuthority(_ reader: NodeReader?) throws -> EntryIDAuthority {
+        guard let reader else { return .official }
+        let text = try reader.string()
+        guard let authority = EntryIDAuthority(rawValue: text) else {
+            throw reader.diagnostic(
+                "unknown value \(Diagnostic.quoted(text)); expected official (ids the framework itself uses) or crosswalk (ids Crosswalk assigned)"
+            )
+        }
+        return authority
     }
 
     private static func text(_ reader: NodeReader, tally: inout RedactionTally) throws -> String {

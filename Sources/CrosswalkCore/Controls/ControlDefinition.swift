@@ -35,6 +35,8 @@ public struct ControlDefinition: Sendable {
     public var description: String
     public var rationale: String
     public var severity: Severity
+    /// What a failure leaves open; ranks top gaps after severity.
+    public var exposureClass: ExposureClass
     public var subjectKind: SubjectKind
     /// Which subjects the control applies to, in words (e.g. "active static secrets").
     public var appliesTo: String
@@ -52,6 +54,7 @@ public struct ControlDefinition: Sendable {
         description: String,
         rationale: String,
         severity: Severity,
+        exposureClass: ExposureClass = .hygiene,
         subjectKind: SubjectKind,
         appliesTo: String,
         evidenceFields: [String],
@@ -64,6 +67,7 @@ public struct ControlDefinition: Sendable {
         self.description = description
         self.rationale = rationale
         self.severity = severity
+        self.exposureClass = exposureClass
         self.subjectKind = subjectKind
         self.appliesTo = appliesTo
         self.evidenceFields = evidenceFields

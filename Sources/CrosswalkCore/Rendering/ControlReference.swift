@@ -23,7 +23,8 @@ public struct ControlReference: Sendable {
                 let title = catalog.entries.first { $0.id == mapping.entryID }?.title ?? ""
                 mappings.append([
                     "catalog": catalog.shortTitle,
-                    "entry": "\(mapping.entryID) \(title)",
+                    "entry":
+                        "\(mapping.entryID)\(catalog.entryIDs == .crosswalk ? PriorityViewModel.crosswalkIDMark : "") \(title)",
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
                     "rationale": mapping.rationale,

@@ -192,19 +192,24 @@ enum HTMLCharts {
         return svg.output
     }
 
-    /// Result statuses shown in the heat map, worst first.
-    static let heatMapStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .accepted, .pass]
+    /// Result statuses shown in the heat map, worst first. `accepted` only once a result is
+    /// accepted: waivers are not an input yet.
+    static func heatMapStatuses(_ outcomes: [ControlOutcome]) -> [ResultStatus] {
+        let accepted = outcomes.contains { $0.count(.accepted) > 0 }
+        return [.fail, .error, .notAssessed, .accepted, .pass].filter { $0 != .accepted || accepted }
+    }
 
     /// A heat map of controls (rows) × result status (columns): each cell prints the number of
     /// subjects and is shaded by their share of the control's applicable subjects.
     static func resultHeatMap(_ outcomes: [ControlOutcome], id: String) -> String {
+        let statuses = heatMapStatuses(outcomes)
         let idWidth = 110.0
         let severityWidth = 80.0
         let cellWidth = 92.0
         let cellHeight = 22.0
         let top = 30.0
         let left = idWidth + severityWidth
-        let width = left + cellWidth * Double(heatMapStatuses.count) + 4
+        let width = left + cellWidth * Double(statuses.count) + 4
         let height = top + cellHeight * Double(outcomes.count) + 4
         var svg = HTMLSVGWriter()
         svg.open("svg", chartAttributes(id: id, width: width, height: height))
@@ -222,7 +227,7 @@ enum HTMLCharts {
             [("x", HTMLSVGWriter.number(idWidth)), ("y", "20"), ("class", "chart-head")],
             text: "Severity"
         )
-        for (column, status) in heatMapStatuses.enumerated() {
+        for (column, status) in statuses.enumerated() {
             let style = HTMLStatusStyle.of(status)
             svg.element(
                 "text",
@@ -252,7 +257,7 @@ enum HTMLCharts {
                 [("x", HTMLSVGWriter.number(idWidth)), ("y", HTMLSVGWriter.number(y + 15)), ("class", "chart-note")],
                 text: "\(severity.symbol) \(severity.word)"
             )
-            for (column, status) in heatMapStatuses.enumerated() {
+            for (column, status) in statuses.enumerated() {
                 let count = outcome.count(status)
                 let style = HTMLStatusStyle.of(status)
                 let share = applicable == 0 ? 0 : Double(count) / Double(applicable)

@@ -61,6 +61,7 @@ struct JSONReportRenderer {
                     ("agents_on_workload_identity", fraction(figures.agentsOnWorkloadIdentity)),
                     ("static_secrets_within_rotation", fraction(figures.staticSecretsWithinRotation)),
                     ("active_exposed_credentials", .integer(figures.activeExposedCredentials)),
+                    ("exposed_credentials", .array(figures.exposedCredentials.map(attributedFinding))),
                 ])
             ),
             ("catalogs", .array(report.library.catalogs.map(catalog))),
@@ -76,7 +77,8 @@ struct JSONReportRenderer {
             ),
             ("frameworks", .array(report.frameworks.map(framework))),
             ("controls", .array(report.evaluation.outcomes.map { control($0, library: report.library) })),
-            ("top_gaps", .array(report.topGaps.map(gap))),
+            ("top_gaps", .array(report.topGaps.map { gap($0, library: report.library) })),
+            ("critical_findings", .array(report.criticalFindings.map(attributedFinding))),
             ("riskiest_identities", .array(report.riskiestIdentities.map(riskyIdentity))),
             ("warnings", .strings(report.warnings.map(\.description))),
         ])
@@ -104,6 +106,7 @@ struct JSONReportRenderer {
             ("origin", .string(catalog.origin)),
             ("bundled", .bool(catalog.isBundled)),
             ("entry_counts", .counts(catalog.countsByKind.map { ($0.kind, $0.count) })),
+            ("entry_ids", .string(catalog.entryIDs.rawValue)),
         ])
     }
 
@@ -120,6 +123,7 @@ struct JSONReportRenderer {
                     assessment.entries.map { entry in
                         .object([
                             ("id", .string(entry.entry.id)),
+                            ("crosswalk_id", crosswalkID(assessment.catalog.entryIDs)),
                             ("kind", .string(entry.entry.kind)),
                             ("parent", .optional(entry.entry.parent)),
                             ("status", .string(entry.status.rawValue)),
@@ -157,6 +161,7 @@ struct JSONReportRenderer {
             ("description", .string(definition.description)),
             ("rationale", .string(definition.rationale)),
             ("severity", .string(definition.severity.rawValue)),
+            ("exposure_class", .string(definition.exposureClass.rawValue)),
             ("subject_kind", .string(definition.subjectKind.rawValue)),
             ("applies_to", .string(definition.appliesTo)),
             ("evidence_fields", .strings(definition.evidenceFields)),
@@ -173,6 +178,7 @@ struct JSONReportRenderer {
                         .object([
                             ("catalog", .string($0.catalogID)),
                             ("entry", .string($0.entryID)),
+                            ("crosswalk_id", crosswalkID($0.catalogID, library)),
                             ("relationship", .string($0.relationship.rawValue)),
                             ("strength", .integer($0.strength)),
                             ("rationale", .string($0.rationale)),
@@ -216,20 +222,52 @@ struct JSONReportRenderer {
         ])
     }
 
-    private func gap(_ gap: Gap) -> JSONValue {
-        .object([
+    // MARK: - Priorities (docs/assessment.md, section 7)
+
+    /// A top gap: `rank` is its position (1 first); `entries` the mapped entries and
+    /// `entries_with_gaps` those the control's failures leave with gaps.
+    private func gap(_ gap: Gap, library: FrameworkLibrary) -> JSONValue {
+        func entries(_ list: [(catalogID: String, entryID: String)]) -> JSONValue {
+            .array(
+                list.map {
+                    .object([
+                        ("catalog", .string($0.catalogID)), ("entry", .string($0.entryID)),
+                        ("crosswalk_id", crosswalkID($0.catalogID, library)),
+                    ])
+                }
+            )
+        }
+        return .object([
             ("control", .string(gap.control.id)),
             ("severity", .string(gap.control.severity.rawValue)),
+            ("exposure_class", .string(gap.control.exposureClass.rawValue)),
             ("failing_subjects", .integer(gap.failingSubjects)),
             ("affected_identities", .integer(gap.affectedIdentities)),
             ("rank", .integer(gap.rank)),
-            (
-                "entries",
-                .array(
-                    gap.entries.map { .object([("catalog", .string($0.catalogID)), ("entry", .string($0.entryID))]) }
-                )
-            ),
+            ("entries", entries(gap.entries)),
+            ("entries_with_gaps", entries(gap.entriesWithGaps)),
         ])
+    }
+
+    /// A failing result with its control and owner (critical findings, exposed credentials).
+    private func attributedFinding(_ finding: AttributedFinding) -> JSONValue {
+        .object([
+            ("control", .string(finding.control.id)),
+            ("severity", .string(finding.control.severity.rawValue)),
+            ("exposure_class", .string(finding.control.exposureClass.rawValue)),
+            ("subject", subject(finding.subject)),
+            ("owner", .optional(finding.owner)),
+            ("message", .string(finding.message)),
+        ])
+    }
+
+    /// `true` when Crosswalk assigned the catalog's entry ids; left out otherwise.
+    private func crosswalkID(_ authority: EntryIDAuthority) -> JSONValue? {
+        authority == .crosswalk ? .bool(true) : nil
+    }
+
+    private func crosswalkID(_ catalogID: String, _ library: FrameworkLibrary) -> JSONValue? {
+        library.catalog(withID: catalogID).flatMap { crosswalkID($0.entryIDs) }
     }
 
     private func riskyIdentity(_ identity: RiskyIdentity) -> JSONValue {

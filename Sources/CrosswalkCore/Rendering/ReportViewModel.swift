@@ -9,7 +9,7 @@ struct ReportViewModel {
     func make() -> [String: Any] {
         let metadata = report.metadata
         let summary = report.inventorySummary
-        return [
+        let view: [String: Any] = [
             "organization": metadata.organization ?? "Unnamed organisation",
             "generatedAt": metadata.generatedAt.iso8601,
             "toolVersion": metadata.toolVersion,
@@ -22,10 +22,6 @@ struct ReportViewModel {
             "frameworkCount": String(report.frameworks.count),
             "frameworks": report.frameworks.map(framework),
             "overall": overall(),
-            "keyFigures": keyFigures(),
-            "hasTopGaps": !report.topGaps.isEmpty,
-            "topGaps": report.topGaps.enumerated().map { gap($0.offset + 1, $0.element) },
-            "executiveGaps": report.topGaps.prefix(5).enumerated().map { gap($0.offset + 1, $0.element) },
             "alignment": alignment(),
             "hasRiskyIdentities": !report.riskiestIdentities.isEmpty,
             "riskyIdentities": report.riskiestIdentities.enumerated().map { rank, identity in
@@ -51,6 +47,12 @@ struct ReportViewModel {
             "hasWarnings": !report.warnings.isEmpty,
             "warnings": report.warnings.map(\.description),
         ]
+        return view.merging(PriorityViewModel(report: report).make()) { shared, _ in shared }
+    }
+
+    /// An entry id as reports print it (marked when Crosswalk assigned it).
+    private func entryLabel(_ catalogID: String, _ entryID: String) -> String {
+        PriorityViewModel(report: report).entryLabel(catalogID: catalogID, entryID: entryID)
     }
 
     static func label(_ status: EntryStatus) -> String {
@@ -83,12 +85,14 @@ struct ReportViewModel {
         }
     }
 
-    static func severityLabel(_ severity: Severity) -> String {
-        severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst()
+    /// Result statuses a control card counts, worst first. `accepted` only appears once a result
+    /// is accepted: waivers are not an input yet, so reports show no accepted row until they are.
+    static func shownResultStatuses(_ outcome: ControlOutcome) -> [ResultStatus] {
+        ResultStatus.allCases.sorted().filter { $0 != .accepted || outcome.count(.accepted) > 0 }
     }
 
-    private func ratioText(_ ratio: Ratio) -> String {
-        ratio.denominator == 0 ? "n/a" : ratio.percentText
+    static func severityLabel(_ severity: Severity) -> String {
+        severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst()
     }
 
     private func framework(_ assessment: FrameworkAssessment) -> [String: Any] {
@@ -116,6 +120,7 @@ struct ReportViewModel {
             "entries": assessment.entries.map { entry in
                 [
                     "id": entry.entry.id,
+                    "displayID": entryLabel(catalog.id, entry.entry.id),
                     "title": entry.entry.title,
                     "kind": entry.entry.kind,
                     "isGroup": !entry.isScored,
@@ -163,57 +168,17 @@ struct ReportViewModel {
         }
     }
 
-    /// One plain sentence on where the organisation stands against a framework.
+    /// One plain sentence on where the organisation stands against a framework. Coverage is
+    /// printed beside it, once per framework, rather than repeated in every sentence.
     static func postureSentence(_ assessment: FrameworkAssessment) -> String {
-        let coverage =
-            "Identity controls speak to \(assessment.coverage.percentText) of this framework; the rest needs other evidence."
         guard assessment.assessedCount > 0 else {
-            return "The inventory gives no evidence for the entries identity controls address. \(coverage)"
+            return "The inventory gives no evidence for the entries identity controls address."
         }
         let met = assessment.count(.satisfied)
         let partly = assessment.count(.partiallySatisfied)
         let unmet = assessment.count(.notSatisfied)
         return
-            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all. \(coverage)"
-    }
-
-    private func keyFigures() -> [[String: String]] {
-        let figures = report.keyFigures
-        func figure(_ ratio: Ratio, _ text: String) -> [String: String] {
-            ["value": ratioText(ratio), "text": text, "detail": "\(ratio.numeratorText) of \(ratio.denominator)"]
-        }
-        return [
-            figure(figures.identitiesWithOwner, "of identities have an accountable owner"),
-            figure(
-                figures.agentsOnWorkloadIdentity,
-                "of AI agents authenticate with a platform-managed workload identity"
-            ),
-            figure(figures.staticSecretsWithinRotation, "of active static secrets are within the rotation interval"),
-            [
-                "value": String(figures.activeExposedCredentials),
-                "text": "credential(s) detected as exposed still active",
-                "detail": "revoke these first",
-            ],
-        ]
-    }
-
-    private func gap(_ rank: Int, _ gap: Gap) -> [String: String] {
-        var frameworks: [String: [String]] = [:]
-        for entry in gap.entries { frameworks[entry.catalogID, default: []].append(entry.entryID) }
-        let entries = report.library.catalogs.compactMap { catalog -> String? in
-            guard let ids = frameworks[catalog.id] else { return nil }
-            return "\(catalog.shortTitle): \(ids.joined(separator: ", "))"
-        }
-        return [
-            "rank": String(rank),
-            "id": gap.control.id,
-            "title": gap.control.title,
-            "severity": Self.severityLabel(gap.control.severity),
-            "failing": String(gap.failingSubjects),
-            "affected": String(gap.affectedIdentities),
-            "entries": entries.joined(separator: "; "),
-            "remediation": gap.control.remediation,
-        ]
+            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all."
     }
 
     /// Covered leaf entries of every framework, for the "Standards & Framework Alignment" table.
@@ -222,7 +187,7 @@ struct ReportViewModel {
             assessment.entries.filter { $0.isScored && $0.status != .notCovered }.map { entry in
                 [
                     "framework": assessment.catalog.shortTitle,
-                    "entry": "\(entry.entry.id) \(entry.entry.title)",
+                    "entry": "\(entryLabel(assessment.catalog.id, entry.entry.id)) \(entry.entry.title)",
                     "status": Self.label(entry.status),
                     "controls": entry.controls.map(\.mapping.controlID).joined(separator: ", "),
                 ]
@@ -250,13 +215,13 @@ struct ReportViewModel {
                 "\($0.percentText) (\($0.numeratorText) of \($0.denominator) applicable subjects pass)"
             }
                 ?? "no applicable subjects",
-            "counts": ResultStatus.allCases.sorted().map {
+            "counts": Self.shownResultStatuses(outcome).map {
                 ["status": Self.label($0), "count": String(outcome.count($0))]
             },
             "mappings": mappings.map { mapping in
                 [
                     "catalog": report.library.catalog(withID: mapping.catalogID)?.shortTitle ?? mapping.catalogID,
-                    "entry": mapping.entryID,
+                    "entry": entryLabel(mapping.catalogID, mapping.entryID),
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
                     "rationale": mapping.rationale,

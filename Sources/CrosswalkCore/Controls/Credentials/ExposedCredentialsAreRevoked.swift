@@ -18,6 +18,7 @@ struct ExposedCredentialsAreRevoked: Control {
         rationale:
             "An exposed credential must be assumed to be in an attacker's hands: until it is revoked, anyone who found it can act as the identity.",
         severity: .critical,
+        exposureClass: .exposure,
         subjectKind: .credential,
         appliesTo: "credentials with at least one recorded exposure",
         evidenceFields: [
