@@ -15,6 +15,8 @@ public struct Catalog: Sendable {
     /// Where the catalog was loaded from (`frameworks/catalogs/…` for bundled ones).
     public var origin: String
     public var isBundled: Bool
+    /// The scope of the catalog's mappings unless a mapping sets its own (`scope` key; `all` when absent).
+    public var scope: MappingScope
 
     public init(
         id: String,
@@ -27,8 +29,10 @@ public struct Catalog: Sendable {
         sourceURLs: [String] = [],
         entries: [CatalogEntry],
         origin: String,
-        isBundled: Bool
+        isBundled: Bool,
+        scope: MappingScope = .all
     ) {
+        self.scope = scope
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? title
@@ -104,6 +108,8 @@ public struct Mapping: Hashable, Sendable {
     public var rationale: String
     /// The mapping file it came from.
     public var origin: String
+    /// Whose results count for the entry: the mapping's own `scope`, else its catalog's.
+    public var scope: MappingScope
 
     public init(
         controlID: String,
@@ -112,8 +118,10 @@ public struct Mapping: Hashable, Sendable {
         relationship: Relationship,
         strength: Int,
         rationale: String,
-        origin: String
+        origin: String,
+        scope: MappingScope = .all
     ) {
+        self.scope = scope
         self.controlID = controlID
         self.catalogID = catalogID
         self.entryID = entryID

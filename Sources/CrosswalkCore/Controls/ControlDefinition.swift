@@ -36,6 +36,8 @@ public struct ControlDefinition: Sendable {
     public var rationale: String
     public var severity: Severity
     public var subjectKind: SubjectKind
+    /// Whether the control reads observed facts or the organisation's own attestations.
+    public var evidenceSource: EvidenceSource
     /// Which subjects the control applies to, in words (e.g. "active static secrets").
     public var appliesTo: String
     /// Inventory fields read as evidence, as documented key paths.
@@ -53,6 +55,7 @@ public struct ControlDefinition: Sendable {
         rationale: String,
         severity: Severity,
         subjectKind: SubjectKind,
+        evidenceSource: EvidenceSource = .observed,
         appliesTo: String,
         evidenceFields: [String],
         policyParameters: [String],
@@ -65,6 +68,7 @@ public struct ControlDefinition: Sendable {
         self.rationale = rationale
         self.severity = severity
         self.subjectKind = subjectKind
+        self.evidenceSource = evidenceSource
         self.appliesTo = appliesTo
         self.evidenceFields = evidenceFields
         self.policyParameters = policyParameters

@@ -26,6 +26,7 @@ public struct ControlReference: Sendable {
                     "entry": "\(mapping.entryID) \(title)",
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
+                    "scope": mapping.scope.rawValue,
                     "rationale": mapping.rationale,
                 ])
             }
@@ -35,6 +36,7 @@ public struct ControlReference: Sendable {
             "title": definition.title,
             "severity": ReportViewModel.severityLabel(definition.severity),
             "subjectKind": definition.subjectKind.rawValue,
+            "evidenceSource": definition.evidenceSource.rawValue,
             "appliesTo": definition.appliesTo,
             "description": definition.description,
             "rationale": definition.rationale,

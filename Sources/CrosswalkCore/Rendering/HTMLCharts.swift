@@ -40,7 +40,7 @@ enum HTMLCharts {
         for (row, framework) in frameworks.enumerated() {
             let y = top + rowHeight * Double(row)
             let score = framework.score
-            let scoreText = score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator))" } ?? "n/a"
+            let scoreText = score?.text ?? "n/a"
             svg.open("g", [("class", "chart-row")])
             svg.title(
                 "\(framework.catalog.shortTitle): score \(scoreText), coverage \(framework.coverage.percentText)"
@@ -88,7 +88,10 @@ enum HTMLCharts {
                         ("x", HTMLSVGWriter.number(labelWidth + barWidth + 48)), ("y", HTMLSVGWriter.number(y + 14)),
                         ("class", "chart-note"),
                     ],
-                    text: score.map { "\($0.numeratorText) of \($0.denominator)" } ?? "not assessed"
+                    text: score.map {
+                        "\(FrameworkScore.twoDecimals($0.earned)) of \(FrameworkScore.twoDecimals($0.possible))"
+                    }
+                        ?? "no score"
                 )
                 svg.element(
                     "text",
@@ -137,7 +140,7 @@ enum HTMLCharts {
         )
         for (row, framework) in frameworks.enumerated() {
             let y = top + rowHeight * Double(row)
-            let total = framework.scoredEntryCount
+            let total = framework.leafEntryCount
             svg.open("g", [("class", "chart-row")])
             svg.element(
                 "text",
@@ -193,7 +196,7 @@ enum HTMLCharts {
     }
 
     /// Result statuses shown in the heat map, worst first.
-    static let heatMapStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .accepted, .pass]
+    static let heatMapStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .pass]
 
     /// A heat map of controls (rows) × result status (columns): each cell prints the number of
     /// subjects and is shaded by their share of the control's applicable subjects.

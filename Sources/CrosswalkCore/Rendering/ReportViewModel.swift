@@ -56,9 +56,10 @@ struct ReportViewModel {
     static func label(_ status: EntryStatus) -> String {
         switch status {
         case .satisfied: return "✅ Satisfied"
-        case .partiallySatisfied: return "◐ Partially satisfied"
-        case .notSatisfied: return "❌ Not satisfied"
+        case .partiallyEvidenced: return "◐ No gaps, partly evidenced"
+        case .gapsFound: return "❌ Gaps found"
         case .notAssessed: return "❔ Not assessed"
+        case .notApplicable: return "— Not applicable"
         case .notCovered: return "○ Not covered"
         }
     }
@@ -101,80 +102,95 @@ struct ReportViewModel {
             "version": catalog.version,
             "license": catalog.license ?? "not stated",
             "source": catalog.sourceURLs.first ?? catalog.origin,
-            "score": score.map(\.percentText) ?? "n/a",
-            "scoreDetail": score.map { "\($0.numeratorText) of \($0.denominator)" } ?? "nothing assessed",
-            "satisfied": String(assessment.count(.satisfied)),
-            "partiallySatisfied": String(assessment.count(.partiallySatisfied)),
-            "notSatisfied": String(assessment.count(.notSatisfied)),
-            "notAssessed": String(assessment.count(.notAssessed)),
-            "notCovered": String(assessment.count(.notCovered)),
-            "assessed": String(assessment.assessedCount),
+            "score": score?.percentText ?? "n/a",
+            "scoreDetail": score.map {
+                "\(FrameworkScore.twoDecimals($0.earned)) of \(FrameworkScore.twoDecimals($0.possible))"
+            }
+                ?? "no live mapping",
+            "hasScore": score != nil,
             "posture": Self.postureLevel(assessment),
             "postureSentence": Self.postureSentence(assessment),
             "coverage": assessment.coverage.percentText,
             "coverageDetail": "\(assessment.coverage.numeratorText) of \(assessment.coverage.denominator)",
-            "entries": assessment.entries.map { entry in
-                [
-                    "id": entry.entry.id,
-                    "title": entry.entry.title,
-                    "kind": entry.entry.kind,
-                    "isGroup": !entry.isScored,
-                    "status": Self.label(entry.status),
-                    "controls": entry.controls.map {
-                        "\($0.mapping.controlID) (\($0.mapping.relationship.rawValue), \($0.mapping.strength))"
-                    }
-                    .joined(separator: ", "),
-                    "affected": entry.isScored && entry.affectedIdentityCount > 0
-                        ? String(entry.affectedIdentityCount) : "",
-                    "reason": entry.reason,
-                ] as [String: Any]
-            },
+        ]
+        .merging(Self.statusCounts(assessment.count)) { $1 }
+        .merging(["entries": assessment.entries.map(entry)]) { $1 }
+    }
+
+    /// Entry counts by status under the keys templates use.
+    static func statusCounts(_ count: (EntryStatus) -> Int) -> [String: Any] {
+        [
+            "satisfied": String(count(.satisfied)),
+            "partiallyEvidenced": String(count(.partiallyEvidenced)),
+            "gapsFound": String(count(.gapsFound)),
+            "notAssessed": String(count(.notAssessed)),
+            "notApplicable": String(count(.notApplicable)),
+            "notCovered": String(count(.notCovered)),
         ]
     }
 
-    private func overall() -> [String: String] {
+    /// A mapped control as reports write it: `CW-LOG-01 (attested) (subset-of, 7)`.
+    static func linkText(_ link: LinkAssessment) -> String {
+        "\(link.mapping.controlID)\(attestedMark(link.evidenceSource)) (\(link.mapping.relationship.rawValue), \(link.mapping.strength))"
+    }
+
+    /// ` (attested)` for attested evidence, nothing for observed.
+    static func attestedMark(_ source: EvidenceSource) -> String {
+        source == .attested ? " (attested)" : ""
+    }
+
+    /// A pass share as a whole percent, or empty when the entry has none.
+    static func passShareText(_ entry: EntryAssessment) -> String {
+        entry.passShare.map(FrameworkScore.percentText) ?? ""
+    }
+
+    private func entry(_ entry: EntryAssessment) -> [String: Any] {
+        [
+            "id": entry.entry.id,
+            "title": entry.entry.title,
+            "kind": entry.entry.kind,
+            "isGroup": !entry.isLeaf,
+            "status": Self.label(entry.status),
+            "passShare": Self.passShareText(entry),
+            "coverage": entry.isLeaf
+                ? "" : "\(entry.coverage.numeratorText) of \(entry.coverage.denominator) covered",
+            "controls": entry.links.map(Self.linkText).joined(separator: ", "),
+            "affected": entry.isLeaf && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : "",
+            "reason": entry.reason,
+        ]
+    }
+
+    private func overall() -> [String: Any] {
         let overall = report.overall
         return [
             "score": overall.scoreText,
-            "posture": overall.score.map(Self.postureLevel(fraction:)) ?? "Not assessed",
+            "posture": overall.posture?.rawValue ?? "No score",
             "frameworks": String(overall.frameworks),
             "scoredFrameworks": String(overall.scoredFrameworks),
-            "satisfied": String(overall.count(.satisfied)),
-            "partiallySatisfied": String(overall.count(.partiallySatisfied)),
-            "notSatisfied": String(overall.count(.notSatisfied)),
-            "notAssessed": String(overall.count(.notAssessed)),
-            "notCovered": String(overall.count(.notCovered)),
             "coverage": overall.coverage.percentText,
             "coverageDetail": "\(overall.coverage.numeratorText) of \(overall.coverage.denominator)",
         ]
+        .merging(Self.statusCounts(overall.count)) { $1 }
     }
 
     /// One word for an executive: strong, mixed, weak, or not assessed.
     static func postureLevel(_ assessment: FrameworkAssessment) -> String {
-        guard let score = assessment.score else { return "Not assessed" }
-        return postureLevel(fraction: score.fraction)
-    }
-
-    static func postureLevel(fraction: Double) -> String {
-        switch fraction {
-        case 0.8...: return "Strong"
-        case 0.5..<0.8: return "Mixed"
-        default: return "Weak"
-        }
+        assessment.score?.posture.rawValue ?? "No score"
     }
 
     /// One plain sentence on where the organisation stands against a framework.
     static func postureSentence(_ assessment: FrameworkAssessment) -> String {
         let coverage =
             "Identity controls speak to \(assessment.coverage.percentText) of this framework; the rest needs other evidence."
-        guard assessment.assessedCount > 0 else {
-            return "The inventory gives no evidence for the entries identity controls address. \(coverage)"
+        guard let score = assessment.score else {
+            return "No inventory result speaks to the entries identity controls address. \(coverage)"
         }
+        let gaps = assessment.count(.gapsFound)
         let met = assessment.count(.satisfied)
-        let partly = assessment.count(.partiallySatisfied)
-        let unmet = assessment.count(.notSatisfied)
+        let partly = assessment.count(.partiallyEvidenced)
+        let missing = assessment.count(.notAssessed)
         return
-            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all. \(coverage)"
+            "Score \(score.text): \(gaps) \(gaps == 1 ? "entry has" : "entries have") gaps, \(met) \(met == 1 ? "is" : "are") satisfied, \(partly) \(partly == 1 ? "has" : "have") no gaps but partial evidence and \(missing) \(missing == 1 ? "is" : "are") not assessed. \(coverage)"
     }
 
     private func keyFigures() -> [[String: String]] {
@@ -219,12 +235,16 @@ struct ReportViewModel {
     /// Covered leaf entries of every framework, for the "Standards & Framework Alignment" table.
     private func alignment() -> [[String: String]] {
         report.frameworks.flatMap { assessment in
-            assessment.entries.filter { $0.isScored && $0.status != .notCovered }.map { entry in
+            assessment.entries.filter { $0.isLeaf && $0.status != .notCovered }.map { entry in
                 [
                     "framework": assessment.catalog.shortTitle,
                     "entry": "\(entry.entry.id) \(entry.entry.title)",
                     "status": Self.label(entry.status),
-                    "controls": entry.controls.map(\.mapping.controlID).joined(separator: ", "),
+                    "passShare": Self.passShareText(entry),
+                    "controls": entry.links.map {
+                        $0.mapping.controlID + Self.attestedMark($0.evidenceSource)
+                    }
+                    .joined(separator: ", "),
                 ]
             }
         }
@@ -239,6 +259,8 @@ struct ReportViewModel {
             "title": definition.title,
             "severity": Self.severityLabel(definition.severity),
             "status": Self.label(outcome.status),
+            "evidenceSource": definition.evidenceSource.rawValue,
+            "isAttested": definition.evidenceSource == .attested,
             "appliesTo": definition.appliesTo,
             "description": definition.description,
             "rationale": definition.rationale,
@@ -250,7 +272,8 @@ struct ReportViewModel {
                 "\($0.percentText) (\($0.numeratorText) of \($0.denominator) applicable subjects pass)"
             }
                 ?? "no applicable subjects",
-            "counts": ResultStatus.allCases.sorted().map {
+            // No accepted row until waivers exist: no result can be accepted yet.
+            "counts": ResultStatus.allCases.sorted().filter { $0 != .accepted }.map {
                 ["status": Self.label($0), "count": String(outcome.count($0))]
             },
             "mappings": mappings.map { mapping in
@@ -259,6 +282,7 @@ struct ReportViewModel {
                     "entry": mapping.entryID,
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
+                    "scope": mapping.scope.rawValue,
                     "rationale": mapping.rationale,
                 ]
             },
