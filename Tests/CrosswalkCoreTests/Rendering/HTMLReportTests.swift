@@ -270,7 +270,7 @@ import Testing
             let score = try #require(framework.score)
             #expect(
                 html.contains(
-                    "<strong>\(score.percentText)</strong> <span class=\"detail\">(\(score.numeratorText) of \(score.denominator))</span>"
+                    "<strong>\(score.percentText)</strong> <span class=\"detail\">(\(FrameworkScore.twoDecimals(score.earned)) of \(FrameworkScore.twoDecimals(score.possible)))</span>"
                 )
             )
         }
