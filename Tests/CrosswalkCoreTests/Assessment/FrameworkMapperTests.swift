@@ -131,7 +131,11 @@ import Testing
 
     @Test func anAgenticEntryCountsOnlyResultsAboutAgents() {
         let control = FixedControl("C", [.fail, .pass, .pass])
-        let scoped = leaf([control], [Link(control: "C", entry: "E", relationship: .equal, scope: .aiAgents)], agents: [1])
+        let scoped = leaf(
+            [control],
+            [Link(control: "C", entry: "E", relationship: .equal, scope: .aiAgents)],
+            agents: [1]
+        )
         #expect(scoped?.status == .satisfied)
         #expect(scoped?.links.first?.counts == ScopedCounts(passing: 1, failing: 0, unknown: 0))
         let everyone = leaf([control], [Link(control: "C", entry: "E", relationship: .equal)], agents: [1])
@@ -165,7 +169,10 @@ import Testing
     }
 
     @Test func anAcceptedResultCountsLikeAFailure() {
-        let entry = leaf([FixedControl("A", [.pass, .accepted])], [Link(control: "A", entry: "E", relationship: .equal)])
+        let entry = leaf(
+            [FixedControl("A", [.pass, .accepted])],
+            [Link(control: "A", entry: "E", relationship: .equal)]
+        )
         #expect(entry?.status == .gapsFound)
         #expect(entry?.links.first?.counts == ScopedCounts(passing: 1, failing: 1, unknown: 0))
     }
