@@ -333,10 +333,10 @@ import Testing
             #expect(chart.output.2 == "\(chart.output.1)-title \(chart.output.1)-desc")
             #expect(html.contains("<title id=\"\(chart.output.1)-title\">"))
         }
-        #expect(html.contains(">50%</text>"), "score labels are text")
+        #expect(html.contains(">81%</text>"), "score labels are text")
         #expect(
             html.contains(
-                "<title>OWASP NHI Top 10 2025: score 50% (4.96 of 10), coverage 100% (10 of 10 entries)</title>"
+                "<title>OWASP NHI Top 10 2025: score 81% (497.61 of 611.00), coverage 100% (10 of 10 entries)</title>"
             )
         )
     }
