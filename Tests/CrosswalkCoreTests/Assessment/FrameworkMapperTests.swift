@@ -1,4 +1,5 @@
 import CrosswalkCore
+import CrosswalkTestSupport
 import Testing
 
 /// The rule book for entries (docs/assessment.md §4–§6), one rule at a time.
@@ -156,6 +157,59 @@ import Testing
             roles: []
         )
         #expect(AIAgentScope(inventory).identityIDs == ["root", "child", "grandchild"])
+    }
+
+    @Test func theAgentScopeHoldsTheCredentialsRolesAndPlatformsOfItsIdentities() throws {
+        let inventory = try Fixtures.inventory(
+            """
+            version: 1
+            roles:
+              - {id: agent-role, permissions: ["tickets:Read"]}
+              - {id: batch-role, permissions: ["billing:Read"]}
+            identities:
+              - id: helper
+                kind: agent
+                platform: gcp
+                role_bindings: [agent-role]
+                credentials: [{id: key, type: api-key}]
+              - id: batch
+                kind: service-account
+                platform: aws
+                role_bindings: [batch-role]
+                credentials: [{id: key, type: api-key}]
+            """
+        )
+        let scope = AIAgentScope(inventory)
+        let helper = try #require(inventory.identity(withID: "helper"))
+        let batch = try #require(inventory.identity(withID: "batch"))
+        let helperKey = try #require(helper.credentials.first)
+        let batchKey = try #require(batch.credentials.first)
+        #expect(scope.contains(.identity(helper)))
+        #expect(scope.contains(.credential(helperKey, of: helper)))
+        #expect(scope.contains(.platform("gcp")))
+        #expect(scope.contains(.role(try #require(inventory.role(withID: "agent-role")))))
+        #expect(!scope.contains(.identity(batch)))
+        #expect(!scope.contains(.credential(batchKey, of: batch)))
+        #expect(!scope.contains(.platform("aws")))
+        #expect(!scope.contains(.role(try #require(inventory.role(withID: "batch-role")))))
+    }
+
+    @Test func theRecorderCountsResultsInTheAgentScopeSeparately() throws {
+        let inventory = Inventory(
+            identities: [
+                Identity(id: "agent", name: "agent", kind: .agent, platform: "gcp"),
+                Identity(id: "svc", name: "svc", kind: .serviceAccount, platform: "aws"),
+            ],
+            roles: []
+        )
+        var recorder = ResultRecorder(keepPassing: false, agentScope: AIAgentScope(inventory))
+        recorder.pass(.platform("gcp"))
+        recorder.fail(.platform("aws"), "no logs", evidence: [], affecting: ["svc"])
+        recorder.notAssessed(.identity(try #require(inventory.identity(withID: "agent"))), "missing")
+        #expect(recorder.counts == [.pass: 1, .fail: 1, .notAssessed: 1])
+        #expect(recorder.agentScopeCounts == [.pass: 1, .notAssessed: 1])
+        #expect(recorder.affectedIdentities == ["svc"])
+        #expect(recorder.agentScopeAffectedIdentities.isEmpty)
     }
 
     @Test func anyFailingSubjectInScopeMeansGapsFoundNamingTheFailures() {
