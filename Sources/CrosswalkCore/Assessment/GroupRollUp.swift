@@ -52,6 +52,7 @@ enum GroupRollUp {
         return .partiallyEvidenced
     }
 
+    /// A group entry assessed from its children's leaf tallies.
     static func group(_ entry: CatalogEntry, _ children: [EntryAssessment]) -> EntryAssessment {
         var leaves: [EntryStatus: Int] = [:]
         for child in children {

@@ -93,7 +93,8 @@ public enum Relationship: String, CaseIterable, Sendable {
     /// The control and the entry overlap; each covers something the other does not.
     case intersectsWith = "intersects-with"
 
-    /// Whether a passing control with this relationship can on its own satisfy the entry.
+    /// Whether the link is full (`equal`, `superset-of`): only a full link of an observed control
+    /// can make an entry satisfied (docs/assessment.md §5).
     public var canFullySatisfy: Bool { self == .equal || self == .supersetOf }
 }
 
