@@ -125,8 +125,10 @@ private struct ReportWriter {
             try xml.attribute("frameworks", overall.frameworks)
             try xml.attribute("scoredFrameworks", overall.scoredFrameworks)
             if let score = overall.score {
-                try xml.attribute("score", try decimal((score * 10_000).rounded() / 10_000, "overall score"))
+                try xml.attribute("score", try decimal(score, "overall score"))
+                try xml.attribute("percent", Int((score * 100).rounded()))
             }
+            try xml.attribute("posture", overall.posture?.rawValue)
             try writeRatio("coverage", overall.coverage)
             try writeStatusCounts(overall.count)
         }
@@ -214,8 +216,17 @@ private struct ReportWriter {
             for framework in report.frameworks {
                 try xml.element("framework") {
                     try xml.attribute("catalog", framework.catalog.id)
-                    try xml.attribute("assessed", framework.assessedCount)
-                    if let score = framework.score { try writeRatio("score", score) }
+                    try xml.attribute("scope", framework.catalog.scope.rawValue)
+                    try xml.attribute("leafEntries", framework.leafEntryCount)
+                    try xml.attribute("posture", framework.score?.posture.rawValue)
+                    if let score = framework.score {
+                        try xml.element("score") {
+                            try xml.attribute("earned", try decimal(score.earned, "earned score"))
+                            try xml.attribute("possible", try decimal(score.possible, "possible score"))
+                            try xml.attribute("percent", Int((score.fraction * 100).rounded()))
+                            try xml.attribute("text", score.text)
+                        }
+                    }
                     try writeRatio("coverage", framework.coverage)
                     try writeStatusCounts(framework.count)
                     try xml.element("entries") {
@@ -234,20 +245,31 @@ private struct ReportWriter {
             try xml.attribute("kind", assessment.entry.kind)
             try xml.attribute("parent", assessment.entry.parent)
             try xml.attribute("status", assessment.status.rawValue)
-            try xml.attribute("scored", assessment.isScored)
-            if assessment.isScored {
-                try xml.attribute("credit", try decimal(assessment.credit, "entry credit"))
+            try xml.attribute("leaf", assessment.isLeaf)
+            if let share = assessment.passShare {
+                try xml.attribute("passShare", try decimal(share, "entry pass share"))
+            }
+            if assessment.isLeaf {
                 try xml.attribute("affectedIdentities", assessment.affectedIdentityCount)
             }
             try xml.textElement("title", assessment.entry.title)
+            try xml.textElement("label", assessment.status.label)
             try xml.textElement("reason", assessment.reason)
-            for mapped in assessment.controls {
+            if !assessment.isLeaf { try writeRatio("coverage", assessment.coverage) }
+            for link in assessment.links {
                 try xml.element("mappedControl") {
-                    try xml.attribute("control", mapped.mapping.controlID)
-                    try xml.attribute("relationship", mapped.mapping.relationship.rawValue)
-                    try xml.attribute("strength", mapped.mapping.strength)
-                    try xml.attribute("controlStatus", mapped.controlStatus.rawValue)
-                    try xml.attribute("severity", mapped.severity.rawValue)
+                    try xml.attribute("control", link.mapping.controlID)
+                    try xml.attribute("relationship", link.mapping.relationship.rawValue)
+                    try xml.attribute("strength", link.mapping.strength)
+                    try xml.attribute("scope", link.mapping.scope.rawValue)
+                    try xml.attribute("evidence", link.evidenceSource.rawValue)
+                    try xml.attribute("controlStatus", link.controlStatus.rawValue)
+                    try xml.attribute("severity", link.severity.rawValue)
+                    try xml.attribute("pass", link.counts.passing)
+                    try xml.attribute("fail", link.counts.failing)
+                    try xml.attribute("unknown", link.counts.unknown)
+                    try xml.attribute("weight", try decimal(link.weight, "mapping weight"))
+                    if link.isLive { try xml.attribute("rate", try decimal(link.rate, "mapping rate")) }
                 }
             }
         }
@@ -265,6 +287,7 @@ private struct ReportWriter {
             try xml.attribute("id", definition.id)
             try xml.attribute("severity", definition.severity.rawValue)
             try xml.attribute("subjectKind", definition.subjectKind.rawValue)
+            try xml.attribute("evidence", definition.evidenceSource.rawValue)
             try xml.attribute("status", outcome.status.rawValue)
             try xml.attribute("affectedIdentities", outcome.affectedIdentityCount)
             try xml.attribute("exposureClass", definition.exposureClass.rawValue)
@@ -298,6 +321,7 @@ private struct ReportWriter {
                         try xml.attribute("crosswalkId", crosswalkID(mapping.catalogID))
                         try xml.attribute("relationship", mapping.relationship.rawValue)
                         try xml.attribute("strength", mapping.strength)
+                        try xml.attribute("scope", mapping.scope.rawValue)
                         try xml.attribute("origin", mapping.origin)
                         try xml.textElement("rationale", mapping.rationale)
                     }

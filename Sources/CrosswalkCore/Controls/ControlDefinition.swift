@@ -38,6 +38,8 @@ public struct ControlDefinition: Sendable {
     /// What a failure leaves open; ranks top gaps after severity.
     public var exposureClass: ExposureClass
     public var subjectKind: SubjectKind
+    /// Whether the control reads observed facts or the organisation's own attestations.
+    public var evidenceSource: EvidenceSource
     /// Which subjects the control applies to, in words (e.g. "active static secrets").
     public var appliesTo: String
     /// Inventory fields read as evidence, as documented key paths.
@@ -56,6 +58,7 @@ public struct ControlDefinition: Sendable {
         severity: Severity,
         exposureClass: ExposureClass = .hygiene,
         subjectKind: SubjectKind,
+        evidenceSource: EvidenceSource = .observed,
         appliesTo: String,
         evidenceFields: [String],
         policyParameters: [String],
@@ -69,6 +72,7 @@ public struct ControlDefinition: Sendable {
         self.severity = severity
         self.exposureClass = exposureClass
         self.subjectKind = subjectKind
+        self.evidenceSource = evidenceSource
         self.appliesTo = appliesTo
         self.evidenceFields = evidenceFields
         self.policyParameters = policyParameters

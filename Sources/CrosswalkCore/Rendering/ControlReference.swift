@@ -27,6 +27,7 @@ public struct ControlReference: Sendable {
                         "\(mapping.entryID)\(catalog.entryIDs == .crosswalk ? PriorityViewModel.crosswalkIDMark : "") \(title)",
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
+                    "scope": mapping.scope.rawValue,
                     "rationale": mapping.rationale,
                 ])
             }
@@ -36,6 +37,7 @@ public struct ControlReference: Sendable {
             "title": definition.title,
             "severity": ReportViewModel.severityLabel(definition.severity),
             "subjectKind": definition.subjectKind.rawValue,
+            "evidenceSource": definition.evidenceSource.rawValue,
             "appliesTo": definition.appliesTo,
             "description": definition.description,
             "rationale": definition.rationale,

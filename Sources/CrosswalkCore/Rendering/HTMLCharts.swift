@@ -40,7 +40,7 @@ enum HTMLCharts {
         for (row, framework) in frameworks.enumerated() {
             let y = top + rowHeight * Double(row)
             let score = framework.score
-            let scoreText = score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator))" } ?? "n/a"
+            let scoreText = score?.text ?? "n/a"
             svg.open("g", [("class", "chart-row")])
             svg.title(
                 "\(framework.catalog.shortTitle): score \(scoreText), coverage \(framework.coverage.percentText)"
@@ -88,7 +88,10 @@ enum HTMLCharts {
                         ("x", HTMLSVGWriter.number(labelWidth + barWidth + 48)), ("y", HTMLSVGWriter.number(y + 14)),
                         ("class", "chart-note"),
                     ],
-                    text: score.map { "\($0.numeratorText) of \($0.denominator)" } ?? "not assessed"
+                    text: score.map {
+                        "\(FrameworkScore.twoDecimals($0.earned)) of \(FrameworkScore.twoDecimals($0.possible))"
+                    }
+                        ?? "no score"
                 )
                 svg.element(
                     "text",
@@ -137,7 +140,7 @@ enum HTMLCharts {
         )
         for (row, framework) in frameworks.enumerated() {
             let y = top + rowHeight * Double(row)
-            let total = framework.scoredEntryCount
+            let total = framework.leafEntryCount
             svg.open("g", [("class", "chart-row")])
             svg.element(
                 "text",
@@ -192,17 +195,13 @@ enum HTMLCharts {
         return svg.output
     }
 
-    /// Result statuses shown in the heat map, worst first. `accepted` only once a result is
-    /// accepted: waivers are not an input yet.
-    static func heatMapStatuses(_ outcomes: [ControlOutcome]) -> [ResultStatus] {
-        let accepted = outcomes.contains { $0.count(.accepted) > 0 }
-        return [.fail, .error, .notAssessed, .accepted, .pass].filter { $0 != .accepted || accepted }
-    }
+    /// Result statuses shown in the heat map, worst first.
+    static let heatMapStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .pass]
 
     /// A heat map of controls (rows) × result status (columns): each cell prints the number of
     /// subjects and is shaded by their share of the control's applicable subjects.
     static func resultHeatMap(_ outcomes: [ControlOutcome], id: String) -> String {
-        let statuses = heatMapStatuses(outcomes)
+        let statuses = heatMapStatuses
         let idWidth = 110.0
         let severityWidth = 80.0
         let cellWidth = 92.0

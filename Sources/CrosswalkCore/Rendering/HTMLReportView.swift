@@ -80,8 +80,12 @@ struct HTMLReportView {
             entry["rowClass"] = isGroup ? "group" : assessed?.status == .notCovered ? "leaf uncovered" : "leaf"
             entry["anchor"] = HTMLEscaping.entryAnchor(catalogID: id, entryID: sharedEntry["id"] as? String ?? "")
             entry["controlLinks"] = Self.links(
-                (assessed?.controls ?? []).map {
-                    ($0.mapping.controlID, " (\($0.mapping.relationship.rawValue), \($0.mapping.strength))")
+                (assessed?.links ?? []).map {
+                    (
+                        $0.mapping.controlID,
+                        ReportViewModel.attestedMark($0.evidenceSource)
+                            + " (\($0.mapping.relationship.rawValue), \($0.mapping.strength))"
+                    )
                 }
             )
             entry["hasReason"] = !isGroup && assessed.map { $0.status != .notCovered } == true
@@ -95,7 +99,10 @@ struct HTMLReportView {
         row["statusClass"] = HTMLStatusStyle.cssClass(forLabel: shared["status"] ?? "")
         let catalog = report.frameworks.first { $0.catalog.shortTitle == shared["framework"] }?.catalog
         row["frameworkAnchor"] = HTMLEscaping.anchor("framework", catalog?.id ?? "")
-        let controls = (shared["controls"] ?? "").split(separator: ", ").map { (String($0), "") }
+        let mark = ReportViewModel.attestedMark(.attested)
+        let controls = (shared["controls"] ?? "").split(separator: ", ").map { piece in
+            piece.hasSuffix(mark) ? (String(piece.dropLast(mark.count)), mark) : (String(piece), "")
+        }
         row["controlLinks"] = Self.links(controls)
         return row
     }

@@ -18,8 +18,8 @@ public enum GapRanking {
     ) -> [Gap] {
         var entriesWithGaps: [String: [(catalogID: String, entryID: String)]] = [:]
         for framework in frameworks {
-            for entry in framework.entries where entry.isScored {
-                for mapped in entry.controls where leavesGap(entry, controlID: mapped.mapping.controlID) {
+            for entry in framework.entries where entry.isLeaf {
+                for mapped in entry.links where leavesGap(entry, controlID: mapped.mapping.controlID) {
                     entriesWithGaps[mapped.mapping.controlID, default: []].append(
                         (framework.catalog.id, entry.entry.id)
                     )
@@ -55,12 +55,10 @@ public enum GapRanking {
             )
     }
 
-    /// Whether an entry has gaps to which the control's failures contribute: the entry is scored,
-    /// its status reports failures, and the control is among its failing mapped controls.
+    /// Whether an entry has gaps to which the control's failures contribute: the entry is a leaf
+    /// with gaps found, and the control's mapping to it is live with failures in its scope.
     static func leavesGap(_ entry: EntryAssessment, controlID: String) -> Bool {
-        guard entry.isScored, entry.status == .notSatisfied || entry.status == .partiallySatisfied else {
-            return false
-        }
-        return entry.controls.contains { $0.mapping.controlID == controlID && $0.controlStatus == .fail }
+        guard entry.isLeaf, entry.status == .gapsFound else { return false }
+        return entry.links.contains { $0.mapping.controlID == controlID && $0.isLive && $0.counts.failing > 0 }
     }
 }

@@ -149,4 +149,41 @@ import Testing
             }
         )
     }
+
+    @Test func readsCatalogAndMappingScopesAMappingsOwnWinning() throws {
+        let catalog =
+            #"{"id": "agentic", "title": "Agentic", "version": "1", "scope": "ai-agents", "entries": [{"id": "A-1", "title": "One"}, {"id": "A-2", "title": "Two"}]}"#
+        let mappings = """
+            version: 1
+            catalog: agentic
+            mappings:
+              - {control: CW-LIFE-01, entry: A-1, relationship: subset-of, strength: 3, rationale: r}
+              - {control: CW-LIFE-01, entry: A-2, relationship: subset-of, strength: 3, rationale: r, scope: all}
+            """
+        let library = try CatalogLoader().load(user: [
+            InputFile(path: "agentic.json", text: catalog), InputFile(path: "agentic-map.yaml", text: mappings),
+        ])
+        #expect(library.catalog(withID: "agentic")?.scope == .aiAgents)
+        let scopes = library.mappings.filter { $0.catalogID == "agentic" }.map { "\($0.entryID) \($0.scope.rawValue)" }
+        #expect(scopes == ["A-1 ai-agents", "A-2 all"])
+        #expect(library.catalog(withID: "nist-csf-2.0")?.scope == .all)
+        #expect(library.catalog(withID: "csa-maestro")?.scope == .aiAgents)
+    }
+
+    @Test func rejectsUnknownScopesWhereTheyAreWritten() {
+        let catalog =
+            #"{"id": "agentic", "title": "Agentic", "version": "1", "scope": "agents", "entries": [{"id": "A-1", "title": "One"}]}"#
+        let mappings = """
+            version: 1
+            catalog: owasp-nhi-top10-2025
+            mappings:
+              - {control: CW-LIFE-01, entry: NHI1, relationship: subset-of, strength: 3, rationale: r, scope: humans}
+            """
+        #expect(
+            errors([InputFile(path: "agentic.json", text: catalog), InputFile(path: "extra.yaml", text: mappings)]) == [
+                "agentic.json:1:64: error: scope: unknown scope 'agents'; expected all or ai-agents",
+                "extra.yaml:4:99: error: mappings[0].scope: unknown scope 'humans'; expected all or ai-agents",
+            ]
+        )
+    }
 }

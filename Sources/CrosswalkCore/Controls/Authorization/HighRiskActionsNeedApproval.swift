@@ -22,6 +22,7 @@ struct HighRiskActionsNeedApproval: Control {
             "Irreversible or high-impact actions (payments, deletions, permission changes, external messages) should not rest on an agent's judgement alone; a human or second-party approval bounds the damage of a hijacked or mistaken agent.",
         severity: .high,
         subjectKind: .identity,
+        evidenceSource: .attested,
         appliesTo: "active agents that can perform a sensitive action requiring approval",
         evidenceFields: ["identities[].role_bindings[].role", "roles[].permissions", "identities[].tools"],
         policyParameters: ["sensitive_actions", "approval_workflows"],

@@ -22,6 +22,7 @@ struct SensitiveActionsHaveRuntimeChecks: Control {
             "Role-based permissions say what an agent may ever do, not whether this call serves the task it was given; a runtime intent check stops a prompt-injected or misaligned agent from using a legitimate permission for an illegitimate purpose.",
         severity: .high,
         subjectKind: .identity,
+        evidenceSource: .attested,
         appliesTo: "active agents that can perform a sensitive action requiring an intent check",
         evidenceFields: ["identities[].role_bindings[].role", "roles[].permissions", "identities[].tools"],
         policyParameters: ["sensitive_actions", "runtime_checks"],

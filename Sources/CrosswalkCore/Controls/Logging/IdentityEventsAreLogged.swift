@@ -19,6 +19,7 @@ struct IdentityEventsAreLogged: Control {
             "Without issuance, use and revocation logs, a stolen or misused machine credential cannot be detected, scoped or investigated, and revocation cannot be proven to have happened.",
         severity: .medium,
         subjectKind: .platform,
+        evidenceSource: .attested,
         appliesTo: "platforms that hold at least one identity (whatever its status), and identities with no platform",
         evidenceFields: ["identities[].platform"],
         policyParameters: ["logging.<platform>.issuance", "logging.<platform>.use", "logging.<platform>.revocation"],

@@ -18,6 +18,7 @@ struct IdentityLogsAreRetained: Control {
             "Machine-credential compromises are often found months after the fact; logs that have already aged out leave investigators unable to establish what a credential was used for, and auditors unable to verify controls operated.",
         severity: .medium,
         subjectKind: .platform,
+        evidenceSource: .attested,
         appliesTo: "platforms that hold at least one identity (whatever its status), and identities with no platform",
         evidenceFields: ["identities[].platform"],
         policyParameters: ["logging.<platform>.retention_days", "thresholds.min_log_retention_days"],
