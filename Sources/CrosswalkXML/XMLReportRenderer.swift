@@ -35,6 +35,7 @@ public struct XMLReportRenderer: ReportDocumentRenderer {
             try writer.writeCatalogs()
             try writer.writeFrameworks()
             try writer.writeControls()
+            try writer.writeCriticalFindings()
         }
         return try xml.finish()
     }
@@ -111,6 +112,9 @@ private struct ReportWriter {
             try writeRatio("identitiesWithOwner", figures.identitiesWithOwner)
             try writeRatio("agentsOnWorkloadIdentity", figures.agentsOnWorkloadIdentity)
             try writeRatio("staticSecretsWithinRotation", figures.staticSecretsWithinRotation)
+            for exposed in figures.exposedCredentials {
+                try writeAttributedFinding("exposedCredential", exposed)
+            }
         }
     }
 
@@ -121,8 +125,10 @@ private struct ReportWriter {
             try xml.attribute("frameworks", overall.frameworks)
             try xml.attribute("scoredFrameworks", overall.scoredFrameworks)
             if let score = overall.score {
-                try xml.attribute("score", try decimal((score * 10_000).rounded() / 10_000, "overall score"))
+                try xml.attribute("score", try decimal(score, "overall score"))
+                try xml.attribute("percent", Int((score * 100).rounded()))
             }
+            try xml.attribute("posture", overall.posture?.rawValue)
             try writeRatio("coverage", overall.coverage)
             try writeStatusCounts(overall.count)
         }
@@ -147,11 +153,12 @@ private struct ReportWriter {
                     try xml.attribute("failingSubjects", gap.failingSubjects)
                     try xml.attribute("affectedIdentities", gap.affectedIdentities)
                     try xml.attribute("rank", gap.rank)
+                    try xml.attribute("exposureClass", gap.control.exposureClass.rawValue)
                     for entry in gap.entries {
-                        try xml.element("mappedEntry") {
-                            try xml.attribute("catalog", entry.catalogID)
-                            try xml.attribute("entry", entry.entryID)
-                        }
+                        try writeEntryReference("mappedEntry", entry)
+                    }
+                    for entry in gap.entriesWithGaps {
+                        try writeEntryReference("gapEntry", entry)
                     }
                 }
             }
@@ -184,6 +191,7 @@ private struct ReportWriter {
                     try xml.attribute("version", catalog.version)
                     try xml.attribute("origin", catalog.origin)
                     try xml.attribute("bundled", catalog.isBundled)
+                    try xml.attribute("entryIds", catalog.entryIDs.rawValue)
                     try xml.textElement("title", catalog.title)
                     try xml.textElement("shortTitle", catalog.shortTitle)
                     try xml.textElement("publisher", catalog.publisher)
@@ -208,38 +216,60 @@ private struct ReportWriter {
             for framework in report.frameworks {
                 try xml.element("framework") {
                     try xml.attribute("catalog", framework.catalog.id)
-                    try xml.attribute("assessed", framework.assessedCount)
-                    if let score = framework.score { try writeRatio("score", score) }
+                    try xml.attribute("scope", framework.catalog.scope.rawValue)
+                    try xml.attribute("leafEntries", framework.leafEntryCount)
+                    try xml.attribute("posture", framework.score?.posture.rawValue)
+                    if let score = framework.score {
+                        try xml.element("score") {
+                            try xml.attribute("earned", try decimal(score.earned, "earned score"))
+                            try xml.attribute("possible", try decimal(score.possible, "possible score"))
+                            try xml.attribute("percent", Int((score.fraction * 100).rounded()))
+                            try xml.attribute("text", score.text)
+                        }
+                    }
                     try writeRatio("coverage", framework.coverage)
                     try writeStatusCounts(framework.count)
                     try xml.element("entries") {
-                        for entry in framework.entries { try writeEntry(entry) }
+                        let crosswalkID = Self.crosswalkID(framework.catalog.entryIDs)
+                        for entry in framework.entries { try writeEntry(entry, crosswalkID: crosswalkID) }
                     }
                 }
             }
         }
     }
 
-    func writeEntry(_ assessment: EntryAssessment) throws {
+    func writeEntry(_ assessment: EntryAssessment, crosswalkID: String?) throws {
         try xml.element("entry") {
             try xml.attribute("id", assessment.entry.id)
+            try xml.attribute("crosswalkId", crosswalkID)
             try xml.attribute("kind", assessment.entry.kind)
             try xml.attribute("parent", assessment.entry.parent)
             try xml.attribute("status", assessment.status.rawValue)
-            try xml.attribute("scored", assessment.isScored)
-            if assessment.isScored {
-                try xml.attribute("credit", try decimal(assessment.credit, "entry credit"))
+            try xml.attribute("leaf", assessment.isLeaf)
+            if let share = assessment.passShare {
+                try xml.attribute("passShare", try decimal(share, "entry pass share"))
+            }
+            if assessment.isLeaf {
                 try xml.attribute("affectedIdentities", assessment.affectedIdentityCount)
             }
             try xml.textElement("title", assessment.entry.title)
+            try xml.textElement("label", assessment.status.label)
             try xml.textElement("reason", assessment.reason)
-            for mapped in assessment.controls {
+            if !assessment.isLeaf { try writeRatio("coverage", assessment.coverage) }
+            for link in assessment.links {
                 try xml.element("mappedControl") {
-                    try xml.attribute("control", mapped.mapping.controlID)
-                    try xml.attribute("relationship", mapped.mapping.relationship.rawValue)
-                    try xml.attribute("strength", mapped.mapping.strength)
-                    try xml.attribute("controlStatus", mapped.controlStatus.rawValue)
-                    try xml.attribute("severity", mapped.severity.rawValue)
+                    try xml.attribute("control", link.mapping.controlID)
+                    try xml.attribute("relationship", link.mapping.relationship.rawValue)
+                    try xml.attribute("strength", link.mapping.strength)
+                    try xml.attribute("scope", link.mapping.scope.rawValue)
+                    try xml.attribute("evidence", link.evidenceSource.rawValue)
+                    try xml.attribute("controlStatus", link.controlStatus.rawValue)
+                    try xml.attribute("severity", link.severity.rawValue)
+                    try xml.attribute("pass", link.counts.passing)
+                    try xml.attribute("fail", link.counts.failing)
+                    try xml.attribute("unknown", link.counts.unknown)
+                    try xml.attribute("weight", try decimal(link.weight, "mapping weight"))
+                    if link.isLive { try xml.attribute("rate", try decimal(link.rate, "mapping rate")) }
                 }
             }
         }
@@ -257,8 +287,10 @@ private struct ReportWriter {
             try xml.attribute("id", definition.id)
             try xml.attribute("severity", definition.severity.rawValue)
             try xml.attribute("subjectKind", definition.subjectKind.rawValue)
+            try xml.attribute("evidence", definition.evidenceSource.rawValue)
             try xml.attribute("status", outcome.status.rawValue)
             try xml.attribute("affectedIdentities", outcome.affectedIdentityCount)
+            try xml.attribute("exposureClass", definition.exposureClass.rawValue)
             try xml.textElement("title", definition.title)
             try xml.textElement("description", definition.description)
             try xml.textElement("rationale", definition.rationale)
@@ -286,8 +318,10 @@ private struct ReportWriter {
                     try xml.element("mapping") {
                         try xml.attribute("catalog", mapping.catalogID)
                         try xml.attribute("entry", mapping.entryID)
+                        try xml.attribute("crosswalkId", crosswalkID(mapping.catalogID))
                         try xml.attribute("relationship", mapping.relationship.rawValue)
                         try xml.attribute("strength", mapping.strength)
+                        try xml.attribute("scope", mapping.scope.rawValue)
                         try xml.attribute("origin", mapping.origin)
                         try xml.textElement("rationale", mapping.rationale)
                     }
@@ -302,6 +336,47 @@ private struct ReportWriter {
                 }
             }
         }
+    }
+
+    // MARK: - Priorities (docs/assessment.md, section 7)
+
+    /// Every failing result of a critical control, exposed credentials first.
+    func writeCriticalFindings() throws {
+        try xml.element("criticalFindings") {
+            for finding in report.criticalFindings {
+                try writeAttributedFinding("criticalFinding", finding)
+            }
+        }
+    }
+
+    /// A failing result with its control and the owner of its subject's identity.
+    func writeAttributedFinding(_ name: String, _ finding: AttributedFinding) throws {
+        try xml.element(name) {
+            try xml.attribute("control", finding.control.id)
+            try xml.attribute("severity", finding.control.severity.rawValue)
+            try xml.attribute("exposureClass", finding.control.exposureClass.rawValue)
+            try writeSubject(finding.subject)
+            try xml.textElement("owner", finding.owner)
+            try xml.textElement("message", finding.message)
+        }
+    }
+
+    /// `<name catalog="…" entry="…" crosswalkId="true"?/>`.
+    func writeEntryReference(_ name: String, _ entry: (catalogID: String, entryID: String)) throws {
+        try xml.element(name) {
+            try xml.attribute("catalog", entry.catalogID)
+            try xml.attribute("entry", entry.entryID)
+            try xml.attribute("crosswalkId", crosswalkID(entry.catalogID))
+        }
+    }
+
+    /// `"true"` when Crosswalk assigned the catalog's entry ids; nil (no attribute) otherwise.
+    static func crosswalkID(_ authority: EntryIDAuthority) -> String? {
+        authority == .crosswalk ? "true" : nil
+    }
+
+    func crosswalkID(_ catalogID: String) -> String? {
+        report.library.catalog(withID: catalogID).flatMap { Self.crosswalkID($0.entryIDs) }
     }
 
     func writeFinding(_ finding: Finding) throws {

@@ -20,6 +20,7 @@ struct ControlsCommand: ParsableCommand {
                     title: definition.title,
                     severity: definition.severity.rawValue,
                     subjectKind: definition.subjectKind.rawValue,
+                    evidence: definition.evidenceSource.rawValue,
                     appliesTo: definition.appliesTo,
                     policyParameters: definition.policyParameters,
                     mappings: library.mappings(forControl: definition.id).map {
@@ -27,7 +28,8 @@ struct ControlsCommand: ParsableCommand {
                             catalog: $0.catalogID,
                             entry: $0.entryID,
                             relationship: $0.relationship.rawValue,
-                            strength: $0.strength
+                            strength: $0.strength,
+                            scope: $0.scope.rawValue
                         )
                     }
                 )
@@ -36,7 +38,9 @@ struct ControlsCommand: ParsableCommand {
             return
         }
         for definition in controls {
-            Terminal.printLine("\(definition.id)  [\(definition.severity.rawValue)]  \(definition.title)")
+            Terminal.printLine(
+                "\(definition.id)  [\(definition.severity.rawValue), \(definition.evidenceSource.rawValue)]  \(definition.title)"
+            )
             var byCatalog: [String: [String]] = [:]
             for mapping in library.mappings(forControl: definition.id) {
                 byCatalog[mapping.catalogID, default: []].append(
@@ -55,6 +59,8 @@ struct ControlsCommand: ParsableCommand {
         var title: String
         var severity: String
         var subjectKind: String
+        /// `observed` or `attested` (docs/assessment.md §3).
+        var evidence: String
         var appliesTo: String
         var policyParameters: [String]
         var mappings: [MappingListing]
@@ -65,5 +71,7 @@ struct ControlsCommand: ParsableCommand {
         var entry: String
         var relationship: String
         var strength: Int
+        /// `all` or `ai-agents`: whose results count for the entry.
+        var scope: String
     }
 }

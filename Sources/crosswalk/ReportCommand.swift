@@ -218,8 +218,7 @@ struct ReportCommand: ParsableCommand {
         let failing = report.evaluation.outcomes.filter { $0.status == .fail }.count
         Terminal.printLine("\(failing) control(s) fail.")
         for framework in report.frameworks {
-            let score =
-                framework.score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator) assessed)" } ?? "n/a"
+            let score = framework.score.map { "\($0.text) \($0.posture.rawValue)" } ?? "n/a"
             Terminal.printLine(
                 "  \(framework.catalog.shortTitle): score \(score), coverage \(framework.coverage.percentText)"
             )

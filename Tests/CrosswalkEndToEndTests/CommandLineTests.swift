@@ -94,8 +94,16 @@ import Testing
         let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 25)
         #expect(list.allSatisfy { !(($0["mappings"] as? [Any]) ?? []).isEmpty })
+        let attested = list.filter { $0["evidence"] as? String == "attested" }.compactMap { $0["id"] as? String }
+        #expect(attested == ["CW-AUTHZ-03", "CW-AUTHZ-04", "CW-LOG-01", "CW-LOG-02"])
+        #expect(list.allSatisfy { ["observed", "attested"].contains($0["evidence"] as? String ?? "") })
         let text = try CommandRunner.run(["controls"])
-        #expect(text.stdout.contains("CW-CRED-02  [medium]  Static secrets are rotated within the policy interval"))
+        #expect(
+            text.stdout.contains(
+                "CW-CRED-02  [medium, observed]  Static secrets are rotated within the policy interval"
+            )
+        )
+        #expect(text.stdout.contains("CW-LOG-01  [medium, attested]  "))
     }
 
     @Test func validateAcceptsGoodFilesAndRejectsBadOnes() throws {

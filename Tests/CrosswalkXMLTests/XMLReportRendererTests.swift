@@ -46,7 +46,7 @@ import Testing
             document.root.children.map(\.name) == [
                 "run", "warnings", "inventory", "keyFigures", "overall", "topGaps", "riskiestIdentities", "catalogs",
                 "frameworks",
-                "controls",
+                "controls", "criticalFindings",
             ]
         )
     }
@@ -149,7 +149,7 @@ import Testing
         #expect(results.first?.child("subject")?["id"] == "id \"quoted\" <tag> & \u{FFFD}bell\ttab\nline")
     }
 
-    @Test func frameworkEntriesCarryStatusCreditAndMappedControls() throws {
+    @Test func frameworkEntriesCarryStatusPassShareAndMappedControls() throws {
         let report = try XMLReferenceReportTests.exampleReport()
         let document = try ParsedXML(try XMLReportRenderer().render(report))
         let frameworks = try #require(document.root.child("frameworks")).children
@@ -164,9 +164,15 @@ import Testing
             for (entry, expected) in zip(entries, assessment.entries) {
                 #expect(entry["id"] == expected.entry.id)
                 #expect(entry["status"] == expected.status.rawValue)
-                #expect(entry["scored"] == (expected.isScored ? "true" : "false"))
-                #expect((entry["credit"] != nil) == expected.isScored)
-                #expect(entry.children.filter { $0.name == "mappedControl" }.count == expected.controls.count)
+                #expect(entry["leaf"] == (expected.isLeaf ? "true" : "false"))
+                #expect((entry["passShare"] != nil) == (expected.passShare != nil))
+                #expect(entry.children.filter { $0.name == "mappedControl" }.count == expected.links.count)
+                for (link, mapped) in zip(entry.children.filter { $0.name == "mappedControl" }, expected.links) {
+                    #expect(link["control"] == mapped.mapping.controlID)
+                    #expect(link["evidence"] == mapped.evidenceSource.rawValue)
+                    #expect(link["scope"] == mapped.mapping.scope.rawValue)
+                    #expect(link["fail"] == String(mapped.counts.failing))
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 /// The rolled-up state of one control across all of its subjects.
 public enum ControlStatus: String, Sendable {
-    /// Every applicable subject passed (or its failure is covered by a waiver).
+    /// Every applicable subject passed.
     case pass
-    /// At least one subject failed.
+    /// At least one subject failed (or is accepted: a waived failure is still a failure).
     case fail
     /// No failure, but evidence was missing or evaluation erred for some subject.
     case notAssessed = "not-assessed"
@@ -21,10 +21,16 @@ public struct ControlOutcome: Sendable {
     public var passingSubjects: [SubjectReference]
     /// Identities with a failing or erroring result, directly or through a credential, role or platform.
     public var affectedIdentities: Set<String>
+    /// Results about subjects in the `ai-agents` scope, by status.
+    public var agentScopeCounts: [ResultStatus: Int]
+    /// Affected identities of failing or erroring results in the `ai-agents` scope.
+    public var agentScopeAffectedIdentities: Set<String>
 
     public init(definition: ControlDefinition, recorder: ResultRecorder) {
         self.definition = definition
         self.counts = recorder.counts
+        self.agentScopeCounts = recorder.agentScopeCounts
+        self.agentScopeAffectedIdentities = recorder.agentScopeAffectedIdentities
         self.findings = recorder.findings.sorted {
             ($0.status, $0.subject.id) < ($1.status, $1.subject.id)
         }
@@ -34,6 +40,27 @@ public struct ControlOutcome: Sendable {
 
     public func count(_ status: ResultStatus) -> Int { counts[status] ?? 0 }
 
+    /// Result counts among the subjects of `scope`, by status.
+    public func counts(in scope: MappingScope) -> [ResultStatus: Int] {
+        switch scope {
+        case .all: return counts
+        case .aiAgents: return agentScopeCounts
+        }
+    }
+
+    /// *P*, *F* and *U* among the subjects of `scope`.
+    public func scopedCounts(in scope: MappingScope) -> ScopedCounts {
+        ScopedCounts(counts(in: scope))
+    }
+
+    /// Affected identities among the results in `scope`.
+    public func affectedIdentities(in scope: MappingScope) -> Set<String> {
+        switch scope {
+        case .all: return affectedIdentities
+        case .aiAgents: return agentScopeAffectedIdentities
+        }
+    }
+
     public var affectedIdentityCount: Int { affectedIdentities.count }
 
     /// Subjects the control applies to: everything but not-applicable.
@@ -42,9 +69,9 @@ public struct ControlOutcome: Sendable {
     }
 
     public var status: ControlStatus {
-        if count(.fail) > 0 { return .fail }
+        if count(.fail) + count(.accepted) > 0 { return .fail }
         if count(.notAssessed) > 0 || count(.error) > 0 { return .notAssessed }
-        if count(.pass) + count(.accepted) > 0 { return .pass }
+        if count(.pass) > 0 { return .pass }
         return .notApplicable
     }
 
@@ -83,10 +110,13 @@ public struct Ratio: Hashable, Sendable {
 public struct Evaluation: Sendable {
     public var now: Timestamp
     public var outcomes: [ControlOutcome]
+    /// Whether the inventory has any subject in the `ai-agents` scope (for not-applicable reasons).
+    public var hasAIAgents: Bool
 
-    public init(now: Timestamp, outcomes: [ControlOutcome]) {
+    public init(now: Timestamp, outcomes: [ControlOutcome], hasAIAgents: Bool = true) {
         self.now = now
         self.outcomes = outcomes
+        self.hasAIAgents = hasAIAgents
     }
 
     public func outcome(for controlID: String) -> ControlOutcome? {
@@ -103,11 +133,12 @@ public struct ControlEvaluator: Sendable {
     }
 
     public func evaluate(_ context: EvaluationContext, includePassing: Bool = false) -> Evaluation {
+        let agentScope = AIAgentScope(context.inventory)
         let outcomes = controls.map { control in
-            var recorder = ResultRecorder(keepPassing: includePassing)
+            var recorder = ResultRecorder(keepPassing: includePassing, agentScope: agentScope)
             control.evaluate(context, into: &recorder)
             return ControlOutcome(definition: control.definition, recorder: recorder)
         }
-        return Evaluation(now: context.now, outcomes: outcomes)
+        return Evaluation(now: context.now, outcomes: outcomes, hasAIAgents: !agentScope.isEmpty)
     }
 }

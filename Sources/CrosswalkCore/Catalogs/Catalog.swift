@@ -15,6 +15,10 @@ public struct Catalog: Sendable {
     /// Where the catalog was loaded from (`frameworks/catalogs/…` for bundled ones).
     public var origin: String
     public var isBundled: Bool
+    /// Whether the entry ids are the framework's own or Crosswalk's.
+    public var entryIDs: EntryIDAuthority
+    /// The scope of the catalog's mappings unless a mapping sets its own (`scope` key; `all` when absent).
+    public var scope: MappingScope
 
     public init(
         id: String,
@@ -27,8 +31,11 @@ public struct Catalog: Sendable {
         sourceURLs: [String] = [],
         entries: [CatalogEntry],
         origin: String,
-        isBundled: Bool
+        isBundled: Bool,
+        entryIDs: EntryIDAuthority = .official,
+        scope: MappingScope = .all
     ) {
+        self.scope = scope
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? title
@@ -40,6 +47,7 @@ public struct Catalog: Sendable {
         self.entries = entries
         self.origin = origin
         self.isBundled = isBundled
+        self.entryIDs = entryIDs
     }
 
     /// Entries that no other entry names as parent: the ones controls map to and scores count.
@@ -89,7 +97,8 @@ public enum Relationship: String, CaseIterable, Sendable {
     /// The control and the entry overlap; each covers something the other does not.
     case intersectsWith = "intersects-with"
 
-    /// Whether a passing control with this relationship can on its own satisfy the entry.
+    /// Whether the link is full (`equal`, `superset-of`): only a full link of an observed control
+    /// can make an entry satisfied (docs/assessment.md §5).
     public var canFullySatisfy: Bool { self == .equal || self == .supersetOf }
 }
 
@@ -104,6 +113,8 @@ public struct Mapping: Hashable, Sendable {
     public var rationale: String
     /// The mapping file it came from.
     public var origin: String
+    /// Whose results count for the entry: the mapping's own `scope`, else its catalog's.
+    public var scope: MappingScope
 
     public init(
         controlID: String,
@@ -112,8 +123,10 @@ public struct Mapping: Hashable, Sendable {
         relationship: Relationship,
         strength: Int,
         rationale: String,
-        origin: String
+        origin: String,
+        scope: MappingScope = .all
     ) {
+        self.scope = scope
         self.controlID = controlID
         self.catalogID = catalogID
         self.entryID = entryID

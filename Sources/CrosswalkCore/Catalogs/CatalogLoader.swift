@@ -38,7 +38,7 @@ public struct CatalogLoader {
         var tally = RedactionTally()
         var catalogs: [Catalog] = []
         var catalogOrigins: [String: String] = [:]
-        var pendingMappings: [(Mapping, NodeReader)] = []
+        var pendingMappings: [PendingMapping] = []
         // A user file identical to a bundled one (e.g. `crosswalk validate frameworks/…`) replaces it.
         let userBytes = Set(user.map(\.bytes))
         let bundled = bundled.filter { !userBytes.contains($0.bytes) }
@@ -165,6 +165,10 @@ public struct CatalogLoader {
                 )
             )
         }
+        var scope = MappingScope.all
+        if let scopeReader = object.optional("scope") {
+            scope = try Self.scope(scopeReader)
+        }
         return Catalog(
             id: id,
             title: try object.required("title", "the catalog's title").text(&tally),
@@ -176,9 +180,37 @@ public struct CatalogLoader {
             sourceURLs: try object.optional("source_urls")?.textList(&tally) ?? [],
             entries: entries,
             origin: file.path,
-            isBundled: isBundled
+            isBundled: isBundled,
+            entryIDs: try Self.entryIDAuthority(object.optional("entry_ids")),
+            scope: scope
         )
     }
+
+    /// `entry_ids`: `official` (the default) or `crosswalk`.
+    private static func entryIDAuthority(_ reader: NodeReader?) throws -> EntryIDAuthority {
+        guard let reader else { return .official }
+        let text = try reader.string()
+        guard let authority = EntryIDAuthority(rawValue: text) else {
+            throw reader.diagnostic(
+                "unknown value \(Diagnostic.quoted(text)); expected official (ids the framework itself uses) or crosswalk (ids Crosswalk assigned)"
+            )
+        }
+        return authority
+    }
+
+    /// Reads a `scope` value: `all` or `ai-agents`; anything else is a located error.
+    private static func scope(_ reader: NodeReader) throws -> MappingScope {
+        let text = try reader.string()
+        guard let scope = MappingScope(rawValue: text) else {
+            throw reader.diagnostic(
+                "unknown scope \(Diagnostic.quoted(text)); expected \(MappingScope.expectedText)"
+            )
+        }
+        return scope
+    }
+
+    /// A mapping read from its file, with its own scope if it sets one, before validation.
+    private typealias PendingMapping = (mapping: Mapping, reader: NodeReader, scope: MappingScope?)
 
     private static func text(_ reader: NodeReader, tally: inout RedactionTally) throws -> String {
         switch reader.node.value {
@@ -194,7 +226,7 @@ public struct CatalogLoader {
         errors: inout [Diagnostic],
         tally: inout RedactionTally
     ) throws
-        -> [(Mapping, NodeReader)]
+        -> [PendingMapping]
     {
         try DocumentVersion.check(object, supported: 1, what: "mapping file")
         for member in object.unknownMembers(known: ["version", "catalog", "mappings"]) {
@@ -207,7 +239,7 @@ public struct CatalogLoader {
             )
         }
         let defaultCatalog = try object.optional("catalog")?.identifier()
-        var result: [(Mapping, NodeReader)] = []
+        var result: [PendingMapping] = []
         for element in try object.required("mappings", "the list of mappings").list() {
             do {
                 let mapping = try element.object()
@@ -241,8 +273,9 @@ public struct CatalogLoader {
                 guard !rationale.allSatisfy(\.isWhitespace) else {
                     throw element.diagnostic("the rationale is empty; say why the control evidences the entry")
                 }
+                let ownScope = try mapping.optional("scope").map(Self.scope)
                 for member in mapping.unknownMembers(known: [
-                    "control", "catalog", "entry", "relationship", "strength", "rationale",
+                    "control", "catalog", "entry", "relationship", "strength", "rationale", "scope",
                 ]) {
                     errors.append(
                         mapping.diagnostic(
@@ -263,7 +296,8 @@ public struct CatalogLoader {
                             rationale: rationale,
                             origin: file.path
                         ),
-                        element
+                        element,
+                        ownScope
                     )
                 )
             } catch let diagnostic as Diagnostic {
@@ -274,7 +308,7 @@ public struct CatalogLoader {
     }
 
     private func validate(
-        _ pending: [(Mapping, NodeReader)],
+        _ pending: [PendingMapping],
         catalogs: [Catalog],
         errors: inout [Diagnostic]
     )
@@ -282,13 +316,17 @@ public struct CatalogLoader {
     {
         var leaves: [String: Set<String>] = [:]
         var allEntries: [String: Set<String>] = [:]
+        var catalogScopes: [String: MappingScope] = [:]
         for catalog in catalogs {
+            catalogScopes[catalog.id] = catalog.scope
             leaves[catalog.id] = Set(catalog.leafEntries.map(\.id))
             allEntries[catalog.id] = Set(catalog.entries.map(\.id))
         }
         var seen: [String: NodeReader] = [:]
         var valid: [Mapping] = []
-        for (mapping, reader) in pending {
+        for (read, reader, ownScope) in pending {
+            var mapping = read
+            mapping.scope = ownScope ?? catalogScopes[mapping.catalogID] ?? .all
             guard knownControlIDs.contains(mapping.controlID) else {
                 errors.append(
                     reader.diagnostic(

@@ -35,7 +35,11 @@ public struct ControlDefinition: Sendable {
     public var description: String
     public var rationale: String
     public var severity: Severity
+    /// What a failure leaves open; ranks top gaps after severity.
+    public var exposureClass: ExposureClass
     public var subjectKind: SubjectKind
+    /// Whether the control reads observed facts or the organisation's own attestations.
+    public var evidenceSource: EvidenceSource
     /// Which subjects the control applies to, in words (e.g. "active static secrets").
     public var appliesTo: String
     /// Inventory fields read as evidence, as documented key paths.
@@ -52,7 +56,9 @@ public struct ControlDefinition: Sendable {
         description: String,
         rationale: String,
         severity: Severity,
+        exposureClass: ExposureClass = .hygiene,
         subjectKind: SubjectKind,
+        evidenceSource: EvidenceSource = .observed,
         appliesTo: String,
         evidenceFields: [String],
         policyParameters: [String],
@@ -64,7 +70,9 @@ public struct ControlDefinition: Sendable {
         self.description = description
         self.rationale = rationale
         self.severity = severity
+        self.exposureClass = exposureClass
         self.subjectKind = subjectKind
+        self.evidenceSource = evidenceSource
         self.appliesTo = appliesTo
         self.evidenceFields = evidenceFields
         self.policyParameters = policyParameters

@@ -23,9 +23,11 @@ public struct ControlReference: Sendable {
                 let title = catalog.entries.first { $0.id == mapping.entryID }?.title ?? ""
                 mappings.append([
                     "catalog": catalog.shortTitle,
-                    "entry": "\(mapping.entryID) \(title)",
+                    "entry":
+                        "\(mapping.entryID)\(catalog.entryIDs == .crosswalk ? PriorityViewModel.crosswalkIDMark : "") \(title)",
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
+                    "scope": mapping.scope.rawValue,
                     "rationale": mapping.rationale,
                 ])
             }
@@ -35,6 +37,7 @@ public struct ControlReference: Sendable {
             "title": definition.title,
             "severity": ReportViewModel.severityLabel(definition.severity),
             "subjectKind": definition.subjectKind.rawValue,
+            "evidenceSource": definition.evidenceSource.rawValue,
             "appliesTo": definition.appliesTo,
             "description": definition.description,
             "rationale": definition.rationale,

@@ -40,7 +40,7 @@ enum HTMLCharts {
         for (row, framework) in frameworks.enumerated() {
             let y = top + rowHeight * Double(row)
             let score = framework.score
-            let scoreText = score.map { "\($0.percentText) (\($0.numeratorText) of \($0.denominator))" } ?? "n/a"
+            let scoreText = score?.text ?? "n/a"
             svg.open("g", [("class", "chart-row")])
             svg.title(
                 "\(framework.catalog.shortTitle): score \(scoreText), coverage \(framework.coverage.percentText)"
@@ -88,7 +88,10 @@ enum HTMLCharts {
                         ("x", HTMLSVGWriter.number(labelWidth + barWidth + 48)), ("y", HTMLSVGWriter.number(y + 14)),
                         ("class", "chart-note"),
                     ],
-                    text: score.map { "\($0.numeratorText) of \($0.denominator)" } ?? "not assessed"
+                    text: score.map {
+                        "\(FrameworkScore.twoDecimals($0.earned)) of \(FrameworkScore.twoDecimals($0.possible))"
+                    }
+                        ?? "no score"
                 )
                 svg.element(
                     "text",
@@ -137,7 +140,7 @@ enum HTMLCharts {
         )
         for (row, framework) in frameworks.enumerated() {
             let y = top + rowHeight * Double(row)
-            let total = framework.scoredEntryCount
+            let total = framework.leafEntryCount
             svg.open("g", [("class", "chart-row")])
             svg.element(
                 "text",
@@ -193,18 +196,19 @@ enum HTMLCharts {
     }
 
     /// Result statuses shown in the heat map, worst first.
-    static let heatMapStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .accepted, .pass]
+    static let heatMapStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .pass]
 
     /// A heat map of controls (rows) × result status (columns): each cell prints the number of
     /// subjects and is shaded by their share of the control's applicable subjects.
     static func resultHeatMap(_ outcomes: [ControlOutcome], id: String) -> String {
+        let statuses = heatMapStatuses
         let idWidth = 110.0
         let severityWidth = 80.0
         let cellWidth = 92.0
         let cellHeight = 22.0
         let top = 30.0
         let left = idWidth + severityWidth
-        let width = left + cellWidth * Double(heatMapStatuses.count) + 4
+        let width = left + cellWidth * Double(statuses.count) + 4
         let height = top + cellHeight * Double(outcomes.count) + 4
         var svg = HTMLSVGWriter()
         svg.open("svg", chartAttributes(id: id, width: width, height: height))
@@ -222,7 +226,7 @@ enum HTMLCharts {
             [("x", HTMLSVGWriter.number(idWidth)), ("y", "20"), ("class", "chart-head")],
             text: "Severity"
         )
-        for (column, status) in heatMapStatuses.enumerated() {
+        for (column, status) in statuses.enumerated() {
             let style = HTMLStatusStyle.of(status)
             svg.element(
                 "text",
@@ -252,7 +256,7 @@ enum HTMLCharts {
                 [("x", HTMLSVGWriter.number(idWidth)), ("y", HTMLSVGWriter.number(y + 15)), ("class", "chart-note")],
                 text: "\(severity.symbol) \(severity.word)"
             )
-            for (column, status) in heatMapStatuses.enumerated() {
+            for (column, status) in statuses.enumerated() {
                 let count = outcome.count(status)
                 let style = HTMLStatusStyle.of(status)
                 let share = applicable == 0 ? 0 : Double(count) / Double(applicable)

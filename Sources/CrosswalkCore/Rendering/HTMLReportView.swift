@@ -9,7 +9,8 @@
 /// - frameworks: `anchor`, `postureClass`, `statusChart` (its own stacked bar); their entries:
 ///   `statusClass`, `rowClass`, `controlLinks`, `hasReason`;
 /// - alignment rows: `statusClass`, `frameworkAnchor`, `controlLinks`;
-/// - gaps: `anchor`, `severityClass`; riskiest identities: `controlLinks`;
+/// - gaps: `anchor`, `severityClass`; key figures and critical findings: `controlAnchor`;
+///   riskiest identities: `controlLinks`;
 /// - controls: `anchor`, `statusClass`, `severityClass`; their counts, findings: `statusClass`.
 ///
 /// Charts are inline SVG built by ``HTMLCharts`` with ``HTMLEscaping``; templates place them with
@@ -41,8 +42,12 @@ struct HTMLReportView {
 
         view["frameworks"] = (view["frameworks"] as? [[String: Any]] ?? []).map(framework)
         view["alignment"] = (view["alignment"] as? [[String: String]] ?? []).map(alignmentRow)
-        view["topGaps"] = (view["topGaps"] as? [[String: String]] ?? []).map(gap)
-        view["executiveGaps"] = (view["executiveGaps"] as? [[String: String]] ?? []).map(gap)
+        view["topGaps"] = (view["topGaps"] as? [[String: Any]] ?? []).map(gap)
+        view["executiveGaps"] = (view["executiveGaps"] as? [[String: Any]] ?? []).map(gap)
+        view["keyFigures"] = (view["keyFigures"] as? [[String: Any]] ?? []).map { Self.linked($0, "control") }
+        view["criticalFindings"] = (view["criticalFindings"] as? [[String: String]] ?? []).map {
+            Self.linked($0, "control")
+        }
         view["controls"] = (view["controls"] as? [[String: Any]] ?? []).map(control)
         let risky = view["riskyIdentities"] as? [[String: String]] ?? []
         view["riskyIdentities"] = zip(risky, report.riskiestIdentities).map { row, identity -> [String: Any] in
@@ -75,8 +80,12 @@ struct HTMLReportView {
             entry["rowClass"] = isGroup ? "group" : assessed?.status == .notCovered ? "leaf uncovered" : "leaf"
             entry["anchor"] = HTMLEscaping.entryAnchor(catalogID: id, entryID: sharedEntry["id"] as? String ?? "")
             entry["controlLinks"] = Self.links(
-                (assessed?.controls ?? []).map {
-                    ($0.mapping.controlID, " (\($0.mapping.relationship.rawValue), \($0.mapping.strength))")
+                (assessed?.links ?? []).map {
+                    (
+                        $0.mapping.controlID,
+                        ReportViewModel.attestedMark($0.evidenceSource)
+                            + " (\($0.mapping.relationship.rawValue), \($0.mapping.strength))"
+                    )
                 }
             )
             entry["hasReason"] = !isGroup && assessed.map { $0.status != .notCovered } == true
@@ -90,15 +99,25 @@ struct HTMLReportView {
         row["statusClass"] = HTMLStatusStyle.cssClass(forLabel: shared["status"] ?? "")
         let catalog = report.frameworks.first { $0.catalog.shortTitle == shared["framework"] }?.catalog
         row["frameworkAnchor"] = HTMLEscaping.anchor("framework", catalog?.id ?? "")
-        let controls = (shared["controls"] ?? "").split(separator: ", ").map { (String($0), "") }
+        let mark = ReportViewModel.attestedMark(.attested)
+        let controls = (shared["controls"] ?? "").split(separator: ", ").map { piece in
+            piece.hasSuffix(mark) ? (String(piece.dropLast(mark.count)), mark) : (String(piece), "")
+        }
         row["controlLinks"] = Self.links(controls)
         return row
     }
 
-    private func gap(_ shared: [String: String]) -> [String: Any] {
-        var row = shared as [String: Any]
-        row["anchor"] = HTMLEscaping.anchor("control", shared["id"] ?? "")
-        row["severityClass"] = HTMLStatusStyle.cssClass(forSeverity: shared["severity"] ?? "")
+    private func gap(_ shared: [String: Any]) -> [String: Any] {
+        var row = shared
+        row["anchor"] = HTMLEscaping.anchor("control", shared["id"] as? String ?? "")
+        row["severityClass"] = HTMLStatusStyle.cssClass(forSeverity: shared["severity"] as? String ?? "")
+        return row
+    }
+
+    /// The row with `controlAnchor`: the in-page anchor of the control named under `key`.
+    private static func linked(_ shared: [String: Any], _ key: String) -> [String: Any] {
+        var row = shared
+        row["controlAnchor"] = HTMLEscaping.anchor("control", shared[key] as? String ?? "")
         return row
     }
 

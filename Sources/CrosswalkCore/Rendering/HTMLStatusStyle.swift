@@ -2,7 +2,7 @@
 /// a symbol and a word (so nothing depends on colour alone), and the colours charts fall back to
 /// when a replaced stylesheet does not style them.
 struct HTMLStatusStyle: Sendable {
-    /// CSS class, e.g. `st-not-satisfied`.
+    /// CSS class, e.g. `st-gaps-found`.
     var cssClass: String
     /// Plain-text symbol for charts (emoji fonts are not guaranteed in SVG text).
     var symbol: String
@@ -16,10 +16,11 @@ struct HTMLStatusStyle: Sendable {
     static func of(_ status: EntryStatus) -> Self {
         switch status {
         case .satisfied: return Self("st-satisfied", "✓", "Satisfied", "#2e7d32", "#ffffff")
-        case .partiallySatisfied:
-            return Self("st-partially-satisfied", "◐", "Partially satisfied", "#f2b233", "#1f1f1f")
-        case .notSatisfied: return Self("st-not-satisfied", "✗", "Not satisfied", "#c62828", "#ffffff")
+        case .partiallyEvidenced:
+            return Self("st-partially-evidenced", "◐", "No gaps, partly evidenced", "#f2b233", "#1f1f1f")
+        case .gapsFound: return Self("st-gaps-found", "✗", "Gaps found", "#c62828", "#ffffff")
         case .notAssessed: return Self("st-not-assessed", "?", "Not assessed", "#78909c", "#ffffff")
+        case .notApplicable: return Self("st-not-applicable", "—", "Not applicable", "#b0bec5", "#1f1f1f")
         case .notCovered: return Self("st-not-covered", "○", "Not covered", "#dde3e8", "#1f1f1f")
         }
     }
@@ -53,8 +54,8 @@ struct HTMLStatusStyle: Sendable {
         }
     }
 
-    /// The CSS class of a status label as the shared view model writes it (`"◐ Partially
-    /// satisfied"`), or `st-unknown` for a label it does not know.
+    /// The CSS class of a status label as the shared view model writes it (`"◐ No gaps, partly
+    /// evidenced"`), or `st-unknown` for a label it does not know.
     static func cssClass(forLabel label: String) -> String {
         labelClasses[label] ?? "st-unknown"
     }

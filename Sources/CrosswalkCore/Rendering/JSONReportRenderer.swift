@@ -61,13 +61,16 @@ struct JSONReportRenderer {
                     ("agents_on_workload_identity", fraction(figures.agentsOnWorkloadIdentity)),
                     ("static_secrets_within_rotation", fraction(figures.staticSecretsWithinRotation)),
                     ("active_exposed_credentials", .integer(figures.activeExposedCredentials)),
+                    ("exposed_credentials", .array(figures.exposedCredentials.map(attributedFinding))),
                 ])
             ),
             ("catalogs", .array(report.library.catalogs.map(catalog))),
             (
                 "overall",
                 .object([
-                    ("score", report.overall.score.map { .number(($0 * 10_000).rounded() / 10_000) }),
+                    ("score", report.overall.score.map { .number($0) }),
+                    ("percent", report.overall.score.map { .integer(Int(($0 * 100).rounded())) }),
+                    ("posture", .optional(report.overall.posture?.rawValue)),
                     ("frameworks", .integer(report.overall.frameworks)),
                     ("scored_frameworks", .integer(report.overall.scoredFrameworks)),
                     ("status_counts", .counts(EntryStatus.allCases.map { ($0.rawValue, report.overall.count($0)) })),
@@ -76,7 +79,8 @@ struct JSONReportRenderer {
             ),
             ("frameworks", .array(report.frameworks.map(framework))),
             ("controls", .array(report.evaluation.outcomes.map { control($0, library: report.library) })),
-            ("top_gaps", .array(report.topGaps.map(gap))),
+            ("top_gaps", .array(report.topGaps.map { gap($0, library: report.library) })),
+            ("critical_findings", .array(report.criticalFindings.map(attributedFinding))),
             ("riskiest_identities", .array(report.riskiestIdentities.map(riskyIdentity))),
             ("warnings", .strings(report.warnings.map(\.description))),
         ])
@@ -104,46 +108,70 @@ struct JSONReportRenderer {
             ("origin", .string(catalog.origin)),
             ("bundled", .bool(catalog.isBundled)),
             ("entry_counts", .counts(catalog.countsByKind.map { ($0.kind, $0.count) })),
+            ("entry_ids", .string(catalog.entryIDs.rawValue)),
         ])
     }
 
     private func framework(_ assessment: FrameworkAssessment) -> JSONValue {
-        .object([
+        let counts: [(String, Int)] = EntryStatus.allCases.map { ($0.rawValue, assessment.count($0)) }
+        let entries: [JSONValue] = assessment.entries.map { entry($0, ids: assessment.catalog.entryIDs) }
+        return .object([
             ("catalog", .string(assessment.catalog.id)),
-            ("score", assessment.score.map(fraction)),
+            ("scope", .string(assessment.catalog.scope.rawValue)),
+            ("score", assessment.score.map(score)),
+            ("posture", .optional(assessment.score?.posture.rawValue)),
             ("coverage", fraction(assessment.coverage)),
-            ("status_counts", .counts(EntryStatus.allCases.map { ($0.rawValue, assessment.count($0)) })),
-            ("assessed", .integer(assessment.assessedCount)),
-            (
-                "entries",
-                .array(
-                    assessment.entries.map { entry in
-                        .object([
-                            ("id", .string(entry.entry.id)),
-                            ("kind", .string(entry.entry.kind)),
-                            ("parent", .optional(entry.entry.parent)),
-                            ("status", .string(entry.status.rawValue)),
-                            ("scored", .bool(entry.isScored)),
-                            ("credit", entry.isScored ? .number((entry.credit * 10_000).rounded() / 10_000) : nil),
-                            ("affected_identities", entry.isScored ? .integer(entry.affectedIdentityCount) : nil),
-                            ("reason", .string(entry.reason)),
-                            (
-                                "controls",
-                                .array(
-                                    entry.controls.map {
-                                        .object([
-                                            ("control", .string($0.mapping.controlID)),
-                                            ("relationship", .string($0.mapping.relationship.rawValue)),
-                                            ("strength", .integer($0.mapping.strength)),
-                                            ("control_status", .string($0.controlStatus.rawValue)),
-                                        ])
-                                    }
-                                )
-                            ),
-                        ])
-                    }
-                )
-            ),
+            ("status_counts", .counts(counts)),
+            ("leaf_entries", .integer(assessment.leafEntryCount)),
+            ("entries", .array(entries)),
+        ])
+    }
+
+    /// A weighted score: earned and possible (unrounded), percent and the text reports print.
+    private func score(_ score: FrameworkScore) -> JSONValue {
+        .object([
+            ("earned", .number(score.earned)),
+            ("possible", .number(score.possible)),
+            ("percent", .integer(Int((score.fraction * 100).rounded()))),
+            ("text", .string(score.text)),
+            ("critical_gaps", .array(score.criticalGaps.map(JSONValue.string))),
+        ])
+    }
+
+    private func entry(_ entry: EntryAssessment, ids: EntryIDAuthority) -> JSONValue {
+        let links: [JSONValue] = entry.links.map(link)
+        let leaf = entry.isLeaf
+        return .object([
+            ("id", .string(entry.entry.id)),
+            ("crosswalk_id", crosswalkID(ids)),
+            ("kind", .string(entry.entry.kind)),
+            ("parent", .optional(entry.entry.parent)),
+            ("leaf", .bool(leaf)),
+            ("status", .string(entry.status.rawValue)),
+            ("label", .string(entry.status.label)),
+            ("pass_share", entry.passShare.map(JSONValue.number)),
+            ("affected_identities", leaf ? .integer(entry.affectedIdentityCount) : nil),
+            ("coverage", leaf ? nil : fraction(entry.coverage)),
+            ("reason", .string(entry.reason)),
+            ("links", leaf ? .array(links) : nil),
+        ])
+    }
+
+    private func link(_ link: LinkAssessment) -> JSONValue {
+        .object([
+            ("control", .string(link.mapping.controlID)),
+            ("relationship", .string(link.mapping.relationship.rawValue)),
+            ("strength", .integer(link.mapping.strength)),
+            ("scope", .string(link.mapping.scope.rawValue)),
+            ("evidence", .string(link.evidenceSource.rawValue)),
+            ("severity", .string(link.severity.rawValue)),
+            ("control_status", .string(link.controlStatus.rawValue)),
+            ("pass", .integer(link.counts.passing)),
+            ("fail", .integer(link.counts.failing)),
+            ("unknown", .integer(link.counts.unknown)),
+            ("live", .bool(link.isLive)),
+            ("weight", .number(link.weight)),
+            ("rate", link.isLive ? .number(link.rate) : nil),
         ])
     }
 
@@ -157,13 +185,16 @@ struct JSONReportRenderer {
             ("description", .string(definition.description)),
             ("rationale", .string(definition.rationale)),
             ("severity", .string(definition.severity.rawValue)),
+            ("exposure_class", .string(definition.exposureClass.rawValue)),
             ("subject_kind", .string(definition.subjectKind.rawValue)),
             ("applies_to", .string(definition.appliesTo)),
             ("evidence_fields", .strings(definition.evidenceFields)),
             ("policy_parameters", .strings(definition.policyParameters)),
             ("remediation", .string(definition.remediation)),
+            ("evidence", .string(definition.evidenceSource.rawValue)),
             ("status", .string(outcome.status.rawValue)),
             ("counts", .counts(ResultStatus.allCases.map { ($0.rawValue, outcome.count($0)) })),
+            ("scoped_counts", scopedCounts(outcome)),
             ("pass_rate", outcome.passRate.map(fraction)),
             ("affected_identities", .integer(outcome.affectedIdentityCount)),
             (
@@ -173,8 +204,10 @@ struct JSONReportRenderer {
                         .object([
                             ("catalog", .string($0.catalogID)),
                             ("entry", .string($0.entryID)),
+                            ("crosswalk_id", crosswalkID($0.catalogID, library)),
                             ("relationship", .string($0.relationship.rawValue)),
                             ("strength", .integer($0.strength)),
+                            ("scope", .string($0.scope.rawValue)),
                             ("rationale", .string($0.rationale)),
                         ])
                     }
@@ -207,6 +240,16 @@ struct JSONReportRenderer {
         ])
     }
 
+    /// Result counts by status within each mapping scope (`all`, `ai-agents`).
+    private func scopedCounts(_ outcome: ControlOutcome) -> JSONValue {
+        .object(
+            MappingScope.allCases.map { scope in
+                let counts = outcome.counts(in: scope)
+                return (scope.rawValue, .counts(ResultStatus.allCases.map { ($0.rawValue, counts[$0] ?? 0) }))
+            }
+        )
+    }
+
     private func subject(_ subject: SubjectReference) -> JSONValue {
         .object([
             ("kind", .string(subject.kind.rawValue)),
@@ -216,20 +259,52 @@ struct JSONReportRenderer {
         ])
     }
 
-    private func gap(_ gap: Gap) -> JSONValue {
-        .object([
+    // MARK: - Priorities (docs/assessment.md, section 7)
+
+    /// A top gap: `rank` is its position (1 first); `entries` the mapped entries and
+    /// `entries_with_gaps` those the control's failures leave with gaps.
+    private func gap(_ gap: Gap, library: FrameworkLibrary) -> JSONValue {
+        func entries(_ list: [(catalogID: String, entryID: String)]) -> JSONValue {
+            .array(
+                list.map {
+                    .object([
+                        ("catalog", .string($0.catalogID)), ("entry", .string($0.entryID)),
+                        ("crosswalk_id", crosswalkID($0.catalogID, library)),
+                    ])
+                }
+            )
+        }
+        return .object([
             ("control", .string(gap.control.id)),
             ("severity", .string(gap.control.severity.rawValue)),
+            ("exposure_class", .string(gap.control.exposureClass.rawValue)),
             ("failing_subjects", .integer(gap.failingSubjects)),
             ("affected_identities", .integer(gap.affectedIdentities)),
             ("rank", .integer(gap.rank)),
-            (
-                "entries",
-                .array(
-                    gap.entries.map { .object([("catalog", .string($0.catalogID)), ("entry", .string($0.entryID))]) }
-                )
-            ),
+            ("entries", entries(gap.entries)),
+            ("entries_with_gaps", entries(gap.entriesWithGaps)),
         ])
+    }
+
+    /// A failing result with its control and owner (critical findings, exposed credentials).
+    private func attributedFinding(_ finding: AttributedFinding) -> JSONValue {
+        .object([
+            ("control", .string(finding.control.id)),
+            ("severity", .string(finding.control.severity.rawValue)),
+            ("exposure_class", .string(finding.control.exposureClass.rawValue)),
+            ("subject", subject(finding.subject)),
+            ("owner", .optional(finding.owner)),
+            ("message", .string(finding.message)),
+        ])
+    }
+
+    /// `true` when Crosswalk assigned the catalog's entry ids; left out otherwise.
+    private func crosswalkID(_ authority: EntryIDAuthority) -> JSONValue? {
+        authority == .crosswalk ? .bool(true) : nil
+    }
+
+    private func crosswalkID(_ catalogID: String, _ library: FrameworkLibrary) -> JSONValue? {
+        library.catalog(withID: catalogID).flatMap { crosswalkID($0.entryIDs) }
     }
 
     private func riskyIdentity(_ identity: RiskyIdentity) -> JSONValue {

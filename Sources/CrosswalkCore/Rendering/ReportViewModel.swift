@@ -9,7 +9,7 @@ struct ReportViewModel {
     func make() -> [String: Any] {
         let metadata = report.metadata
         let summary = report.inventorySummary
-        return [
+        let view: [String: Any] = [
             "organization": metadata.organization ?? "Unnamed organisation",
             "generatedAt": metadata.generatedAt.iso8601,
             "toolVersion": metadata.toolVersion,
@@ -22,10 +22,6 @@ struct ReportViewModel {
             "frameworkCount": String(report.frameworks.count),
             "frameworks": report.frameworks.map(framework),
             "overall": overall(),
-            "keyFigures": keyFigures(),
-            "hasTopGaps": !report.topGaps.isEmpty,
-            "topGaps": report.topGaps.enumerated().map { gap($0.offset + 1, $0.element) },
-            "executiveGaps": report.topGaps.prefix(5).enumerated().map { gap($0.offset + 1, $0.element) },
             "alignment": alignment(),
             "hasRiskyIdentities": !report.riskiestIdentities.isEmpty,
             "riskyIdentities": report.riskiestIdentities.enumerated().map { rank, identity in
@@ -51,14 +47,21 @@ struct ReportViewModel {
             "hasWarnings": !report.warnings.isEmpty,
             "warnings": report.warnings.map(\.description),
         ]
+        return view.merging(PriorityViewModel(report: report).make()) { shared, _ in shared }
+    }
+
+    /// An entry id as reports print it (marked when Crosswalk assigned it).
+    private func entryLabel(_ catalogID: String, _ entryID: String) -> String {
+        PriorityViewModel(report: report).entryLabel(catalogID: catalogID, entryID: entryID)
     }
 
     static func label(_ status: EntryStatus) -> String {
         switch status {
         case .satisfied: return "✅ Satisfied"
-        case .partiallySatisfied: return "◐ Partially satisfied"
-        case .notSatisfied: return "❌ Not satisfied"
+        case .partiallyEvidenced: return "◐ No gaps, partly evidenced"
+        case .gapsFound: return "❌ Gaps found"
         case .notAssessed: return "❔ Not assessed"
+        case .notApplicable: return "— Not applicable"
         case .notCovered: return "○ Not covered"
         }
     }
@@ -83,12 +86,14 @@ struct ReportViewModel {
         }
     }
 
-    static func severityLabel(_ severity: Severity) -> String {
-        severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst()
+    /// Result statuses a control card counts, worst first. `accepted` only appears once a result
+    /// is accepted: waivers are not an input yet, so reports show no accepted row until they are.
+    static func shownResultStatuses(_ outcome: ControlOutcome) -> [ResultStatus] {
+        ResultStatus.allCases.sorted().filter { $0 != .accepted || outcome.count(.accepted) > 0 }
     }
 
-    private func ratioText(_ ratio: Ratio) -> String {
-        ratio.denominator == 0 ? "n/a" : ratio.percentText
+    static func severityLabel(_ severity: Severity) -> String {
+        severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst()
     }
 
     private func framework(_ assessment: FrameworkAssessment) -> [String: Any] {
@@ -101,130 +106,128 @@ struct ReportViewModel {
             "version": catalog.version,
             "license": catalog.license ?? "not stated",
             "source": catalog.sourceURLs.first ?? catalog.origin,
-            "score": score.map(\.percentText) ?? "n/a",
-            "scoreDetail": score.map { "\($0.numeratorText) of \($0.denominator)" } ?? "nothing assessed",
-            "satisfied": String(assessment.count(.satisfied)),
-            "partiallySatisfied": String(assessment.count(.partiallySatisfied)),
-            "notSatisfied": String(assessment.count(.notSatisfied)),
-            "notAssessed": String(assessment.count(.notAssessed)),
-            "notCovered": String(assessment.count(.notCovered)),
-            "assessed": String(assessment.assessedCount),
+            "score": score?.percentText ?? "n/a",
+            "scoreDetail": score.map {
+                "\(FrameworkScore.twoDecimals($0.earned)) of \(FrameworkScore.twoDecimals($0.possible))"
+            }
+                ?? "no live mapping",
+            "hasScore": score != nil,
             "posture": Self.postureLevel(assessment),
             "postureSentence": Self.postureSentence(assessment),
             "coverage": assessment.coverage.percentText,
             "coverageDetail": "\(assessment.coverage.numeratorText) of \(assessment.coverage.denominator)",
-            "entries": assessment.entries.map { entry in
-                [
-                    "id": entry.entry.id,
-                    "title": entry.entry.title,
-                    "kind": entry.entry.kind,
-                    "isGroup": !entry.isScored,
-                    "status": Self.label(entry.status),
-                    "controls": entry.controls.map {
-                        "\($0.mapping.controlID) (\($0.mapping.relationship.rawValue), \($0.mapping.strength))"
-                    }
-                    .joined(separator: ", "),
-                    "affected": entry.isScored && entry.affectedIdentityCount > 0
-                        ? String(entry.affectedIdentityCount) : "",
-                    "reason": entry.reason,
-                ] as [String: Any]
-            },
+        ]
+        .merging(Self.statusCounts(assessment.count)) { $1 }
+        .merging(["entries": assessment.entries.map { entry($0, catalogID: catalog.id) }]) { $1 }
+    }
+
+    /// Entry counts by status under the keys templates use.
+    static func statusCounts(_ count: (EntryStatus) -> Int) -> [String: Any] {
+        [
+            "satisfied": String(count(.satisfied)),
+            "partiallyEvidenced": String(count(.partiallyEvidenced)),
+            "gapsFound": String(count(.gapsFound)),
+            "notAssessed": String(count(.notAssessed)),
+            "notApplicable": String(count(.notApplicable)),
+            "notCovered": String(count(.notCovered)),
         ]
     }
 
-    private func overall() -> [String: String] {
+    /// A mapped control as reports write it: `CW-LOG-01 (attested) (subset-of, 7)`.
+    static func linkText(_ link: LinkAssessment) -> String {
+        "\(link.mapping.controlID)\(attestedMark(link.evidenceSource)) (\(link.mapping.relationship.rawValue), \(link.mapping.strength))"
+    }
+
+    /// ` (attested)` for attested evidence, nothing for observed.
+    static func attestedMark(_ source: EvidenceSource) -> String {
+        source == .attested ? " (attested)" : ""
+    }
+
+    /// A pass share as a whole percent, or empty when the entry has none.
+    static func passShareText(_ entry: EntryAssessment) -> String {
+        entry.passShare.map(FrameworkScore.percentText) ?? ""
+    }
+
+    private func entry(_ entry: EntryAssessment, catalogID: String) -> [String: Any] {
+        [
+            "id": entry.entry.id,
+            "displayID": entryLabel(catalogID, entry.entry.id),
+            "title": entry.entry.title,
+            "kind": entry.entry.kind,
+            "isGroup": !entry.isLeaf,
+            "status": Self.label(entry.status),
+            "passShare": Self.passShareText(entry),
+            "coverage": entry.isLeaf
+                ? "" : "\(entry.coverage.numeratorText) of \(entry.coverage.denominator) covered",
+            "controls": entry.links.map(Self.linkText).joined(separator: ", "),
+            "affected": entry.isLeaf && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : "",
+            "reason": entry.reason,
+        ]
+    }
+
+    private func overall() -> [String: Any] {
         let overall = report.overall
         return [
             "score": overall.scoreText,
-            "posture": overall.score.map(Self.postureLevel(fraction:)) ?? "Not assessed",
+            "posture": overall.posture?.rawValue ?? "No score",
+            "criticalNote": Self.criticalGapNote(overall.criticalGaps),
             "frameworks": String(overall.frameworks),
             "scoredFrameworks": String(overall.scoredFrameworks),
-            "satisfied": String(overall.count(.satisfied)),
-            "partiallySatisfied": String(overall.count(.partiallySatisfied)),
-            "notSatisfied": String(overall.count(.notSatisfied)),
-            "notAssessed": String(overall.count(.notAssessed)),
-            "notCovered": String(overall.count(.notCovered)),
             "coverage": overall.coverage.percentText,
             "coverageDetail": "\(overall.coverage.numeratorText) of \(overall.coverage.denominator)",
         ]
+        .merging(Self.statusCounts(overall.count)) { $1 }
     }
 
     /// One word for an executive: strong, mixed, weak, or not assessed.
     static func postureLevel(_ assessment: FrameworkAssessment) -> String {
-        guard let score = assessment.score else { return "Not assessed" }
-        return postureLevel(fraction: score.fraction)
+        assessment.score?.posture.rawValue ?? "No score"
     }
 
-    static func postureLevel(fraction: Double) -> String {
-        switch fraction {
-        case 0.8...: return "Strong"
-        case 0.5..<0.8: return "Mixed"
-        default: return "Weak"
-        }
+    /// Why a posture cannot read Strong: the critical controls that fail, or nothing.
+    static func criticalGapNote(_ controlIDs: [String]) -> String {
+        guard !controlIDs.isEmpty else { return "" }
+        let list = controlIDs.joined(separator: ", ")
+        return controlIDs.count == 1
+            ? "A critical control fails (\(list)), so the posture cannot read Strong until it passes."
+            : "Critical controls fail (\(list)), so the posture cannot read Strong until they pass."
     }
 
-    /// One plain sentence on where the organisation stands against a framework.
+    /// One plain sentence on where the organisation stands against a framework: its covered
+    /// entries by status, naming only the statuses that occur. The score and coverage are printed
+    /// beside it, so the sentence does not repeat them.
     static func postureSentence(_ assessment: FrameworkAssessment) -> String {
-        let coverage =
-            "Identity controls speak to \(assessment.coverage.percentText) of this framework; the rest needs other evidence."
-        guard assessment.assessedCount > 0 else {
-            return "The inventory gives no evidence for the entries identity controls address. \(coverage)"
+        guard assessment.score != nil else {
+            return "No inventory result speaks to the entries identity controls address."
         }
-        let met = assessment.count(.satisfied)
-        let partly = assessment.count(.partiallySatisfied)
-        let unmet = assessment.count(.notSatisfied)
-        return
-            "Of \(assessment.assessedCount) assessed entries, \(met) \(met == 1 ? "is" : "are") fully met, \(partly) partly and \(unmet) not at all. \(coverage)"
-    }
-
-    private func keyFigures() -> [[String: String]] {
-        let figures = report.keyFigures
-        func figure(_ ratio: Ratio, _ text: String) -> [String: String] {
-            ["value": ratioText(ratio), "text": text, "detail": "\(ratio.numeratorText) of \(ratio.denominator)"]
-        }
-        return [
-            figure(figures.identitiesWithOwner, "of identities have an accountable owner"),
-            figure(
-                figures.agentsOnWorkloadIdentity,
-                "of AI agents authenticate with a platform-managed workload identity"
-            ),
-            figure(figures.staticSecretsWithinRotation, "of active static secrets are within the rotation interval"),
-            [
-                "value": String(figures.activeExposedCredentials),
-                "text": "credential(s) detected as exposed still active",
-                "detail": "revoke these first",
-            ],
+        let parts: [(EntryStatus, String)] = [
+            (.gapsFound, "with gaps"),
+            (.satisfied, "satisfied"),
+            (.partiallyEvidenced, "without gaps but partly evidenced"),
+            (.notAssessed, "not assessed"),
+            (.notApplicable, "not applicable"),
         ]
-    }
-
-    private func gap(_ rank: Int, _ gap: Gap) -> [String: String] {
-        var frameworks: [String: [String]] = [:]
-        for entry in gap.entries { frameworks[entry.catalogID, default: []].append(entry.entryID) }
-        let entries = report.library.catalogs.compactMap { catalog -> String? in
-            guard let ids = frameworks[catalog.id] else { return nil }
-            return "\(catalog.shortTitle): \(ids.joined(separator: ", "))"
+        let counted = parts.compactMap { status, words -> String? in
+            let count = assessment.count(status)
+            return count == 0 ? nil : "\(count) \(words)"
         }
-        return [
-            "rank": String(rank),
-            "id": gap.control.id,
-            "title": gap.control.title,
-            "severity": Self.severityLabel(gap.control.severity),
-            "failing": String(gap.failingSubjects),
-            "affected": String(gap.affectedIdentities),
-            "entries": entries.joined(separator: "; "),
-            "remediation": gap.control.remediation,
-        ]
+        let covered = assessment.coverage.numeratorText
+        return "Of \(covered) covered \(covered == "1" ? "entry" : "entries"): \(counted.joined(separator: ", "))."
     }
 
     /// Covered leaf entries of every framework, for the "Standards & Framework Alignment" table.
     private func alignment() -> [[String: String]] {
         report.frameworks.flatMap { assessment in
-            assessment.entries.filter { $0.isScored && $0.status != .notCovered }.map { entry in
+            assessment.entries.filter { $0.isLeaf && $0.status != .notCovered }.map { entry in
                 [
                     "framework": assessment.catalog.shortTitle,
-                    "entry": "\(entry.entry.id) \(entry.entry.title)",
+                    "entry": "\(entryLabel(assessment.catalog.id, entry.entry.id)) \(entry.entry.title)",
                     "status": Self.label(entry.status),
-                    "controls": entry.controls.map(\.mapping.controlID).joined(separator: ", "),
+                    "passShare": Self.passShareText(entry),
+                    "controls": entry.links.map {
+                        $0.mapping.controlID + Self.attestedMark($0.evidenceSource)
+                    }
+                    .joined(separator: ", "),
                 ]
             }
         }
@@ -239,6 +242,8 @@ struct ReportViewModel {
             "title": definition.title,
             "severity": Self.severityLabel(definition.severity),
             "status": Self.label(outcome.status),
+            "evidenceSource": definition.evidenceSource.rawValue,
+            "isAttested": definition.evidenceSource == .attested,
             "appliesTo": definition.appliesTo,
             "description": definition.description,
             "rationale": definition.rationale,
@@ -250,15 +255,16 @@ struct ReportViewModel {
                 "\($0.percentText) (\($0.numeratorText) of \($0.denominator) applicable subjects pass)"
             }
                 ?? "no applicable subjects",
-            "counts": ResultStatus.allCases.sorted().map {
+            "counts": Self.shownResultStatuses(outcome).map {
                 ["status": Self.label($0), "count": String(outcome.count($0))]
             },
             "mappings": mappings.map { mapping in
                 [
                     "catalog": report.library.catalog(withID: mapping.catalogID)?.shortTitle ?? mapping.catalogID,
-                    "entry": mapping.entryID,
+                    "entry": entryLabel(mapping.catalogID, mapping.entryID),
                     "relationship": mapping.relationship.rawValue,
                     "strength": String(mapping.strength),
+                    "scope": mapping.scope.rawValue,
                     "rationale": mapping.rationale,
                 ]
             },

@@ -9,8 +9,12 @@ public struct GapReport: Sendable {
     public var frameworks: [FrameworkAssessment]
     /// The posture across all frameworks: mean score, summed entry counts, total coverage.
     public var overall: OverallPosture
-    /// Failing controls ranked by severity weight × affected identities, worst first.
+    /// Every failing control, worst first (``GapRanking``); the executive summary shows the first
+    /// ``GapRanking/executiveCount``.
     public var topGaps: [Gap]
+    /// Every failing result of a critical control, with its owner: exposed credentials first,
+    /// then by control id and subject id (``AttributedFinding/criticalFindings(_:inventory:)``).
+    public var criticalFindings: [AttributedFinding]
     /// Identities failing the most severe controls, worst first (at most ``RiskyIdentity/limit``).
     public var riskiestIdentities: [RiskyIdentity]
     /// Load warnings, shown in the provenance section.
@@ -61,49 +65,4 @@ public struct InventorySummary: Sendable {
         for identity in inventory.identities { kinds[identity.kind.rawValue, default: 0] += 1 }
         self.kinds = kinds.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
-}
-
-/// The headline numbers of the executive summary, each with its denominator.
-public struct KeyFigures: Sendable {
-    public var identitiesWithOwner: Ratio
-    public var agentsOnWorkloadIdentity: Ratio
-    public var staticSecretsWithinRotation: Ratio
-    public var activeExposedCredentials: Int
-
-    public init(inventory: Inventory, policy: Policy, now: Timestamp) {
-        let identities = inventory.identities
-        identitiesWithOwner = Ratio(
-            identities.filter { !($0.owner ?? "").allSatisfy(\.isWhitespace) }.count,
-            of: identities.count
-        )
-        let agents = identities.filter(\.isAgent)
-        agentsOnWorkloadIdentity = Ratio(
-            agents.filter { $0.authentication?.isPlatformManaged ?? false }.count,
-            of: agents.count
-        )
-        var withinRotation = 0
-        var datedSecrets = 0
-        var exposed = 0
-        for identity in identities {
-            for credential in identity.credentials where credential.isActive {
-                if !credential.exposures.isEmpty { exposed += 1 }
-                guard credential.type.isStaticSecret, let issued = credential.issued else { continue }
-                datedSecrets += 1
-                if issued.days(until: now) <= policy.thresholds.rotationIntervalDays { withinRotation += 1 }
-            }
-        }
-        staticSecretsWithinRotation = Ratio(withinRotation, of: datedSecrets)
-        activeExposedCredentials = exposed
-    }
-}
-
-/// A failing control ranked for the executive summary, with the entries it leaves unmet.
-public struct Gap: Sendable {
-    public var control: ControlDefinition
-    public var failingSubjects: Int
-    public var affectedIdentities: Int
-    /// severity weight × affected identities (failing subjects when no identity is named).
-    public var rank: Int
-    /// Catalog entries the control maps to, as `catalog id: entry id`.
-    public var entries: [(catalogID: String, entryID: String)]
 }

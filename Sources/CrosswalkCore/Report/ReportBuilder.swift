@@ -4,8 +4,6 @@ import Crypto
 /// Works on bytes already read; the caller writes the rendered output.
 public struct ReportBuilder: Sendable {
     public static let toolVersion = "0.1.0"
-    /// How many gaps the executive summary ranks.
-    public static let topGapCount = 5
 
     public var evaluator: ControlEvaluator
     public var mapper: FrameworkMapper
@@ -124,12 +122,13 @@ public struct ReportBuilder: Sendable {
                 inputs: inputs
             ),
             inventorySummary: InventorySummary(inventory),
-            keyFigures: KeyFigures(inventory: inventory, policy: policy, now: request.now),
+            keyFigures: KeyFigures(evaluation: evaluation, inventory: inventory),
             evaluation: evaluation,
             library: library,
             frameworks: frameworks,
             overall: OverallPosture(frameworks),
-            topGaps: Self.rankGaps(evaluation, library: library),
+            topGaps: GapRanking.rank(evaluation, library: library, frameworks: frameworks),
+            criticalFindings: AttributedFinding.criticalFindings(evaluation, inventory: inventory),
             riskiestIdentities: RiskyIdentity.rank(evaluation, inventory: inventory),
             warnings: warnings,
             includesPassing: request.includePassing
@@ -143,22 +142,5 @@ public struct ReportBuilder: Sendable {
             return byte < 16 ? "0" + text : text
         }
         return InputDigest(role: role, path: file.path, byteCount: file.bytes.count, sha256: hex.joined())
-    }
-
-    static func rankGaps(_ evaluation: Evaluation, library: FrameworkLibrary) -> [Gap] {
-        let gaps = evaluation.outcomes.filter { $0.status == .fail }.map { outcome in
-            let affected = outcome.affectedIdentityCount
-            let weightBase = affected > 0 ? affected : outcome.count(.fail)
-            return Gap(
-                control: outcome.definition,
-                failingSubjects: outcome.count(.fail),
-                affectedIdentities: affected,
-                rank: outcome.definition.severity.weight * weightBase,
-                entries: library.mappings(forControl: outcome.definition.id).map { ($0.catalogID, $0.entryID) }
-            )
-        }
-        return Array(
-            gaps.sorted { ($1.rank, $0.control.id) < ($0.rank, $1.control.id) }.prefix(topGapCount)
-        )
     }
 }

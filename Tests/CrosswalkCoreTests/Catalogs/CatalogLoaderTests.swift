@@ -34,6 +34,36 @@ import Testing
         #expect(mapped == Set((1...10).map { "NHI\($0)" }))
     }
 
+    @Test func linksNoBundledControlToAnEntryAsEqualOrSuperset() throws {
+        let library = try CatalogLoader().load()
+        let fullLinks = library.mappings
+            .filter { $0.relationship == .equal || $0.relationship == .supersetOf }
+            .map { "\($0.controlID) → \($0.catalogID) \($0.entryID)" }
+        #expect(fullLinks == [], "frameworks/mappings/README.md says why no bundled link is a full link")
+    }
+
+    @Test func namesEveryThresholdInARationaleAsADefault() throws {
+        let library = try CatalogLoader().load()
+        let fixedNumbers = library.mappings
+            .filter { $0.rationale.contains(/[0-9]+ (days|minutes)/) && !$0.rationale.contains("default") }
+            .map { "\($0.controlID) → \($0.entryID)" }
+        #expect(fixedNumbers == [])
+    }
+
+    @Test(arguments: [
+        ("nist-csf-2.0", "NIST CSF 2.0"),
+        ("nist-ai-rmf-1.0", "NIST AI RMF 1.0"),
+        ("owasp-nhi-top10-2025", "OWASP NHI Top 10 2025"),
+        ("owasp-agentic-top10-2026", "OWASP Agentic Top 10 2026"),
+        ("owasp-agentic-threats-2025", "OWASP Agentic Threats 2025"),
+        ("csa-maestro", "CSA MAESTRO"),
+    ])
+    func mappingReadmeStatesEachCatalogsMappingCount(_ id: String, _ name: String) throws {
+        let readme = try Fixtures.text("frameworks/mappings/README.md")
+        let count = try CatalogLoader().load().mappings.filter { $0.catalogID == id }.count
+        #expect(readme.contains("**\(name)** (\(count) mappings"))
+    }
+
     private func errors(_ files: [InputFile]) -> [String] {
         Fixtures.errorLines { _ = try CatalogLoader().load(user: files) }
     }
@@ -117,6 +147,43 @@ import Testing
             library.mappings(forControl: "CW-CRED-02").contains {
                 $0.catalogID == "acme-policy" && $0.entryID == "AP-1"
             }
+        )
+    }
+
+    @Test func readsCatalogAndMappingScopesAMappingsOwnWinning() throws {
+        let catalog =
+            #"{"id": "agentic", "title": "Agentic", "version": "1", "scope": "ai-agents", "entries": [{"id": "A-1", "title": "One"}, {"id": "A-2", "title": "Two"}]}"#
+        let mappings = """
+            version: 1
+            catalog: agentic
+            mappings:
+              - {control: CW-LIFE-01, entry: A-1, relationship: subset-of, strength: 3, rationale: r}
+              - {control: CW-LIFE-01, entry: A-2, relationship: subset-of, strength: 3, rationale: r, scope: all}
+            """
+        let library = try CatalogLoader().load(user: [
+            InputFile(path: "agentic.json", text: catalog), InputFile(path: "agentic-map.yaml", text: mappings),
+        ])
+        #expect(library.catalog(withID: "agentic")?.scope == .aiAgents)
+        let scopes = library.mappings.filter { $0.catalogID == "agentic" }.map { "\($0.entryID) \($0.scope.rawValue)" }
+        #expect(scopes == ["A-1 ai-agents", "A-2 all"])
+        #expect(library.catalog(withID: "nist-csf-2.0")?.scope == .all)
+        #expect(library.catalog(withID: "csa-maestro")?.scope == .aiAgents)
+    }
+
+    @Test func rejectsUnknownScopesWhereTheyAreWritten() {
+        let catalog =
+            #"{"id": "agentic", "title": "Agentic", "version": "1", "scope": "agents", "entries": [{"id": "A-1", "title": "One"}]}"#
+        let mappings = """
+            version: 1
+            catalog: owasp-nhi-top10-2025
+            mappings:
+              - {control: CW-LIFE-01, entry: NHI1, relationship: subset-of, strength: 3, rationale: r, scope: humans}
+            """
+        #expect(
+            errors([InputFile(path: "agentic.json", text: catalog), InputFile(path: "extra.yaml", text: mappings)]) == [
+                "agentic.json:1:64: error: scope: unknown scope 'agents'; expected all or ai-agents",
+                "extra.yaml:4:99: error: mappings[0].scope: unknown scope 'humans'; expected all or ai-agents",
+            ]
         )
     }
 }

@@ -16,12 +16,13 @@ struct DelegationDepthWithinLimit: Control {
         id: "CW-AGENT-03",
         title: "Delegation chains stay within the policy's maximum depth",
         description:
-            "No identity sits more delegation hops (spawned_by links) below the root of its chain than the policy allows.",
+            "No identity sits more delegation hops (spawned_by links) below the root of its chain than the policy allows; a direct child of a root has depth 1. A spawned_by chain that loops back on itself has no root: every identity on the loop or below it gets an error result, whatever its status, until the inventory is fixed.",
         rationale:
             "Each delegation hop blurs who asked for an action and why; long chains make actions hard to attribute to an accountable principal and let errors or injected instructions propagate far from human oversight.",
         severity: .medium,
         subjectKind: .identity,
-        appliesTo: "active spawned identities (spawned_by set); any identity in a delegation cycle",
+        appliesTo:
+            "active spawned identities (spawned_by set); every identity whose spawned_by chain reaches a loop, whatever its status",
         evidenceFields: ["identities[].spawned_by"],
         policyParameters: ["thresholds.max_delegation_depth"],
         remediation:
@@ -52,6 +53,7 @@ struct DelegationDepthWithinLimit: Control {
                       - {id: ping, kind: agent, spawned_by: pong}
                       - {id: pong, kind: agent, spawned_by: ping}
                       - {id: tail, kind: agent, spawned_by: ping}
+                      - {id: parked, kind: agent, spawned_by: ping, status: disabled}
                       - {id: solo, kind: agent}
                       - {id: child, kind: agent, spawned_by: solo}
                     """,
@@ -59,7 +61,10 @@ struct DelegationDepthWithinLimit: Control {
                     version: 1
                     thresholds: {max_delegation_depth: 1}
                     """,
-                expected: ["ping": .error, "pong": .error, "tail": .error, "solo": .notApplicable, "child": .pass]
+                expected: [
+                    "ping": .error, "pong": .error, "tail": .error, "parked": .error, "solo": .notApplicable,
+                    "child": .pass,
+                ]
             ),
         ]
     )

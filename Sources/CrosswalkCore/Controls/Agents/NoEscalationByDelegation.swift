@@ -21,6 +21,7 @@ struct NoEscalationByDelegation: Control {
         rationale:
             "Delegation must narrow authority, never widen it: a child with permissions its parent lacks lets a compromised or manipulated parent obtain them simply by spawning a sub-agent, defeating least privilege.",
         severity: .critical,
+        exposureClass: .privilege,
         subjectKind: .identity,
         appliesTo: "spawned identities (spawned_by set), except deleted ones",
         evidenceFields: ["identities[].spawned_by", "identities[].role_bindings[].role", "roles[].permissions"],

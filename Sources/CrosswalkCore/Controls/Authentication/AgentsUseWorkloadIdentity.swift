@@ -16,7 +16,7 @@ struct AgentsUseWorkloadIdentity: Control {
         id: "CW-AUTH-01",
         title: "AI agents authenticate with a platform-managed workload identity, not a static secret",
         description:
-            "Each active agent proves its identity through the platform (managed identity, workload identity or federation) and holds no active static secret such as an API key, client secret or password.",
+            "Each active agent proves its identity through the platform (managed identity, workload identity or federation) and holds no active static secret such as an API key, client secret or password. Any other authentication method fails, certificate and methods Crosswalk does not know included; an agent holding an active static secret fails even when its method is platform-managed. A missing authentication is not assessed unless a held static secret already fails the agent.",
         rationale:
             "Static secrets can be copied, leaked into prompts, logs and code, and replayed from anywhere; platform-managed identities issue short-lived credentials bound to the running workload, so there is nothing long-lived to steal.",
         severity: .high,
@@ -53,7 +53,7 @@ struct AgentsUseWorkloadIdentity: Control {
                 ]
             ),
             ControlExample(
-                "revoked secret, certificate method",
+                "revoked secret, certificate method, unknown method",
                 inventory: """
                     version: 1
                     identities:
@@ -64,8 +64,9 @@ struct AgentsUseWorkloadIdentity: Control {
                           - {id: old-key, type: client-secret, status: revoked}
                           - {id: session, type: federated-token}
                       - {id: cert, kind: agent, authentication: certificate}
+                      - {id: homegrown, kind: agent, authentication: signed-nonce}
                     """,
-                expected: ["cleaned-up": .pass, "cert": .fail]
+                expected: ["cleaned-up": .pass, "cert": .fail, "homegrown": .fail]
             ),
         ]
     )
@@ -79,7 +80,7 @@ struct AgentsUseWorkloadIdentity: Control {
                 recorder.notApplicable(subject)
                 continue
             }
-            let heldSecrets = identity.credentials.filter { $0.isActive && $0.type.isStaticSecret }
+            let heldSecrets = identity.credentials.filter { context.isActive($0) && $0.type.isStaticSecret }
             var evidence: [Evidence] = []
             var problems: [String] = []
             if let method = identity.authentication, !method.isPlatformManaged {

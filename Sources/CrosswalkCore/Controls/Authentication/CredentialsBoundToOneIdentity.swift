@@ -3,7 +3,9 @@
 /// Applies to active credentials; revoked, disabled, deleted or expired credentials can no longer
 /// be shared and are not applicable. A credential fails when its `shared_with` names any identity
 /// other than its holder, or when its holder is a shared account (`shared_account: true`, such as
-/// a team mailbox login). An absent `shared_account` is read as not shared, as the brief specifies.
+/// a team mailbox login). It passes only when neither is the case and its holder is recorded as
+/// `shared_account: false`: an absent `shared_account` is unknown, so a credential not already
+/// failing on `shared_with` is not assessed, as the inventory format promises for unknown booleans.
 /// A shared credential's failure also marks the identities it is shared with as affected.
 ///
 /// Reports credentials that are shared between identities or held by a shared account.
@@ -13,7 +15,7 @@ struct CredentialsBoundToOneIdentity: Control {
         title:
             "Each credential is bound to exactly one workload identity (no shared credentials, shared accounts or team mailboxes)",
         description:
-            "No credential is held by more than one identity, and no credential belongs to an account that several people or systems log in as.",
+            "No credential is held by more than one identity, and no credential belongs to an account that several people or systems log in as. A credential fails when shared_with names another identity or its holder has shared_account: true; it passes only when its holder is recorded as shared_account: false, and is not assessed when shared_account is absent.",
         rationale:
             "A shared credential cannot be attributed, rotated or revoked without breaking every holder, and one compromised holder compromises them all; audit logs cannot say which workload acted.",
         severity: .high,
@@ -34,10 +36,13 @@ struct CredentialsBoundToOneIdentity: Control {
                     identities:
                       - id: billing
                         kind: service-account
+                        shared_account: false
                         credentials:
                           - {id: key, type: api-key}
                           - {id: shared-key, type: api-key, shared_with: [reports]}
                           - {id: old-shared, type: api-key, status: revoked, shared_with: [reports]}
+                          - {id: leaving, type: api-key, revoked: 2026-07-01, shared_with: [reports]}
+                          - {id: gone, type: api-key, revoked: 2026-05-01, shared_with: [reports]}
                       - {id: reports, kind: service-account}
                       - id: mailbox
                         kind: bot
@@ -47,9 +52,23 @@ struct CredentialsBoundToOneIdentity: Control {
                     """,
                 expected: [
                     "billing/key": .pass, "billing/shared-key": .fail, "billing/old-shared": .notApplicable,
-                    "mailbox/login": .fail,
+                    "billing/leaving": .fail, "billing/gone": .notApplicable, "mailbox/login": .fail,
                 ]
-            )
+            ),
+            ControlExample(
+                "shared_account not recorded",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: svc
+                        kind: service-account
+                        credentials:
+                          - {id: key, type: api-key}
+                          - {id: shared-key, type: api-key, shared_with: [peer]}
+                      - {id: peer, kind: service-account, shared_account: false}
+                    """,
+                expected: ["svc/key": .notAssessed, "svc/shared-key": .fail]
+            ),
         ]
     )
 
@@ -57,7 +76,7 @@ struct CredentialsBoundToOneIdentity: Control {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
-                guard credential.isActive else {
+                guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
                     continue
                 }
@@ -85,7 +104,19 @@ struct CredentialsBoundToOneIdentity: Control {
                     )
                     problems.append("belongs to a shared account")
                 }
-                if problems.isEmpty {
+                if problems.isEmpty, identity.sharedAccount == nil {
+                    recorder.notAssessed(
+                        subject,
+                        "Whether the holding identity is a shared account is not recorded.",
+                        evidence: [
+                            Evidence(
+                                field: "shared_account",
+                                observed: "absent",
+                                expected: "false (one workload per identity)"
+                            )
+                        ]
+                    )
+                } else if problems.isEmpty {
                     recorder.pass(subject)
                 } else {
                     recorder.fail(

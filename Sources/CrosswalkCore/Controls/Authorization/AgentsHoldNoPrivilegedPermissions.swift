@@ -19,6 +19,7 @@ struct AgentsHoldNoPrivilegedPermissions: Control {
         rationale:
             "An agent acts on untrusted input (prompts, documents, tool output); a hijacked or confused agent can use every permission it holds, so wildcard and privileged grants turn one injection into full compromise.",
         severity: .high,
+        exposureClass: .privilege,
         subjectKind: .identity,
         appliesTo: "agents (except deleted ones)",
         evidenceFields: ["identities[].kind", "identities[].role_bindings[].role", "roles[].permissions"],

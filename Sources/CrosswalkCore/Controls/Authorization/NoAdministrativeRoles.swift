@@ -17,6 +17,7 @@ struct NoAdministrativeRoles: Control {
         rationale:
             "Administrative roles can change permissions, identities and audit settings; a leaked or hijacked non-human credential bound to one gives an attacker control of the whole platform, with no person in the loop.",
         severity: .high,
+        exposureClass: .privilege,
         subjectKind: .identity,
         appliesTo: "all identities (except deleted ones)",
         evidenceFields: ["identities[].role_bindings[].role", "roles[].administrative", "roles[].id", "roles[].name"],

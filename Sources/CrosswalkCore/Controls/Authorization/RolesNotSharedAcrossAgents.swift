@@ -13,7 +13,7 @@ struct RolesNotSharedAcrossAgents: Control {
         id: "CW-AUTHZ-05",
         title: "Roles are not shared across many unrelated agents (no broad shared service principals)",
         description:
-            "A role granted to agents serves one team's agents: it is not bound to agents of more distinct owners than the policy allows.",
+            "A role granted to agents serves one team's agents: it is not bound to agents of more distinct owners than the policy allows. Owners are compared trimmed and case-insensitively, and every agent not recorded as deleted counts. An agent with no owner could belong to any team: the role passes when its known owners plus its ownerless agents stay within the limit, fails when the known owners alone exceed it, and is otherwise not assessed.",
         rationale:
             "A role shared across unrelated agents accumulates every team's permissions, so each agent holds far more than its task needs, and no single owner can right-size or review it; it is the agent form of a shared service principal.",
         severity: .medium,
@@ -59,6 +59,23 @@ struct RolesNotSharedAcrossAgents: Control {
                     thresholds: {max_agent_owners_per_role: 2}
                     """,
                 expected: ["shared-data": .pass]
+            ),
+            ControlExample(
+                "ownerless agents within and beyond the limit",
+                inventory: """
+                    version: 1
+                    roles:
+                      - {id: solo, permissions: ["kb:Search"]}
+                      - {id: pair, permissions: ["kb:Search"]}
+                      - {id: retired, permissions: ["kb:Search"]}
+                    identities:
+                      - {id: lone, kind: agent, role_bindings: [solo]}
+                      - {id: owned, kind: agent, owner: support, role_bindings: [pair]}
+                      - {id: stray, kind: agent, role_bindings: [pair]}
+                      - {id: kept, kind: agent, owner: support, status: disabled, role_bindings: [retired]}
+                      - {id: gone, kind: agent, owner: finance, status: deleted, role_bindings: [retired]}
+                    """,
+                expected: ["solo": .pass, "pair": .notAssessed, "retired": .pass]
             ),
         ]
     )

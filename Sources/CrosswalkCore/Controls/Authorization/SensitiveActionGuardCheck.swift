@@ -1,6 +1,12 @@
 /// The evaluation CW-AUTHZ-03 and CW-AUTHZ-04 share: for each active agent, find the sensitive
 /// actions it can reach (through a role permission or a tool) that need a given guard, and check
 /// that a guard pattern in the policy covers each one.
+///
+/// Evidence rules shared by both controls: with no `sensitive_actions` in the policy every active
+/// agent is not assessed (the classification is missing); with sensitive actions of which none
+/// needs this guard every agent is not applicable (nothing needs guarding, whatever its tools); an
+/// absent guard list is an empty one, so reachable actions fail; and with no failure found, an
+/// agent whose `tools` are unknown is not assessed.
 struct SensitiveActionGuardCheck {
     /// Which sensitive actions need this guard.
     var needsGuard: (SensitiveAction) -> Bool
@@ -34,6 +40,12 @@ struct SensitiveActionGuardCheck {
                         )
                     ]
                 )
+                continue
+            }
+            guard !actions.isEmpty else {
+                // The policy classifies sensitive actions, and none needs this guard: whatever the
+                // agent can reach, nothing it reaches needs one.
+                recorder.notApplicable(subject)
                 continue
             }
             var reachable = 0

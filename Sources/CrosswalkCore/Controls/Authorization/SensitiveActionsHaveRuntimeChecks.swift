@@ -5,10 +5,11 @@
 /// the action is guarded when a `runtime_checks` pattern matches it.
 ///
 /// Not-assessed when the policy lists no `sensitive_actions` at all (there is nothing to judge
-/// against), and, when no failure is found, when the inventory does not list the agent's `tools`
-/// (a tool could reach a sensitive action we cannot see, so no pass is given). Agents that are not
-/// active (disabled, revoked, deleted, expired) cannot act and are not-applicable, as are
-/// identities of other kinds and agents with listed tools that can perform no such action.
+/// against); not-applicable when it lists some but none needs this guard; and, when no failure is
+/// found, when the inventory does not list the agent's `tools` (a tool could reach a sensitive
+/// action we cannot see, so no pass is given). Agents that are not active (disabled, revoked,
+/// deleted, expired) cannot act and are not-applicable, as are identities of other kinds and agents
+/// with listed tools that can perform no such action.
 ///
 /// Reports agents that can perform a sensitive action no runtime check covers, naming each action.
 struct SensitiveActionsHaveRuntimeChecks: Control {
@@ -16,11 +17,12 @@ struct SensitiveActionsHaveRuntimeChecks: Control {
         id: "CW-AUTHZ-03",
         title: "Every sensitive action an agent can perform is guarded by a runtime (intent-based) policy check",
         description:
-            "For each action the policy classes as needing an intent check, every agent able to perform it (by permission or tool) is covered by an enforced runtime policy check.",
+            "For each action the policy classes as needing an intent check, every agent able to perform it (by permission or tool) is covered by an enforced runtime policy check. An agent can perform an action when one of its role permissions or tools matches it; the action is guarded when a runtime_checks pattern matches it (no runtime_checks means nothing is guarded). Every active agent is not assessed when the policy lists no sensitive actions, and not applicable when none of those listed needs an intent check; an agent whose tools are not recorded is not assessed unless a failure is already found.",
         rationale:
             "Role-based permissions say what an agent may ever do, not whether this call serves the task it was given; a runtime intent check stops a prompt-injected or misaligned agent from using a legitimate permission for an illegitimate purpose.",
         severity: .high,
         subjectKind: .identity,
+        evidenceSource: .attested,
         appliesTo: "active agents that can perform a sensitive action requiring an intent check",
         evidenceFields: ["identities[].role_bindings[].role", "roles[].permissions", "identities[].tools"],
         policyParameters: ["sensitive_actions", "runtime_checks"],
@@ -62,6 +64,21 @@ struct SensitiveActionsHaveRuntimeChecks: Control {
                       - {id: helper, kind: agent, tools: [email.send]}
                     """,
                 expected: ["helper": .notAssessed]
+            ),
+            ControlExample(
+                "no sensitive action needs this guard",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: helper, kind: agent}
+                      - {id: mailer, kind: agent, tools: [email.send]}
+                    """,
+                policy: """
+                    version: 1
+                    sensitive_actions:
+                      - {action: email.send, requires_intent_check: false, requires_approval: true}
+                    """,
+                expected: ["helper": .notApplicable, "mailer": .notApplicable]
             ),
         ]
     )

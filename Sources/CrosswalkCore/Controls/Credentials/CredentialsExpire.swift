@@ -4,11 +4,15 @@
 /// are not applicable. A credential fails when it has no `expires`, or when its lifetime (from
 /// `last_rotated`, else `created`, to `expires`) exceeds `max_credential_lifetime_days`; static
 /// secrets must also stay within `max_static_secret_age_days`, so the smaller limit governs them.
+/// Every lifetime is compared exactly, in seconds, with the limit × 86,400 seconds: a TTL and an
+/// `expires` date are judged alike, and 365 days and 1 second exceeds a 365-day limit (messages
+/// then print the exact lifetime rather than a rounded one).
 /// Auditor's readings beyond the brief: a short-lived token with no `expires` but a recorded
-/// `ttl_seconds` expires by construction, and its TTL is its lifetime; a credential whose issue
-/// date is unknown still fails when the time left until `expires` alone exceeds the limit, and is
-/// otherwise not assessed; an `expires` earlier than the issue date is contradictory evidence and
-/// is not assessed.
+/// `ttl_seconds` expires by construction, and its TTL is its lifetime; one with neither fails like
+/// any credential without an expiry; a credential whose issue date is unknown still fails when the
+/// time left until `expires` alone exceeds the limit, and is otherwise not assessed; an issue date
+/// after the evaluation time is judged like any other (a certificate may be valid from a later
+/// date); an `expires` earlier than the issue date is contradictory evidence and is not assessed.
 ///
 /// Reports credentials that never expire or whose lifetime exceeds the policy maximum.
 struct CredentialsExpire: Control {
@@ -16,7 +20,7 @@ struct CredentialsExpire: Control {
         id: "CW-CRED-04",
         title: "Every credential expires, within the policy's maximum lifetime",
         description:
-            "Every active credential has an expiry date, and the time from its issue (or last rotation) to that date is within the maximum lifetime, which is shorter for static secrets.",
+            "Every active credential has an expiry date, and the time from its issue (or last rotation) to that date is within the maximum lifetime, which is shorter for static secrets. Lifetimes are compared exactly, in seconds: 365 days and 1 second exceeds a 365-day limit. A credential with no expiry date fails, except a short-lived token with a TTL (ttl_seconds), which is then its lifetime. With no issue date, the credential fails when the time left until its expiry already exceeds the limit, and is otherwise not assessed; an expiry date before the issue date is not assessed.",
         rationale:
             "A credential without an expiry stays valid until someone remembers to revoke it, which for forgotten credentials is never; a bounded lifetime makes the platform revoke it automatically.",
         severity: .medium,
@@ -66,6 +70,39 @@ struct CredentialsExpire: Control {
                     """,
                 expected: ["agent/session": .pass, "agent/soon": .notAssessed, "agent/far": .fail]
             ),
+            ControlExample(
+                "lifetimes at the limit, measured exactly",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: svc
+                        kind: service-account
+                        credentials:
+                          - {id: year-token, type: token, ttl_seconds: 31536000}
+                          - {id: year-and-a-second, type: token, ttl_seconds: 31536001}
+                          - {id: year-cert, type: certificate, created: 2026-01-01T00:00:00Z, expires: 2027-01-01T00:00:00Z}
+                          - {id: almost-a-day-more, type: certificate, created: 2026-01-01T00:00:00Z, expires: 2027-01-01T23:59:59Z}
+                          - {id: bare-token, type: token}
+                    """,
+                expected: [
+                    "svc/year-token": .pass, "svc/year-and-a-second": .fail, "svc/year-cert": .pass,
+                    "svc/almost-a-day-more": .fail, "svc/bare-token": .fail,
+                ]
+            ),
+            ControlExample(
+                "issue date in the future, expiry before issue",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: web
+                        kind: workload-identity
+                        credentials:
+                          - {id: next-cert, type: certificate, created: 2026-09-01, expires: 2027-06-01}
+                          - {id: next-long-cert, type: certificate, created: 2026-09-01, expires: 2028-01-01}
+                          - {id: backwards, type: certificate, created: 2026-06-01, expires: 2026-01-01}
+                    """,
+                expected: ["web/next-cert": .pass, "web/next-long-cert": .fail, "web/backwards": .notAssessed]
+            ),
         ]
     )
 
@@ -74,7 +111,7 @@ struct CredentialsExpire: Control {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
-                guard credential.isActive else {
+                guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
                     continue
                 }
@@ -98,13 +135,21 @@ struct CredentialsExpire: Control {
         _ context: EvaluationContext,
         _ recorder: inout ResultRecorder
     ) {
+        let allowed = "\(limit) day\(limit == 1 ? "" : "s")"
         guard let expires = credential.expires else {
             if credential.type.isShortLivedToken, let ttl = credential.ttlSeconds {
                 if UnitComparison.exceeds(ttl, limit: limit, unitSize: 86_400) {
+                    let lifetime = DurationText.describe(seconds: ttl)
                     recorder.fail(
                         subject,
-                        "Token lives \(ttl / 86_400) days; policy allows \(limit).",
-                        evidence: [Evidence(field: "credentials[].ttl_seconds", observed: "\(ttl)", expected: expected)]
+                        "Token lives \(lifetime); policy allows \(allowed).",
+                        evidence: [
+                            Evidence(
+                                field: "credentials[].ttl_seconds",
+                                observed: "\(ttl) (\(lifetime))",
+                                expected: expected
+                            )
+                        ]
                     )
                 } else {
                     recorder.pass(subject)
@@ -113,21 +158,22 @@ struct CredentialsExpire: Control {
             }
             recorder.fail(
                 subject,
-                "Credential never expires; policy requires expiry within \(limit) days.",
+                "Credential never expires; policy requires expiry within \(allowed).",
                 evidence: [Evidence(field: "credentials[].expires", observed: "absent", expected: expected)]
             )
             return
         }
         guard let issued = credential.issued else {
-            let remaining = context.now.days(until: expires)
-            if remaining > limit {
+            let remaining = Self.seconds(from: context.now, to: expires)
+            if UnitComparison.exceeds(remaining, limit: limit, unitSize: 86_400) {
+                let left = DurationText.describe(seconds: remaining)
                 recorder.fail(
                     subject,
-                    "Credential expires in \(remaining) days, longer than the \(limit)-day lifetime policy allows.",
+                    "Credential expires in \(left), longer than the \(allowed) lifetime policy allows.",
                     evidence: [
                         Evidence(
                             field: "credentials[].expires",
-                            observed: "\(expires.isoDate) (in \(remaining) days; issue date not recorded)",
+                            observed: "\(Self.text(expires)) (in \(left); issue date not recorded)",
                             expected: expected
                         )
                     ]
@@ -145,22 +191,46 @@ struct CredentialsExpire: Control {
             return
         }
         let issueField = credential.lastRotated != nil ? "last_rotated" : "created"
-        let lifetime = issued.days(until: expires)
-        let observed = "\(expires.isoDate) (\(lifetime) days after \(issueField) \(issued.isoDate))"
+        let lifetime = Self.seconds(from: issued, to: expires)
         if expires < issued {
             recorder.notAssessed(
                 subject,
                 "The expiry date precedes the credential's \(issueField) date.",
-                evidence: [Evidence(field: "credentials[].expires", observed: observed, expected: expected)]
+                evidence: [
+                    Evidence(
+                        field: "credentials[].expires",
+                        observed: "\(Self.text(expires)) (before \(issueField) \(Self.text(issued)))",
+                        expected: expected
+                    )
+                ]
             )
-        } else if lifetime > limit {
+        } else if UnitComparison.exceeds(lifetime, limit: limit, unitSize: 86_400) {
+            let described = DurationText.describe(seconds: lifetime)
             recorder.fail(
                 subject,
-                "Credential lifetime is \(lifetime) days; policy allows \(limit).",
-                evidence: [Evidence(field: "credentials[].expires", observed: observed, expected: expected)]
+                "Credential lifetime is \(described); policy allows \(allowed).",
+                evidence: [
+                    Evidence(
+                        field: "credentials[].expires",
+                        observed: "\(Self.text(expires)) (\(described) after \(issueField) \(Self.text(issued)))",
+                        expected: expected
+                    )
+                ]
             )
         } else {
             recorder.pass(subject)
         }
+    }
+
+    /// Exact seconds from `start` to `end`, held at the ends of the Int64 range.
+    private static func seconds(from start: Timestamp, to end: Timestamp) -> Int64 {
+        let (difference, overflow) = end.secondsSinceEpoch.subtractingReportingOverflow(start.secondsSinceEpoch)
+        guard overflow else { return difference }
+        return end > start ? .max : .min
+    }
+
+    /// The date alone when the timestamp is midnight UTC (as date-only inputs are), else the full time.
+    private static func text(_ timestamp: Timestamp) -> String {
+        timestamp.secondsSinceEpoch % 86_400 == 0 ? timestamp.isoDate : timestamp.iso8601
     }
 }

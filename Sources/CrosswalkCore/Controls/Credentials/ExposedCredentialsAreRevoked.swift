@@ -1,11 +1,12 @@
 /// CW-CRED-05: Credentials detected as exposed are revoked
 ///
 /// Applies to credentials with at least one recorded exposure; credentials never detected as
-/// exposed are not applicable. An exposed credential passes once it is revoked (a `revoked` date,
-/// or status revoked, deleted or expired) and fails while it is still active. Auditor's reading
-/// beyond the brief: a credential that is merely `disabled` also fails, because it can be
-/// re-enabled and the exposed value would work again; and rotation or a future `expires` is not
-/// accepted in place of revocation.
+/// exposed are not applicable. An exposed credential passes once it is revoked (a `revoked` time at
+/// or before the evaluation time, or status revoked, deleted or expired) and fails while it is
+/// still active. Auditor's reading beyond the brief: a credential that is merely `disabled` also
+/// fails, because it can be re-enabled and the exposed value would work again; a `revoked` time
+/// after the evaluation time is a scheduled revocation and fails until it takes effect; and
+/// rotation or a future `expires` is not accepted in place of revocation.
 ///
 /// Reports exposed credentials that have not been revoked.
 struct ExposedCredentialsAreRevoked: Control {
@@ -13,10 +14,11 @@ struct ExposedCredentialsAreRevoked: Control {
         id: "CW-CRED-05",
         title: "Credentials detected as exposed are revoked",
         description:
-            "Every credential that secret scanning or another detection found outside where it belongs (a repository, log, paste site, prompt) has been revoked.",
+            "Every credential that secret scanning or another detection found outside where it belongs (a repository, log, paste site, prompt) has been revoked. Revoked means a `revoked` time at or before the evaluation time, or status revoked, deleted or expired; a credential that is only disabled, or whose revocation is scheduled for later, still fails.",
         rationale:
             "An exposed credential must be assumed to be in an attacker's hands: until it is revoked, anyone who found it can act as the identity.",
         severity: .critical,
+        exposureClass: .exposure,
         subjectKind: .credential,
         appliesTo: "credentials with at least one recorded exposure",
         evidenceFields: [
@@ -28,7 +30,7 @@ struct ExposedCredentialsAreRevoked: Control {
             "Revoke the exposed credential now, issue a replacement through the vault, review the identity's activity since the first detection, and remove the exposed copy.",
         examples: [
             ControlExample(
-                "exposed and active, exposed and revoked, exposed and disabled, not exposed",
+                "exposed and active, revoked, disabled, revocation scheduled; not exposed",
                 inventory: """
                     version: 1
                     identities:
@@ -49,11 +51,16 @@ struct ExposedCredentialsAreRevoked: Control {
                             status: disabled
                             exposures:
                               - {detected: 2026-05-25}
+                          - id: scheduled
+                            type: api-key
+                            revoked: 2026-07-01
+                            exposures:
+                              - {detected: 2026-05-28}
                           - {id: safe, type: api-key}
                     """,
                 expected: [
                     "integration/leaked": .fail, "integration/cleaned": .pass, "integration/paused": .fail,
-                    "integration/safe": .notApplicable,
+                    "integration/scheduled": .fail, "integration/safe": .notApplicable,
                 ]
             )
         ]
@@ -67,19 +74,19 @@ struct ExposedCredentialsAreRevoked: Control {
                     recorder.notApplicable(subject)
                     continue
                 }
-                let revoked =
-                    credential.revoked != nil
-                    || [LifecycleStatus.revoked, .deleted, .expired].contains(credential.status)
-                if revoked {
+                if context.isRevoked(credential) {
                     recorder.pass(subject)
                     continue
                 }
                 let count = credential.exposures.count
                 let disabled = credential.status == .disabled
-                let message =
+                var message =
                     disabled
                     ? "Exposed credential is only disabled, not revoked; re-enabling it would restore the exposed value."
                     : "Credential detected as exposed \(count == 1 ? "once" : "\(count) times") is still active."
+                if let scheduled = credential.revoked {
+                    message += " Its revocation is only scheduled, for \(scheduled.iso8601)."
+                }
                 recorder.fail(
                     subject,
                     message,

@@ -14,7 +14,7 @@ struct StaticSecretsAreRotated: Control {
         id: "CW-CRED-02",
         title: "Static secrets are rotated within the policy interval",
         description:
-            "Every active static secret (API key, access key, client secret, password, key pair, shared secret, connection string, webhook secret, refresh token) was issued or last rotated within the rotation interval.",
+            "Every active static secret (API key, access key, client secret, password, key pair, shared secret, connection string, webhook secret, refresh token) was issued or last rotated within the rotation interval. Ages are whole days, rounded down: a secret rotated 90 days and 12 hours ago is 90 days old and meets a 90-day interval. A secret with neither date, or with a date after the evaluation time, is not assessed.",
         rationale:
             "The longer one value stays valid, the more copies of it accumulate in code, logs and laptops and the longer a silent leak stays exploitable; regular rotation caps that window.",
         severity: .medium,
@@ -67,6 +67,24 @@ struct StaticSecretsAreRotated: Control {
                     """,
                 expected: ["legacy/key": .pass, "legacy/older": .fail]
             ),
+            ControlExample(
+                "whole days at the limit, date after the evaluation time",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: app
+                        kind: service-account
+                        credentials:
+                          - {id: ninety, type: api-key, last_rotated: 2026-03-03}
+                          - {id: ninety-and-a-half, type: api-key, last_rotated: 2026-03-02T12:00:00Z}
+                          - {id: ninety-one, type: api-key, last_rotated: 2026-03-02}
+                          - {id: ahead, type: api-key, created: 2025-01-01, last_rotated: 2026-06-02}
+                    """,
+                expected: [
+                    "app/ninety": .pass, "app/ninety-and-a-half": .pass, "app/ninety-one": .fail,
+                    "app/ahead": .notAssessed,
+                ]
+            ),
         ]
     )
 
@@ -76,7 +94,7 @@ struct StaticSecretsAreRotated: Control {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
-                guard credential.isActive, credential.type.isStaticSecret else {
+                guard context.isActive(credential), credential.type.isStaticSecret else {
                     recorder.notApplicable(subject)
                     continue
                 }

@@ -73,7 +73,7 @@ struct StaticSecretsAreVaulted: Control {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
-                guard credential.isActive, credential.type.isStaticSecret else {
+                guard context.isActive(credential), credential.type.isStaticSecret else {
                     recorder.notApplicable(subject)
                     continue
                 }

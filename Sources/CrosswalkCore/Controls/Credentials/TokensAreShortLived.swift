@@ -69,7 +69,7 @@ struct TokensAreShortLived: Control {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
-                guard credential.isActive, credential.type.isShortLivedToken else {
+                guard context.isActive(credential), credential.type.isShortLivedToken else {
                     recorder.notApplicable(subject)
                     continue
                 }

@@ -12,7 +12,7 @@ struct UnusedCredentialsAreRemoved: Control {
         id: "CW-CRED-07",
         title: "Credentials unused beyond the inactivity window are removed",
         description:
-            "Every active credential has been used within the inactivity window (or, if never used, was created within it); idle credentials are revoked or deleted.",
+            "Every active credential has been used within the inactivity window (or, if never used, was created within it); idle credentials are revoked or deleted. Ages are whole days, rounded down. A credential with neither date, or whose last use (or creation) lies after the evaluation time, is not assessed.",
         rationale:
             "A credential nobody uses still works for whoever holds a copy; removing idle credentials shrinks the attack surface at no cost to any workload.",
         severity: .medium,
@@ -27,7 +27,7 @@ struct UnusedCredentialsAreRemoved: Control {
             "Revoke or delete the idle credential after confirming with the owner; if it is needed again, issue a new one.",
         examples: [
             ControlExample(
-                "recently used, idle, never used, no dates, revoked",
+                "recently used, idle, never used, no dates, used after the evaluation time, revoked",
                 inventory: """
                     version: 1
                     identities:
@@ -39,11 +39,13 @@ struct UnusedCredentialsAreRemoved: Control {
                           - {id: never, type: access-key, created: 2025-12-01}
                           - {id: new, type: access-key, created: 2026-05-01}
                           - {id: undated, type: password}
+                          - {id: ahead, type: api-key, created: 2024-01-01, last_used: 2026-06-02}
                           - {id: gone, type: api-key, status: revoked, last_used: 2020-01-01}
                     """,
                 expected: [
                     "reporting/daily": .pass, "reporting/idle": .fail, "reporting/never": .fail,
-                    "reporting/new": .pass, "reporting/undated": .notAssessed, "reporting/gone": .notApplicable,
+                    "reporting/new": .pass, "reporting/undated": .notAssessed, "reporting/ahead": .notAssessed,
+                    "reporting/gone": .notApplicable,
                 ]
             )
         ]
@@ -55,7 +57,7 @@ struct UnusedCredentialsAreRemoved: Control {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
-                guard credential.isActive else {
+                guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
                     continue
                 }

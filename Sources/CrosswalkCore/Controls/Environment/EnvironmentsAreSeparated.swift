@@ -18,7 +18,7 @@ struct EnvironmentsAreSeparated: Control {
         id: "CW-ENV-01",
         title: "Production and non-production identities and credentials are kept apart",
         description:
-            "No identity shares credentials with, holds role bindings in, or uses its credentials in an environment of the other class (production versus non-production).",
+            "No identity shares credentials with, holds role bindings in, or uses its credentials in an environment of the other class (production versus non-production). A shared credential fails both sides: the identity holding it and every identity its shared_with names, since each can use it. Only active credentials count. An identity with no environment is not assessed, as is one (with no failure found) that shares a credential with an identity whose environment is missing.",
         rationale:
             "Non-production environments are less guarded; a credential or grant that spans the boundary lets anyone who compromises a test system reach production, and lets production data leak into test.",
         severity: .high,
@@ -74,6 +74,19 @@ struct EnvironmentsAreSeparated: Control {
                     """,
                 expected: ["etl": .fail, "old": .pass, "tester": .pass]
             ),
+            ControlExample(
+                "sharing with an identity whose environment is unknown",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: api
+                        kind: service-account
+                        environment: production
+                        credentials: [{id: key, type: api-key, shared_with: [mystery]}]
+                      - {id: mystery, kind: service-account}
+                    """,
+                expected: ["api": .notAssessed, "mystery": .notAssessed]
+            ),
         ]
     )
 
@@ -82,7 +95,7 @@ struct EnvironmentsAreSeparated: Control {
         // identity id → (other identity, credential reference) for every active shared credential, both directions.
         var sharing: [String: [(peer: String, credential: String)]] = [:]
         for identity in inventory.identities {
-            for credential in identity.credentials where credential.isActive {
+            for credential in identity.credentials where context.isActive(credential) {
                 for other in credential.sharedWith where other != identity.id {
                     let reference = "\(identity.id)/\(credential.id)"
                     sharing[identity.id, default: []].append((other, reference))
@@ -147,7 +160,7 @@ struct EnvironmentsAreSeparated: Control {
                 )
                 if !crossings.contains("a role binding") { crossings.append("a role binding") }
             }
-            for credential in identity.credentials where credential.isActive {
+            for credential in identity.credentials where context.isActive(credential) {
                 for usedIn in credential.usedIn {
                     let usedClass = EnvironmentClass(environment: usedIn)
                     guard usedClass != ownClass else { continue }

@@ -1,11 +1,13 @@
 /// CW-LIFE-02: Identities unused beyond the inactivity window are disabled (offboarding)
 ///
 /// Applies to active identities; disabled, revoked, deleted or expired identities are not
-/// applicable. Inactivity is counted from the identity's last use, or from `created` for an
-/// identity never used, and fails when it exceeds `inactivity_window_days`. Auditor's reading
-/// beyond the brief: the last use is the latest of the identity's own `last_used` and its
-/// credentials' `last_used`, since many platforms record use only per key. An identity with no
-/// use or creation date, or whose latest date lies after the evaluation time, is not assessed.
+/// applicable. Each record's last activity is its `last_used`, or its `created` when it was never
+/// used (as the inventory format defines both for identities and credentials); the identity's last
+/// activity is the latest of its own and all its credentials', since many platforms record use only
+/// per key. It fails when that is more than `inactivity_window_days` ago. Dates after the
+/// evaluation time are contradictory evidence: they are set aside, and when the remaining dates
+/// would fail the identity, it is not assessed instead. An identity with no date at all is not
+/// assessed.
 ///
 /// Reports active identities unused for longer than the inactivity window.
 struct InactiveIdentitiesAreDisabled: Control {
@@ -13,7 +15,7 @@ struct InactiveIdentitiesAreDisabled: Control {
         id: "CW-LIFE-02",
         title: "Identities unused beyond the inactivity window are disabled (offboarding)",
         description:
-            "Every active identity has been used within the inactivity window (or, if never used, was created within it); dormant identities are disabled and then removed.",
+            "Every active identity has been used within the inactivity window (or, if never used, was created within it); dormant identities are disabled and then removed. The last activity is the latest of the identity's and its credentials' last_used, each record's created standing in when it was never used. A date after the evaluation time cannot establish use: when the other dates would fail the identity, it is not assessed.",
         rationale:
             "Dormant identities keep their permissions and credentials while nobody watches them, which makes them a favourite foothold; offboarding them removes access that no workload needs.",
         severity: .medium,
@@ -21,7 +23,7 @@ struct InactiveIdentitiesAreDisabled: Control {
         appliesTo: "active identities",
         evidenceFields: [
             "identities[].status", "identities[].last_used", "identities[].created",
-            "identities[].credentials[].last_used",
+            "identities[].credentials[].last_used", "identities[].credentials[].created",
         ],
         policyParameters: ["thresholds.inactivity_window_days"],
         remediation:
@@ -62,6 +64,36 @@ struct InactiveIdentitiesAreDisabled: Control {
                     """,
                 expected: ["weekly": .pass, "monthly": .fail]
             ),
+            ControlExample(
+                "credential created recently, dates after the evaluation time",
+                inventory: """
+                    version: 1
+                    identities:
+                      - id: new-key
+                        kind: service-account
+                        created: 2024-01-01
+                        last_used: 2025-01-01
+                        credentials:
+                          - {id: key, type: api-key, created: 2026-05-20}
+                      - id: old-key
+                        kind: service-account
+                        created: 2024-01-01
+                        credentials:
+                          - {id: key, type: api-key, created: 2024-01-01, last_used: 2025-01-01}
+                          - {id: spare, type: api-key, created: 2024-06-01}
+                      - id: skewed
+                        kind: service-account
+                        last_used: 2025-01-01
+                        credentials:
+                          - {id: key, type: api-key, last_used: 2026-06-02}
+                      - id: skewed-but-busy
+                        kind: service-account
+                        last_used: 2026-05-30
+                        credentials:
+                          - {id: key, type: api-key, last_used: 2026-06-02}
+                    """,
+                expected: ["new-key": .pass, "old-key": .fail, "skewed": .notAssessed, "skewed-but-busy": .pass]
+            ),
         ]
     )
 
@@ -74,41 +106,85 @@ struct InactiveIdentitiesAreDisabled: Control {
                 recorder.notApplicable(subject)
                 continue
             }
-            var lastUse: (date: Timestamp, field: String)?
-            if let used = identity.lastUsed { lastUse = (used, "last_used") }
-            for credential in identity.credentials {
-                if let used = credential.lastUsed, lastUse.map({ used > $0.date }) ?? true {
-                    lastUse = (used, "credentials[].last_used")
+            let activity = Self.activity(of: identity)
+            let latest = activity.filter { $0.date <= context.now }.max { $0.date < $1.date }
+            let future = activity.filter { $0.date > context.now }.max { $0.date < $1.date }
+            guard let latest else {
+                if let future {
+                    recorder.notAssessed(
+                        subject,
+                        "The identity's latest activity date lies after the evaluation time.",
+                        evidence: [
+                            Evidence(
+                                field: future.field,
+                                observed: context.describeAge(of: future.date),
+                                expected: expected
+                            )
+                        ]
+                    )
+                } else {
+                    recorder.notAssessed(
+                        subject,
+                        "Neither a last use nor the creation date of the identity is recorded.",
+                        evidence: [
+                            Evidence(field: "last_used", observed: "absent", expected: expected),
+                            Evidence(field: "created", observed: "absent", expected: expected),
+                        ]
+                    )
                 }
-            }
-            guard let (since, field) = lastUse ?? identity.created.map({ ($0, "created") }) else {
-                recorder.notAssessed(
-                    subject,
-                    "Neither a last use nor the creation date of the identity is recorded.",
-                    evidence: [
-                        Evidence(field: "last_used", observed: "absent", expected: expected),
-                        Evidence(field: "created", observed: "absent", expected: expected),
-                    ]
-                )
                 continue
             }
-            let idle = context.daysSince(since)
-            if since > context.now {
+            let idle = context.daysSince(latest.date)
+            guard idle > window else {
+                recorder.pass(subject)
+                continue
+            }
+            let evidence = Evidence(
+                field: latest.field,
+                observed: context.describeAge(of: latest.date),
+                expected: expected
+            )
+            if let future {
                 recorder.notAssessed(
                     subject,
-                    "The identity's \(lastUse == nil ? "creation" : "last use") date lies after the evaluation time.",
-                    evidence: [Evidence(field: field, observed: context.describeAge(of: since), expected: expected)]
-                )
-            } else if idle > window {
-                let what = lastUse == nil ? "Identity never used; created" : "Identity last used"
-                recorder.fail(
-                    subject,
-                    "\(what) \(idle) days ago; policy allows \(window).",
-                    evidence: [Evidence(field: field, observed: context.describeAge(of: since), expected: expected)]
+                    "The identity looks unused for \(idle) days, but a later activity date lies after the evaluation time.",
+                    evidence: [
+                        evidence,
+                        Evidence(
+                            field: future.field,
+                            observed: context.describeAge(of: future.date),
+                            expected: expected
+                        ),
+                    ]
                 )
             } else {
-                recorder.pass(subject)
+                let what: String
+                switch latest.field {
+                case "created": what = "Identity never used; created \(idle) days ago"
+                case "credentials[].created":
+                    what = "Identity's latest activity is a credential created \(idle) days ago and never used"
+                default: what = "Identity last used \(idle) days ago"
+                }
+                recorder.fail(subject, "\(what); policy allows \(window).", evidence: [evidence])
             }
         }
+    }
+
+    /// Every activity date of the identity: each record's `last_used`, or its `created` when never used.
+    private static func activity(of identity: Identity) -> [(date: Timestamp, field: String)] {
+        var dates: [(date: Timestamp, field: String)] = []
+        if let used = identity.lastUsed {
+            dates.append((used, "last_used"))
+        } else if let created = identity.created {
+            dates.append((created, "created"))
+        }
+        for credential in identity.credentials {
+            if let used = credential.lastUsed {
+                dates.append((used, "credentials[].last_used"))
+            } else if let created = credential.created {
+                dates.append((created, "credentials[].created"))
+            }
+        }
+        return dates
     }
 }

@@ -3,16 +3,18 @@
 /// Applies to active third-party identities: kind `oauth-app`, or `third_party: true`. Other
 /// identities, and disabled, revoked, deleted or expired third-party identities (which no longer
 /// grant the vendor access), are not applicable. An identity passes when `last_reviewed` is
-/// within `third_party_review_interval_days` and fails when it is older; it is not assessed when
-/// no review date is recorded, or when the recorded date lies after the evaluation time.
+/// within `third_party_review_interval_days` and fails when it is older. Auditor's reading: with no
+/// `last_reviewed` it fails too, because the review record is the evidence that the review
+/// happened, and its absence is the finding (as a missing owner is for CW-LIFE-01); a review date
+/// after the evaluation time is contradictory and is not assessed.
 ///
-/// Reports third-party identities whose last review is older than the review interval.
+/// Reports third-party identities never reviewed, or last reviewed longer ago than the interval.
 struct ThirdPartyIdentitiesAreReviewed: Control {
     let definition = ControlDefinition(
         id: "CW-LIFE-03",
         title: "Third-party NHIs (OAuth apps, external integrations) are reviewed within the review interval",
         description:
-            "Every active OAuth app and external integration identity has had its access, scopes and business need reviewed within the review interval.",
+            "Every active OAuth app and external integration identity has had its access, scopes and business need reviewed within the review interval. Ages are whole days, rounded down. An identity with no review date recorded fails: the review record is the evidence that a review happened. A review date after the evaluation time is not assessed.",
         rationale:
             "Third-party identities act with access granted to a vendor whose security the organisation does not control; periodic review catches over-broad scopes, abandoned integrations and compromised vendors.",
         severity: .medium,
@@ -26,7 +28,7 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
             "Review the integration's scopes, permissions and business need with its owner, remove what is not needed (or the integration itself), and record the review date.",
         examples: [
             ControlExample(
-                "recent review, stale review, no review date, first-party",
+                "recent, stale, missing, boundary and future review dates; first-party",
                 inventory: """
                     version: 1
                     identities:
@@ -35,10 +37,13 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
                       - {id: calendar-app, kind: oauth-app}
                       - {id: internal, kind: service-account}
                       - {id: removed-app, kind: oauth-app, status: disabled}
+                      - {id: on-the-day, kind: oauth-app, last_reviewed: 2025-12-03}
+                      - {id: a-day-late, kind: oauth-app, last_reviewed: 2025-12-02}
+                      - {id: ahead, kind: oauth-app, last_reviewed: 2026-06-02}
                     """,
                 expected: [
-                    "slack-app": .pass, "crm-sync": .fail, "calendar-app": .notAssessed, "internal": .notApplicable,
-                    "removed-app": .notApplicable,
+                    "slack-app": .pass, "crm-sync": .fail, "calendar-app": .fail, "internal": .notApplicable,
+                    "removed-app": .notApplicable, "on-the-day": .pass, "a-day-late": .fail, "ahead": .notAssessed,
                 ]
             )
         ]
@@ -54,9 +59,9 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
                 continue
             }
             guard let reviewed = identity.lastReviewed else {
-                recorder.notAssessed(
+                recorder.fail(
                     subject,
-                    "No review date is recorded for this third-party identity.",
+                    "No access review is recorded for this third-party identity.",
                     evidence: [Evidence(field: "last_reviewed", observed: "absent", expected: expected)]
                 )
                 continue

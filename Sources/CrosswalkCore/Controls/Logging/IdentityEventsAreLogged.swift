@@ -1,10 +1,12 @@
 /// CW-LOG-01: Issuance, use and revocation events are logged on every platform that holds NHIs.
 ///
-/// Applies to each platform named by at least one identity's `platform` (identities with no
-/// platform cannot be attributed and are not counted). The policy's `logging.<platform>` entry must
-/// set `issuance`, `use` and `revocation` all to `true`. Any of them `false` fails. If none is
-/// `false` but some are unset, the platform is not-assessed naming the unset keys (an unset key is
-/// missing evidence, never a pass), as it is when the platform has no logging entry at all.
+/// Applies to each platform named by at least one identity's `platform`, whatever the identity's
+/// status (a deleted identity's history must still be logged). The policy's `logging.<platform>`
+/// entry must set `issuance`, `use` and `revocation` all to `true`. Any of them `false` fails. If
+/// none is `false` but some are unset, the platform is not-assessed naming the unset keys (an
+/// unset key is missing evidence, never a pass), as it is when the platform has no logging entry
+/// at all. Identities with no `platform` are an evidence gap: together they form one more subject,
+/// "(no platform recorded)", which is not assessed (see ``PlatformSubjects``).
 ///
 /// Reports platforms that do not log every kind of identity event, naming the missing kinds.
 struct IdentityEventsAreLogged: Control {
@@ -12,12 +14,13 @@ struct IdentityEventsAreLogged: Control {
         id: "CW-LOG-01",
         title: "Issuance, use and revocation events are logged on every platform that holds NHIs",
         description:
-            "Each platform that holds non-human identities logs when their credentials are issued, when they are used, and when they are revoked.",
+            "Each platform that holds non-human identities logs when their credentials are issued, when they are used, and when they are revoked. A platform passes when its logging entry sets issuance, use and revocation all to true, fails when any is false, and is not assessed when the entry or one of the keys is missing. Identities with no platform form one more subject, (no platform recorded), which is not assessed.",
         rationale:
             "Without issuance, use and revocation logs, a stolen or misused machine credential cannot be detected, scoped or investigated, and revocation cannot be proven to have happened.",
         severity: .medium,
         subjectKind: .platform,
-        appliesTo: "platforms that hold at least one identity",
+        evidenceSource: .attested,
+        appliesTo: "platforms that hold at least one identity (whatever its status), and identities with no platform",
         evidenceFields: ["identities[].platform"],
         policyParameters: ["logging.<platform>.issuance", "logging.<platform>.use", "logging.<platform>.revocation"],
         remediation:
@@ -44,14 +47,41 @@ struct IdentityEventsAreLogged: Control {
                 expected: [
                     "aws": .pass, "gcp": .fail, "github": .notAssessed, "stripe": .notAssessed, "azure": .notApplicable,
                 ]
-            )
+            ),
+            ControlExample(
+                "identities with no platform, platform of deleted identities only",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: a, kind: service-account, platform: aws}
+                      - {id: b, kind: service-account}
+                      - {id: c, kind: agent, status: disabled}
+                      - {id: d, kind: bot, platform: slack, status: deleted}
+                    """,
+                policy: """
+                    version: 1
+                    logging:
+                      aws: {issuance: true, use: true, revocation: true}
+                      slack: {issuance: true, use: false, revocation: true}
+                    """,
+                expected: ["aws": .pass, "slack": .fail, PlatformSubjects.noPlatformID: .notAssessed]
+            ),
         ]
     )
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let holders = context.inventory.identityIDsByPlatform
-        for platform in holders.keys.sorted() {
-            let subject = SubjectReference.platform(platform)
+        let expectedEvents = "issuance, use and revocation: true"
+        for holder in PlatformSubjects.holders(in: context.inventory) {
+            let subject = holder.subject
+            guard let platform = holder.platform else {
+                PlatformSubjects.recordMissingPlatform(
+                    holder,
+                    cannotJudge: { "whether \($0) issuance, use and revocation events are logged" },
+                    expected: "the platform the identity lives on, with a logging entry (\(expectedEvents))",
+                    into: &recorder
+                )
+                continue
+            }
             guard let logging = context.policy.logging[platform] else {
                 recorder.notAssessed(
                     subject,
@@ -60,7 +90,7 @@ struct IdentityEventsAreLogged: Control {
                         Evidence(
                             field: "logging.\(platform)",
                             observed: "absent",
-                            expected: "issuance, use and revocation: true"
+                            expected: expectedEvents
                         )
                     ]
                 )
@@ -82,7 +112,7 @@ struct IdentityEventsAreLogged: Control {
                             expected: "true (logging.\(platform).\($0.key))"
                         )
                     },
-                    affecting: holders[platform] ?? []
+                    affecting: holder.identityIDs
                 )
             } else if !unset.isEmpty {
                 recorder.notAssessed(

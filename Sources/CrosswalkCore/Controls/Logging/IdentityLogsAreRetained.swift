@@ -1,9 +1,11 @@
 /// CW-LOG-02: Identity event logs are retained at least as long as policy requires.
 ///
-/// Applies to each platform named by at least one identity's `platform` (identities with no
-/// platform cannot be attributed and are not counted). `logging.<platform>.retention_days` must be
-/// at least `thresholds.min_log_retention_days`. Not-assessed when the platform has no logging
-/// entry or the entry has no `retention_days`.
+/// Applies to each platform named by at least one identity's `platform`, whatever the identity's
+/// status (a deleted identity's history must still be kept). `logging.<platform>.retention_days`
+/// must be at least `thresholds.min_log_retention_days`. Not-assessed when the platform has no
+/// logging entry or the entry has no `retention_days`. Identities with no `platform` are an
+/// evidence gap: together they form one more subject, "(no platform recorded)", which is not
+/// assessed (see ``PlatformSubjects``).
 ///
 /// Reports platforms whose identity event logs are kept for fewer days than the policy requires.
 struct IdentityLogsAreRetained: Control {
@@ -11,12 +13,13 @@ struct IdentityLogsAreRetained: Control {
         id: "CW-LOG-02",
         title: "Identity event logs are retained at least as long as policy requires",
         description:
-            "Each platform that holds non-human identities keeps its identity event logs for at least the minimum retention period.",
+            "Each platform that holds non-human identities keeps its identity event logs for at least the minimum retention period. A platform is not assessed when its logging entry or its retention_days is missing. Identities with no platform form one more subject, (no platform recorded), which is not assessed.",
         rationale:
             "Machine-credential compromises are often found months after the fact; logs that have already aged out leave investigators unable to establish what a credential was used for, and auditors unable to verify controls operated.",
         severity: .medium,
         subjectKind: .platform,
-        appliesTo: "platforms that hold at least one identity",
+        evidenceSource: .attested,
+        appliesTo: "platforms that hold at least one identity (whatever its status), and identities with no platform",
         evidenceFields: ["identities[].platform"],
         policyParameters: ["logging.<platform>.retention_days", "thresholds.min_log_retention_days"],
         remediation:
@@ -43,16 +46,41 @@ struct IdentityLogsAreRetained: Control {
                 expected: [
                     "aws": .pass, "gcp": .fail, "github": .notAssessed, "stripe": .notAssessed, "azure": .notApplicable,
                 ]
-            )
+            ),
+            ControlExample(
+                "identities with no platform, platform of deleted identities only",
+                inventory: """
+                    version: 1
+                    identities:
+                      - {id: a, kind: service-account, platform: aws}
+                      - {id: b, kind: service-account}
+                      - {id: d, kind: bot, platform: slack, status: deleted}
+                    """,
+                policy: """
+                    version: 1
+                    logging:
+                      aws: {retention_days: 365}
+                      slack: {retention_days: 30}
+                    """,
+                expected: ["aws": .pass, "slack": .fail, PlatformSubjects.noPlatformID: .notAssessed]
+            ),
         ]
     )
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let minimum = context.policy.thresholds.minLogRetentionDays
         let expected = "≥ \(minimum) days (thresholds.min_log_retention_days)"
-        let holders = context.inventory.identityIDsByPlatform
-        for platform in holders.keys.sorted() {
-            let subject = SubjectReference.platform(platform)
+        for holder in PlatformSubjects.holders(in: context.inventory) {
+            let subject = holder.subject
+            guard let platform = holder.platform else {
+                PlatformSubjects.recordMissingPlatform(
+                    holder,
+                    cannotJudge: { "how long \($0) identity event logs are kept" },
+                    expected: "the platform the identity lives on, with a logging entry (\(expected))",
+                    into: &recorder
+                )
+                continue
+            }
             guard let logging = context.policy.logging[platform] else {
                 recorder.notAssessed(
                     subject,
@@ -84,7 +112,7 @@ struct IdentityLogsAreRetained: Control {
                             expected: expected
                         )
                     ],
-                    affecting: holders[platform] ?? []
+                    affecting: holder.identityIDs
                 )
             }
         }

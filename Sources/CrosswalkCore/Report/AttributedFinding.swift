@@ -1,0 +1,51 @@
+/// A failing result named for the people who must act on it: the control, the subject (credential
+/// or identity, with its id), and the team that owns the subject's identity. Reports list these as
+/// critical findings and name the exposed credentials among the key figures.
+public struct AttributedFinding: Sendable {
+    /// The control the subject fails.
+    public var control: ControlDefinition
+    public var subject: SubjectReference
+    /// The owner recorded for the subject's identity; nil when none is recorded (or it is blank),
+    /// or when the subject belongs to no single identity (a role, a platform).
+    public var owner: String?
+    /// The finding's one-sentence explanation.
+    public var message: String
+
+    public init(control: ControlDefinition, subject: SubjectReference, owner: String?, message: String) {
+        self.control = control
+        self.subject = subject
+        self.owner = owner
+        self.message = message
+    }
+
+    /// The owner as reports print it.
+    public var ownerText: String { owner ?? "no owner" }
+
+    /// Every failing result of a control with severity critical, ordered as docs/assessment.md
+    /// (section 7) asks: exposed credentials first (by exposure class), then by control id, then by
+    /// subject id.
+    public static func criticalFindings(_ evaluation: Evaluation, inventory: Inventory) -> [AttributedFinding] {
+        let critical = evaluation.outcomes.filter { $0.definition.severity == .critical }
+        return critical.flatMap { failing(in: $0, inventory: inventory) }.sorted(by: precedes)
+    }
+
+    /// The failing results of one control, in subject id order.
+    public static func failing(in outcome: ControlOutcome, inventory: Inventory) -> [AttributedFinding] {
+        outcome.findings.filter { $0.status == .fail }.map { finding in
+            AttributedFinding(
+                control: outcome.definition,
+                subject: finding.subject,
+                owner: finding.subject.identityID.flatMap { inventory.identity(withID: $0)?.owner }
+                    .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
+                message: finding.message
+            )
+        }
+        .sorted(by: precedes)
+    }
+
+    /// Exposure class (exposure, privilege, hygiene), then control id, then subject id.
+    static func precedes(_ lhs: AttributedFinding, _ rhs: AttributedFinding) -> Bool {
+        (lhs.control.exposureClass.rankOrder, lhs.control.id, lhs.subject.id)
+            < (rhs.control.exposureClass.rankOrder, rhs.control.id, rhs.subject.id)
+    }
+}
