@@ -145,4 +145,32 @@ struct BrowserTests {
             #expect(report.dom.contains(text), "\(text) is shown as text")
         }
     }
+
+    /// Prints `file` to PDF as Chromium's print dialog would (A4 comes from the page's own
+    /// `@page` rule) and returns the number of pages.
+    static func printedPageCount(_ file: URL) throws -> Int {
+        let chromium = try #require(HeadlessChromium.executable)
+        let scratch = try CommandRunner.temporaryDirectory()
+        let pdf = scratch.appendingPathComponent("printed.pdf")
+        let process = Process()
+        process.executableURL = chromium
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(scratch.appendingPathComponent("profile").path)", "--print-to-pdf=\(pdf.path)",
+            file.absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let bytes = try Data(contentsOf: pdf)
+        // Each page is one `/Type /Page` object (`/Type /Pages` is the page tree).
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.matches(of: /\/Type\s*\/Page(?!s)/).count
+    }
+
+    @Test func exampleExecutiveSummaryPrintsOnOneA4Page() throws {
+        let pages = try Self.printedPageCount(Fixtures.url("reports/example/executive-summary.html"))
+        #expect(pages == 1, "the executive summary is a one-page document")
+    }
 }
