@@ -8,12 +8,15 @@ struct CrosswalkCommand: ParsableCommand {
         commandName: "crosswalk",
         abstract: "Measure non-human identities against OWASP, CSA MAESTRO and NIST frameworks.",
         discussion: """
+            Start with: crosswalk report examples/acme --output reports/example
+            Shell completion: crosswalk --generate-completion-script bash|zsh|fish
+
             Exit codes:
               0  report written (or files valid)
               1  report written, and the --fail-on gate was breached
-              2  nothing written: invalid input (the messages say which file, where and what was expected)
-              64 usage error (unknown option, missing argument)
-              73 nothing written: the reports could not be written (the previous reports are unchanged)
+              2  nothing written: an input is invalid (each message names file and place)
+              64 usage error (unknown option or framework, missing argument)
+              73 nothing written: the reports could not be written (old ones unchanged)
               75 nothing written: another run is writing into the same output folder
             """,
         version: ReportBuilder.toolVersion,
@@ -26,6 +29,8 @@ struct CrosswalkCommand: ParsableCommand {
 enum CrosswalkExit {
     static let gateBreached = ExitCode(1)
     static let invalidInput = ExitCode(2)
+    /// A usage mistake found after parsing, such as an unknown `--framework` id (EX_USAGE).
+    static let usage = ExitCode.validationFailure
     /// The report set could not be written (EX_CANTCREAT); the folder keeps its previous reports.
     static let writeFailed = ExitCode(73)
     /// Another run holds the output folder's lock (EX_TEMPFAIL); try again later.

@@ -31,7 +31,7 @@ struct LeftoverRecovery {
         }
         if !legacy.isEmpty {
             notices.append(
-                "crosswalk: \(output.path): removed \(legacy.count) temporary file(s) left by an earlier run that was stopped (\(legacy.joined(separator: ", ")))"
+                "crosswalk: \(output.path): removed \(Counted.phrase(legacy.count, "temporary file", "temporary files")) left by an earlier run that was stopped (\(legacy.joined(separator: ", ")))"
             )
         }
         return notices

@@ -9,14 +9,20 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Evaluate an inventory against the controls and write gap reports.",
         discussion: """
-            PATH may be a folder holding inventory.{yaml,yml,json,jsonl} and policy.{yaml,yml,json}, or an
-            inventory file. Reports are written to DIR/crosswalk-report.<ext> as one set: either every
-            new report or the previous ones, never a mix (see docs/report-set.md).
+            PATH may be a folder holding inventory.{yaml,yml,json,jsonl} and policy.{yaml,yml,json}, \
+            or an inventory file. The reports are written into the --output folder as one set: \
+            either every new report or the previous ones, never a mix (docs/report-set.md).
 
-            Exit codes: 0 report written; 1 report written and the --fail-on gate breached;
-            2 nothing written because an input is invalid; 64 usage error; 73 nothing written because
-            the reports could not be written; 75 nothing written because another run is writing into
-            the same output folder.
+            Examples:
+              crosswalk report examples/acme --output reports/acme
+              crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
+              crosswalk report exports/ --format html --fail-on critical
+              crosswalk report exports/ --framework nist-csf-2.0 --quiet
+
+            Exit codes: 0 report written; 1 report written and the --fail-on gate breached; \
+            2 nothing written because an input is invalid; 64 usage error; 73 nothing written \
+            because the reports could not be written; 75 nothing written because another run is \
+            writing into the same output folder.
             """
     )
 
@@ -62,6 +68,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("include-passing"), help: "List passing subjects in the JSON report, not just count them.")
     var includePassing = false
 
+    @Flag(
+        name: .shortAndLong,
+        help: "Print nothing on standard output; warnings and errors still go to standard error."
+    )
+    var quiet = false
+
     func validate() throws {
         if let failOn, Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on takes critical, high, medium or low (got '\(InertText.visible(failOn))')")
@@ -86,7 +98,14 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let request = try makeRequest()
-            let report = try ReportBuilder().build(request)
+            let report: GapReport
+            do {
+                report = try ReportBuilder().build(request)
+            } catch let error as UnknownFrameworkError {
+                Terminal.printError("Error: --framework: \(error.message)")
+                Terminal.printError("  See 'crosswalk report --help'.")
+                throw CrosswalkExit.usage
+            }
             Terminal.printDiagnostics(report.warnings)
             let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
             let reportTemplates = try ReportTemplates(overrides: templateFiles)
@@ -103,14 +122,14 @@ struct ReportCommand: ParsableCommand {
                 (request.inventoryFiles + [request.policyFile].compactMap { $0 } + request.catalogFiles
                 + templateFiles).map(\.path)
             let outcome = try writeReportSet(rendered, inputPaths: inputPaths)
-            printSummary(report, written: outcome.written, removed: outcome.removed)
+            if !quiet { printSummary(report, written: outcome.written, removed: outcome.removed) }
             if let failOn, let threshold = Severity(rawValue: failOn) {
                 let breaching = report.evaluation.outcomes.filter {
                     $0.status == .fail && $0.definition.severity >= threshold
                 }
                 if !breaching.isEmpty {
                     Terminal.printError(
-                        "gate breached: \(breaching.count) control(s) of severity \(failOn) or worse fail: \(breaching.map(\.definition.id).joined(separator: ", "))"
+                        "gate breached: \(Counted.phrase(breaching.count, "control", "controls")) of severity \(failOn) or worse \(breaching.count == 1 ? "fails" : "fail"): \(breaching.map(\.definition.id).joined(separator: ", "))"
                     )
                     throw CrosswalkExit.gateBreached
                 }
@@ -212,11 +231,15 @@ struct ReportCommand: ParsableCommand {
 
     private func printSummary(_ report: GapReport, written: [String], removed: [String]) {
         let summary = report.inventorySummary
-        Terminal.printLine(
-            "Evaluated \(summary.identityCount) identities (\(summary.agentCount) AI agents) against \(report.evaluation.outcomes.count) controls."
-        )
+        let identities = Counted.phrase(summary.identityCount, "identity", "identities")
+        let agents = Counted.phrase(summary.agentCount, "AI agent", "AI agents")
+        let controls = Counted.phrase(report.evaluation.outcomes.count, "control", "controls")
+        Terminal.printLine("Evaluated \(identities) (\(agents)) against \(controls).")
         let failing = report.evaluation.outcomes.filter { $0.status == .fail }.count
-        Terminal.printLine("\(failing) control(s) fail.")
+        Terminal.printLine(
+            failing == 0
+                ? "No control fails." : "\(Counted.phrase(failing, "control fails", "controls fail"))."
+        )
         for framework in report.frameworks {
             let score = framework.score.map { "\($0.text) \($0.posture.rawValue)" } ?? "n/a"
             Terminal.printLine(
@@ -231,5 +254,17 @@ struct ReportCommand: ParsableCommand {
                 "Removed \(output.hasSuffix("/") ? output : output + "/")\(name) (an earlier run's report in a format not written now)"
             )
         }
+        if let first = Self.openFirst(written) {
+            Terminal.printLine("Open \(output.hasSuffix("/") ? output : output + "/")\(first) first.")
+        }
+    }
+
+    /// The report a reader should open first among those written: the one-page summary, then the
+    /// full report, HTML before Markdown, then the machine formats.
+    static func openFirst(_ written: [String]) -> String? {
+        let preference: [ReportDocument] = [
+            .htmlExecutiveSummary, .markdownExecutiveSummary, .htmlReport, .markdownReport, .jsonReport, .xmlReport,
+        ]
+        return preference.map(\.fileName).first { written.contains($0) }
     }
 }

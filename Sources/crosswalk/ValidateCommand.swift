@@ -12,6 +12,9 @@ struct ValidateCommand: ParsableCommand {
             Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
             (schemas/crosswalk-report-1.xsd); every other file as an inventory, policy snapshot, \
             catalog or mapping file.
+
+            Example: crosswalk validate examples/acme/inventory.yaml examples/acme/policy.yaml
+
             Exit codes: 0 every file is valid; 2 at least one file is invalid (or unreadable, or larger \
             than --max-input-size).
             """

@@ -276,7 +276,7 @@ import Testing
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         #expect(
             result.stderr.contains(
-                "crosswalk: \(output.path): removed 2 temporary file(s) left by an earlier run that was stopped (.crosswalk-report.html.4711.tmp, .crosswalk-report.json.4711.tmp)\n"
+                "crosswalk: \(output.path): removed 2 temporary files left by an earlier run that was stopped (.crosswalk-report.html.4711.tmp, .crosswalk-report.json.4711.tmp)\n"
             ),
             "stderr: \(result.stderr)"
         )

@@ -41,7 +41,8 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    /// Runs the pipeline. Throws ``InputError`` when any input is invalid (nothing to render then).
+    /// Runs the pipeline. Throws ``InputError`` when any input is invalid (nothing to render then),
+    /// or ``UnknownFrameworkError`` when `request.frameworks` names a catalog that was not loaded.
     public func build(_ request: Request) throws -> GapReport {
         guard !request.inventoryFiles.isEmpty else {
             throw InputError(
@@ -93,14 +94,7 @@ public struct ReportBuilder: Sendable {
         if var selected = library, !request.frameworks.isEmpty {
             let unknown = request.frameworks.filter { selected.catalog(withID: $0) == nil }
             if !unknown.isEmpty {
-                let known = selected.catalogs.map(\.id).joined(separator: ", ")
-                errors.append(
-                    Diagnostic(
-                        .error,
-                        file: "crosswalk",
-                        message: "unknown framework \(unknown.joined(separator: ", ")); loaded catalogs: \(known)"
-                    )
-                )
+                throw UnknownFrameworkError(unknown: unknown, known: selected.catalogs.map(\.id))
             }
             selected = selected.selecting(request.frameworks)
             library = selected
