@@ -53,11 +53,6 @@ public struct Credential: Hashable, Sendable {
         self.task = task
     }
 
-    /// Active unless its status says revoked, disabled, deleted or expired, or a revocation time is
-    /// recorded. A past `expires` time does not by itself make a credential inactive: controls that
-    /// care about expiry compare it with the evaluation time.
-    public var isActive: Bool { status.isActive && revoked == nil }
-
     /// When the current secret value was issued: its last rotation, else its creation.
     public var issued: Timestamp? { lastRotated ?? created }
 }
