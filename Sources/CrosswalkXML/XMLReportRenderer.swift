@@ -9,7 +9,7 @@ import CrosswalkCore
 /// evidence) is element content. Attributes and elements come in a fixed order and lists keep the
 /// report's order, so the same report gives the same bytes. Every result that is not a pass is
 /// listed; passing subjects are listed only when the run includes them.
-public struct XMLReportRenderer: ReportDocumentRenderer {
+public struct XMLReportRenderer: ReportRenderer {
     /// The report's XML namespace; it changes only with a new schema version.
     public static let namespace = "urn:crosswalk:report:1"
     /// The `schemaVersion` attribute of the root element.
@@ -17,9 +17,11 @@ public struct XMLReportRenderer: ReportDocumentRenderer {
     /// Where the schema lives in the repository and among the bundled resources.
     public static let schemaPath = "schemas/crosswalk-report-1.xsd"
 
+    public let document = ReportDocument.xmlReport
+
     public init() {}
 
-    public func render(_ report: GapReport) throws -> [UInt8] {
+    public func render(_ report: GapReport, to sink: any ReportSink) throws {
         let xml = try XMLStreamWriter(file: ReportDocument.xmlReport.fileName)
         let writer = ReportWriter(xml: xml, report: report)
         try xml.startDocument()
@@ -37,7 +39,7 @@ public struct XMLReportRenderer: ReportDocumentRenderer {
             try writer.writeControls()
             try writer.writeCriticalFindings()
         }
-        return try xml.finish()
+        try sink.write(try xml.finish())
     }
 }
 

@@ -19,7 +19,7 @@ struct CrosswalkCommand: ParsableCommand {
               73 nothing written: the reports could not be written (old ones unchanged)
               75 nothing written: another run is writing into the same output folder
             """,
-        version: ReportBuilder.toolVersion,
+        version: CrosswalkPipeline.toolVersion,
         subcommands: [ReportCommand.self, CatalogsCommand.self, ControlsCommand.self, ValidateCommand.self],
         defaultSubcommand: nil
     )

@@ -1,3 +1,4 @@
+import CrosswalkCore
 import Foundation
 
 /// Small file-system helpers that work relative to an open folder descriptor, so that a path
@@ -54,24 +55,32 @@ enum DirectoryEntries {
         in descriptor: Int32,
         bytes: [UInt8]
     ) -> Result<FileIdentity, SystemCallError> {
-        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard file >= 0 else { return .failure(SystemCallError(code: errno)) }
-        defer { close(file) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return write(file, base + written, buffer.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(SystemCallError(code: errno))
-            }
-            written += count
+        do {
+            return .success(try createFile(name, in: descriptor) { sink in try sink.write(bytes) })
+        } catch let error as SystemCallError {
+            return .failure(error)
+        } catch {
+            return .failure(SystemCallError(code: EIO))
         }
+    }
+
+    /// Creates a new file (exclusive, no symbolic links), lets `contents` stream into it through a
+    /// buffered ``FileSink``, and flushes it to disk. Throws `SystemCallError` when the file cannot
+    /// be written, or whatever `contents` throws.
+    static func createFile(
+        _ name: String,
+        in descriptor: Int32,
+        contents: (FileSink) throws -> Void
+    ) throws -> FileIdentity {
+        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw SystemCallError(code: errno) }
+        defer { close(file) }
+        let sink = FileSink(descriptor: file)
+        try contents(sink)
+        try sink.flush()
         var info = stat()
-        guard fsync(file) == 0, fstat(file, &info) == 0 else { return .failure(SystemCallError(code: errno)) }
-        return .success(FileIdentity(info))
+        guard fsync(file) == 0, fstat(file, &info) == 0 else { throw SystemCallError(code: errno) }
+        return FileIdentity(info)
     }
 
     /// Flushes a folder's entries (renames, new files) to disk.

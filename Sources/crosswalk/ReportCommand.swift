@@ -83,8 +83,11 @@ struct ReportCommand: ParsableCommand {
                 "--now takes an ISO 8601 time such as 2026-11-01T00:00:00Z (got '\(InertText.visible(now))')"
             )
         }
-        for name in formatNames where ReportFormat(rawValue: name) == nil {
-            throw ValidationError("--format takes md, html, json and xml (got '\(InertText.visible(name))')")
+        let known = ReportRenderers.formats
+        for name in formatNames where !known.contains(name) {
+            throw ValidationError(
+                "--format takes \(ReportRenderers.formatList) (got '\(InertText.visible(name))')"
+            )
         }
         if path == nil && inventory.isEmpty {
             throw ValidationError("name a folder holding inventory.* or pass --inventory FILE")
@@ -100,7 +103,7 @@ struct ReportCommand: ParsableCommand {
             let request = try makeRequest()
             let report: GapReport
             do {
-                report = try ReportBuilder().build(request)
+                report = try CrosswalkPipeline().run(request)
             } catch let error as UnknownFrameworkError {
                 Terminal.printError("Error: --framework: \(error.message)")
                 Terminal.printError("  See 'crosswalk report --help'.")
@@ -110,12 +113,17 @@ struct ReportCommand: ParsableCommand {
             let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
             let reportTemplates = try ReportTemplates(overrides: templateFiles)
             printTemplateOverrides(reportTemplates)
-            let renderer = ReportRenderer(templates: reportTemplates, xmlRenderer: XMLReportRenderer())
-            var rendered: [(name: String, bytes: [UInt8])] = []
+            let registry = ReportRenderers.registry(templates: reportTemplates)
+            var rendered: [ReportSetWriter.Document] = []
             for name in formatNames {
-                guard let format = ReportFormat(rawValue: name) else { continue }
-                for document in format.documents where !rendered.contains(where: { $0.name == document.fileName }) {
-                    rendered.append((document.fileName, try renderer.render(report, as: document)))
+                for document in registry.documents(forFormat: name)
+                where !rendered.contains(where: { $0.name == document.fileName }) {
+                    guard let renderer = registry.renderer(for: document) else { continue }
+                    rendered.append(
+                        ReportSetWriter.Document(name: document.fileName) { sink in
+                            try renderer.render(report, to: sink)
+                        }
+                    )
                 }
             }
             let inputPaths =
@@ -148,7 +156,7 @@ struct ReportCommand: ParsableCommand {
     /// Writes the reports as one set, printing what was tidied on the way; on failure says what
     /// was and was not written and exits 73 (or 75 when another run holds the folder).
     private func writeReportSet(
-        _ rendered: [(name: String, bytes: [UInt8])],
+        _ rendered: [ReportSetWriter.Document],
         inputPaths: [String]
     ) throws -> ReportSetWriter.Outcome {
         var notices: [String] = []
@@ -169,7 +177,7 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    private func makeRequest() throws -> ReportBuilder.Request {
+    private func makeRequest() throws -> CrosswalkPipeline.Request {
         var inventoryPaths = inventory
         var policyPath = policy
         if let path {
@@ -210,7 +218,7 @@ struct ReportCommand: ParsableCommand {
         let policyFile = policyPath.flatMap(read)
         let catalogFiles = catalog.compactMap(read)
         if !errors.isEmpty { throw InputError(errors) }
-        return ReportBuilder.Request(
+        return CrosswalkPipeline.Request(
             inventoryFiles: inventoryFiles,
             policyFile: policyFile,
             catalogFiles: catalogFiles,

@@ -24,9 +24,17 @@ struct ReportSetWriter {
         var removed: [String]
     }
 
-    /// Writes the set. Throws `WriteFailure` (nothing written) or `OutputBusy` (another run holds
-    /// the folder); `notices` receives what was found and tidied on the way, before any failure.
-    func write(_ files: [(name: String, bytes: [UInt8])], notices: inout [String]) throws -> Outcome {
+    /// One report to write: its file name, and the renderer call that streams its contents.
+    struct Document {
+        var name: String
+        var render: (any ReportSink) throws -> Void
+    }
+
+    /// Writes the set, rendering each document straight into the staging folder. Throws
+    /// `WriteFailure` (nothing written), `OutputBusy` (another run holds the folder) or what a
+    /// renderer throws (nothing written either); `notices` receives what was found and tidied on
+    /// the way, before any failure.
+    func write(_ files: [Document], notices: inout [String]) throws -> Outcome {
         let output = try OutputFolder.openCreatingIfNeeded(outputPath)
         let lock: OutputLock
         switch try OutputLock.acquire(in: output) {
@@ -51,7 +59,7 @@ struct ReportSetWriter {
         var writes: [CommitJournal.Write] = []
         do {
             for file in files {
-                let identity = try staging.write(file.bytes, as: file.name)
+                let identity = try staging.write(as: file.name, contents: file.render)
                 writes.append(CommitJournal.Write(name: file.name, inode: identity.inode))
             }
         } catch {

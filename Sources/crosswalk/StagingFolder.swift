@@ -65,11 +65,13 @@ final class StagingFolder {
         DirectoryEntries.status(of: entry, in: descriptor) != nil
     }
 
-    /// Writes one new file into the staging folder (exclusive, no symbolic links, flushed).
-    func write(_ bytes: [UInt8], as entry: String) throws(WriteFailure) -> FileIdentity {
-        switch DirectoryEntries.createFile(entry, in: descriptor, bytes: bytes) {
-        case .success(let identity): return identity
-        case .failure(let error):
+    /// Writes one new file into the staging folder (exclusive, no symbolic links, flushed) as
+    /// `contents` streams it. A write error becomes a `WriteFailure`; anything else `contents`
+    /// throws (a template error, say) is passed on as it is.
+    func write(as entry: String, contents: (FileSink) throws -> Void) throws -> FileIdentity {
+        do {
+            return try DirectoryEntries.createFile(entry, in: descriptor, contents: contents)
+        } catch let error as SystemCallError {
             throw WriteFailure(path: output.display(entry), message: "cannot write the report: \(error.text)")
         }
     }

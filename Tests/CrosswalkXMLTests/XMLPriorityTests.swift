@@ -7,8 +7,8 @@ import Testing
 /// keys of top gaps, and entry ids that Crosswalk assigned.
 @Suite struct XMLPriorityTests {
     static func exampleDocument() throws -> (bytes: [UInt8], document: ParsedXML) {
-        let report = try ReportBuilder().build(
-            ReportBuilder.Request(
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
                 policyFile: try Fixtures.file("examples/acme/policy.yaml"),
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))

@@ -12,8 +12,8 @@ import Testing
     static let path = "reports/example/crosswalk-report.xml"
 
     static func exampleReport(includePassing: Bool = false) throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
                 policyFile: try Fixtures.file("examples/acme/policy.yaml"),
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow)),
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func reportRendererWritesTheXMLDocumentThroughThisRenderer() throws {
-        let renderer = ReportRenderer(templates: try ReportTemplates(), xmlRenderer: XMLReportRenderer())
+        let renderer = RendererRegistry(templates: try ReportTemplates()).adding(XMLReportRenderer())
         let viaPipeline = try renderer.render(try Self.exampleReport(), as: .xmlReport)
         #expect(viaPipeline == (try XMLReportRenderer().render(try Self.exampleReport())))
     }

@@ -8,8 +8,8 @@ import Testing
 @Suite struct XMLReportRendererTests {
     /// Builds a report from a JSON inventory (JSON can spell every character as `\uXXXX`).
     static func report(inventoryJSON: String, includePassing: Bool = false) throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [InputFile(path: "inventory.json", text: inventoryJSON)],
                 policyFile: InputFile(path: "policy.yaml", text: "version: 1"),
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow)),

@@ -170,7 +170,7 @@ import Testing
     /// compares. Returns the parsed frameworks for further checks.
     @discardableResult
     static func checkAgreement(_ report: GapReport) throws -> [[String: Any]] {
-        let bytes = try ReportRenderer(templates: ReportTemplates()).render(report, as: .jsonReport)
+        let bytes = try RendererRegistry(templates: ReportTemplates()).render(report, as: .jsonReport)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         var controls: [String: [String: Any]] = [:]
         for control in try #require(json["controls"] as? [[String: Any]]) {
@@ -263,8 +263,8 @@ import Testing
     }
 
     static func report(inventory: InputFile, policy: InputFile?) throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [inventory],
                 policyFile: policy,
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))

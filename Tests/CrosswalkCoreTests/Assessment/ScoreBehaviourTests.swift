@@ -7,8 +7,8 @@ import Testing
 /// 10,000 moves a score a little, and withholding evidence never raises a score.
 @Suite struct ScoreBehaviourTests {
     static func report(inventory: String, policy: String?) throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
                 policyFile: policy.map { InputFile(path: "policy.yaml", text: $0) },
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))

@@ -40,8 +40,8 @@ import Testing
             "identities": [["id": "svc-1", "name": hostileName, "kind": "bot", "platform": "aws"]],
         ]
         let data = try JSONSerialization.data(withJSONObject: document)
-        return try ReportBuilder().build(
-            ReportBuilder.Request(
+        return try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [InputFile(path: "inventory.json", bytes: Array(data))],
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
             )
@@ -50,7 +50,7 @@ import Testing
 
     @Test(arguments: [ReportDocument.htmlReport, .htmlExecutiveSummary, .markdownReport, .markdownExecutiveSummary])
     func documentsHoldNoRawControlOrBidiCharacter(_ document: ReportDocument) throws {
-        let bytes = try ReportRenderer(templates: ReportTemplates()).render(try Self.report(), as: document)
+        let bytes = try RendererRegistry(templates: ReportTemplates()).render(try Self.report(), as: document)
         let text = String(decoding: bytes, as: UTF8.self)
         let raw = text.unicodeScalars.filter { InertText.isDisplayControl($0) && $0 != "\n" }
         #expect(raw.isEmpty, "raw: \(raw.map { String($0.value, radix: 16) })")
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func htmlTitleReplacesBidiAndEscapeCharacters() throws {
-        let bytes = try ReportRenderer(templates: ReportTemplates()).render(try Self.report(), as: .htmlReport)
+        let bytes = try RendererRegistry(templates: ReportTemplates()).render(try Self.report(), as: .htmlReport)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("<title>Crosswalk gap report: Org\u{FFFD}gro\u{FFFD}]0;x\u{FFFD}</title>"))
     }

@@ -40,8 +40,8 @@ import Testing
     }
 
     static func report(identities count: Int = hostileNames.count) throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [InputFile(path: "inventory.json", text: try inventory(count: count))],
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
             )
@@ -61,7 +61,7 @@ import Testing
         _ document: ReportDocument,
         templates: ReportTemplates? = nil
     ) throws -> String {
-        let renderer = ReportRenderer(templates: try templates ?? ReportTemplates())
+        let renderer = RendererRegistry(templates: try templates ?? ReportTemplates())
         return String(decoding: try renderer.render(report, as: document), as: UTF8.self)
     }
 

@@ -64,8 +64,8 @@ import Testing
             mappings:
               - {control: CW-LIFE-01, entry: P-1, relationship: subset-of, strength: 5, rationale: Owner field.}
             """
-        let report = try ReportBuilder().build(
-            ReportBuilder.Request(
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
                 catalogFiles: [
                     InputFile(path: "catalog.json", text: catalog), InputFile(path: "mapping.yaml", text: mapping),
@@ -75,7 +75,7 @@ import Testing
             )
         )
         let markdown = String(
-            decoding: try ReportRenderer(templates: ReportTemplates()).render(report, as: .markdownReport),
+            decoding: try RendererRegistry(templates: ReportTemplates()).render(report, as: .markdownReport),
             as: UTF8.self
         )
         let lines = markdown.split(separator: "\n")

@@ -7,7 +7,7 @@ import Testing
 /// entry ids, and no waiver status while waivers are not an input.
 @Suite struct PriorityRenderingTests {
     static func render(_ report: GapReport, _ document: ReportDocument) throws -> String {
-        String(decoding: try ReportRenderer(templates: ReportTemplates()).render(report, as: document), as: UTF8.self)
+        String(decoding: try RendererRegistry(templates: ReportTemplates()).render(report, as: document), as: UTF8.self)
     }
 
     static let humanDocuments: [ReportDocument] = [

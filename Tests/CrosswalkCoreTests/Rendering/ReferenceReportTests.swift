@@ -8,8 +8,8 @@ import Testing
 /// `CROSSWALK_RECORD=1 swift test --filter ReferenceReportTests` and review the diff.
 @Suite struct ReferenceReportTests {
     static func exampleReport() throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
                 policyFile: try Fixtures.file("examples/acme/policy.yaml"),
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: documents)
     func exampleReportMatchesTheCommittedReference(_ document: ReportDocument) throws {
         let report = try Self.exampleReport()
-        let rendered = try ReportRenderer(templates: ReportTemplates()).render(report, as: document)
+        let rendered = try RendererRegistry(templates: ReportTemplates()).render(report, as: document)
         let path = "reports/example/\(document.fileName)"
         if ProcessInfo.processInfo.environment["CROSSWALK_RECORD"] == "1" {
             try Data(rendered).write(to: Fixtures.url(path))
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func renderingTwiceGivesIdenticalBytes() throws {
-        let renderer = try ReportRenderer(templates: ReportTemplates())
+        let renderer = try RendererRegistry(templates: ReportTemplates())
         for document in Self.documents {
             let first = try renderer.render(try Self.exampleReport(), as: document)
             let second = try renderer.render(try Self.exampleReport(), as: document)

@@ -17,8 +17,8 @@ import Testing
                 tags: {"<img src=x onerror=alert(1)>": "|"}
               - {id: owned, kind: service-account, owner: platform-team}
             """
-        return try ReportBuilder().build(
-            ReportBuilder.Request(
+        return try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
                 now: try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z")),
                 includePassing: includePassing
@@ -28,7 +28,7 @@ import Testing
 
     private func markdown(_ report: GapReport) throws -> String {
         String(
-            decoding: try ReportRenderer(templates: ReportTemplates()).render(report, as: .markdownReport),
+            decoding: try RendererRegistry(templates: ReportTemplates()).render(report, as: .markdownReport),
             as: UTF8.self
         )
     }
@@ -70,7 +70,7 @@ import Testing
     @Test func jsonListsFailuresAndCountsPassesUnlessAskedToListThem() throws {
         for includePassing in [false, true] {
             let data = Data(
-                try ReportRenderer(templates: ReportTemplates()).render(
+                try RendererRegistry(templates: ReportTemplates()).render(
                     try report(includePassing: includePassing),
                     as: .jsonReport
                 )
@@ -99,7 +99,7 @@ import Testing
             path: "brand/report.md.mustache",
             text: "{{% CONTENT_TYPE: MARKDOWN }}\nBrand report for {{organization}}\n"
         )
-        let output = try ReportRenderer(templates: ReportTemplates(overrides: [custom])).render(
+        let output = try RendererRegistry(templates: ReportTemplates(overrides: [custom])).render(
             try report(),
             as: .markdownReport
         )

@@ -44,8 +44,8 @@ import Testing
             sensitive_actions: [{action: "pay:\(Self.secret(2))"}]
             approved_tools: ["kb.*", "\(Self.secret(4))"]
             """
-        let report = try ReportBuilder().build(
-            ReportBuilder.Request(
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [
                     InputFile(path: "inventory.yaml", text: inventory), InputFile(path: "second.yaml", text: second),
                 ],
@@ -54,7 +54,7 @@ import Testing
                 includePassing: true
             )
         )
-        let renderer = try ReportRenderer(templates: ReportTemplates())
+        let renderer = try RendererRegistry(templates: ReportTemplates())
         for document in ReportDocument.allCases where document != .xmlReport {
             let text = String(decoding: try renderer.render(report, as: document), as: UTF8.self)
             if document.fileName.hasSuffix(".json") {

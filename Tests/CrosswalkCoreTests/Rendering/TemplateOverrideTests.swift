@@ -108,7 +108,7 @@ import Testing
             "{{% CONTENT_TYPE: MARKDOWN }}\n" + String(repeating: "{{#overall}}", count: 100) + "{{organization}}"
             + String(repeating: "{{/overall}}", count: 100) + "\n"
         let templates = try ReportTemplates(overrides: [Self.override("report.md", text)])
-        let output = try ReportRenderer(templates: templates).render(
+        let output = try RendererRegistry(templates: templates).render(
             try ReferenceReportTests.exampleReport(),
             as: .markdownReport
         )
@@ -170,7 +170,7 @@ import Testing
     @Test func stylesheetRefusalNamesTheOverrideThatHoldsIt() throws {
         let templates = try ReportTemplates(overrides: [Self.override("html-base.css", "p {}\n</Style>")])
         let lines = Fixtures.errorLines {
-            _ = try ReportRenderer(templates: templates).render(
+            _ = try RendererRegistry(templates: templates).render(
                 try ReferenceReportTests.exampleReport(),
                 as: .htmlReport
             )

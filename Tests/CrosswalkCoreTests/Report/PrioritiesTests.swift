@@ -5,8 +5,8 @@ import Testing
 /// Section 7 of docs/assessment.md: top gaps, critical findings and key figures.
 @Suite struct PrioritiesTests {
     static func report(_ inventory: String, policy: String = "version: 1") throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
                 policyFile: InputFile(path: "policy.yaml", text: policy),
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
@@ -15,8 +15,8 @@ import Testing
     }
 
     static func exampleReport() throws -> GapReport {
-        try ReportBuilder().build(
-            ReportBuilder.Request(
+        try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
                 inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
                 policyFile: try Fixtures.file("examples/acme/policy.yaml"),
                 now: try #require(Timestamp(iso8601: Fixtures.exampleNow))

@@ -108,7 +108,7 @@ public enum FuzzPipeline {
 
     /// A report of ``sampleInventory``, built once, for the template target.
     /// Only the smallest bundled framework is reported on, so rendering stays quick.
-    public static let sampleReport: GapReport? = try? ReportBuilder().build(
-        ReportBuilder.Request(inventoryFiles: [sampleInventory], frameworks: ["owasp-nhi-top10-2025"], now: now)
+    public static let sampleReport: GapReport? = try? CrosswalkPipeline().run(
+        CrosswalkPipeline.Request(inventoryFiles: [sampleInventory], frameworks: ["owasp-nhi-top10-2025"], now: now)
     )
 }

@@ -1,8 +1,18 @@
 import Crypto
 
-/// The whole pipeline behind `crosswalk report`: load → evaluate → map → assemble a ``GapReport``.
-/// Works on bytes already read; the caller writes the rendered output.
-public struct ReportBuilder: Sendable {
+/// The pipeline behind `crosswalk report`. Like a compiler, it runs in stages, each in its own
+/// folder of `Sources/CrosswalkCore/`, and hands the next stage one boundary type from `Layers/`:
+///
+/// | stage | folder | reads | produces |
+/// |---|---|---|---|
+/// | 1. load | `Load/` | ``Request`` (bytes already read) | ``LoadedInputs``: inventory, policy, catalogs, warnings |
+/// | 2. evaluate | `Evaluate/` | ``LoadedInputs`` | ``Evaluation``: one ``ControlOutcome`` per control |
+/// | 3. assess | `Assess/` | ``Evaluation`` and the catalogs | ``GapReport``: framework scores, priorities, figures |
+/// | 4. render | `Render/` | ``GapReport`` | one document per ``ReportRenderer`` in a ``RendererRegistry`` |
+///
+/// The core works on values in memory and never touches files, the terminal or the clock; the
+/// `crosswalk` executable reads the inputs, picks the renderers and writes the report set.
+public struct CrosswalkPipeline: Sendable {
     public static let toolVersion = "0.1.0"
 
     public var evaluator: ControlEvaluator
@@ -41,9 +51,17 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    /// Runs the pipeline. Throws ``InputError`` when any input is invalid (nothing to render then),
+    /// Runs stages 1–3. Throws ``InputError`` when any input is invalid (nothing to render then),
     /// or ``UnknownFrameworkError`` when `request.frameworks` names a catalog that was not loaded.
-    public func build(_ request: Request) throws -> GapReport {
+    public func run(_ request: Request) throws -> GapReport {
+        let inputs = try load(request)
+        let evaluation = evaluate(inputs, includePassing: request.includePassing)
+        return assess(evaluation, of: inputs, includePassing: request.includePassing)
+    }
+
+    /// Stage 1, load: reads and checks every input. Collects the errors of all inputs before
+    /// throwing, so one run names every problem.
+    public func load(_ request: Request) throws -> LoadedInputs {
         guard !request.inventoryFiles.isEmpty else {
             throw InputError(
                 Diagnostic(
@@ -102,18 +120,37 @@ public struct ReportBuilder: Sendable {
         guard errors.filter({ $0.severity == .error }).isEmpty, let inventory, let library else {
             throw InputError(errors + warnings)
         }
-        let context = EvaluationContext(inventory: inventory, policy: policy, now: request.now)
-        let evaluation = evaluator.evaluate(context, includePassing: request.includePassing)
+        var digests: [InputDigest] = request.inventoryFiles.map { Self.digest($0, role: .inventory) }
+        if let policyFile = request.policyFile { digests.append(Self.digest(policyFile, role: .policy)) }
+        digests += request.catalogFiles.map { Self.digest($0, role: .catalog) }
+        return LoadedInputs(
+            inventory: inventory,
+            policy: policy,
+            library: library,
+            now: request.now,
+            digests: digests,
+            warnings: warnings
+        )
+    }
+
+    /// Stage 2, evaluate: runs every control over the inventory.
+    public func evaluate(_ inputs: LoadedInputs, includePassing: Bool = false) -> Evaluation {
+        let context = EvaluationContext(inventory: inputs.inventory, policy: inputs.policy, now: inputs.now)
+        return evaluator.evaluate(context, includePassing: includePassing)
+    }
+
+    /// Stage 3, assess: maps the results onto the frameworks, scores them and assembles what every
+    /// renderer shows.
+    public func assess(_ evaluation: Evaluation, of inputs: LoadedInputs, includePassing: Bool = false) -> GapReport {
+        let inventory = inputs.inventory
+        let library = inputs.library
         let frameworks = mapper.assess(evaluation, library: library)
-        var inputs: [InputDigest] = request.inventoryFiles.map { Self.digest($0, role: .inventory) }
-        if let policyFile = request.policyFile { inputs.append(Self.digest(policyFile, role: .policy)) }
-        inputs += request.catalogFiles.map { Self.digest($0, role: .catalog) }
         return GapReport(
             metadata: RunMetadata(
                 toolVersion: Self.toolVersion,
-                generatedAt: request.now,
+                generatedAt: inputs.now,
                 organization: inventory.organization,
-                inputs: inputs
+                inputs: inputs.digests
             ),
             inventorySummary: InventorySummary(inventory),
             keyFigures: KeyFigures(evaluation: evaluation, inventory: inventory),
@@ -124,8 +161,8 @@ public struct ReportBuilder: Sendable {
             topGaps: GapRanking.rank(evaluation, library: library, frameworks: frameworks),
             criticalFindings: AttributedFinding.criticalFindings(evaluation, inventory: inventory),
             riskiestIdentities: RiskyIdentity.rank(evaluation, inventory: inventory),
-            warnings: warnings,
-            includesPassing: request.includePassing
+            warnings: inputs.warnings,
+            includesPassing: includePassing
         )
     }
 

@@ -9,7 +9,7 @@ public struct ControlReference: Sendable {
 
     public func render(controls: [ControlDefinition], library: FrameworkLibrary) throws -> String {
         let view: [String: Any] = [
-            "toolVersion": ReportBuilder.toolVersion,
+            "toolVersion": CrosswalkPipeline.toolVersion,
             "controlCount": String(controls.count),
             "controls": controls.map { control($0, library: library) },
         ]

@@ -81,31 +81,6 @@ public struct ControlOutcome: Sendable {
     }
 }
 
-/// A fraction with its explicit numerator and denominator, so reports can show both.
-public struct Ratio: Hashable, Sendable {
-    public var numerator: Double
-    public var denominator: Int
-
-    public init(_ numerator: Double, of denominator: Int) {
-        self.numerator = numerator
-        self.denominator = denominator
-    }
-
-    public init(_ numerator: Int, of denominator: Int) {
-        self.init(Double(numerator), of: denominator)
-    }
-
-    public var fraction: Double { denominator == 0 ? 0 : numerator / Double(denominator) }
-
-    /// Whole percent, rounded half up: `67%`.
-    public var percentText: String { "\(Int((fraction * 100).rounded()))%" }
-
-    /// Numerator as written in reports: `12` or `12.5`.
-    public var numeratorText: String {
-        numerator.rounded() == numerator ? String(Int(numerator)) : String(numerator)
-    }
-}
-
 /// The evaluate stage's output: one outcome per control, in registry order.
 public struct Evaluation: Sendable {
     public var now: Timestamp
@@ -121,24 +96,5 @@ public struct Evaluation: Sendable {
 
     public func outcome(for controlID: String) -> ControlOutcome? {
         outcomes.first { $0.definition.id == controlID }
-    }
-}
-
-/// Evaluate stage: runs controls over an inventory and policy.
-public struct ControlEvaluator: Sendable {
-    public var controls: [any Control]
-
-    public init(controls: [any Control] = ControlRegistry.all) {
-        self.controls = controls
-    }
-
-    public func evaluate(_ context: EvaluationContext, includePassing: Bool = false) -> Evaluation {
-        let agentScope = AIAgentScope(context.inventory)
-        let outcomes = controls.map { control in
-            var recorder = ResultRecorder(keepPassing: includePassing, agentScope: agentScope)
-            control.evaluate(context, into: &recorder)
-            return ControlOutcome(definition: control.definition, recorder: recorder)
-        }
-        return Evaluation(now: context.now, outcomes: outcomes, hasAIAgents: !agentScope.isEmpty)
     }
 }

@@ -3,18 +3,20 @@
 /// Keys are sorted and output is pretty-printed so the same inputs and clock give the same bytes.
 /// Every result that is not a pass is listed; passes are counted, and listed only when the run
 /// includes passing subjects. Results are produced one at a time while writing.
-struct JSONReportRenderer {
+struct JSONReportRenderer: ReportRenderer {
     static let schemaID = "urn:crosswalk:report:1"
 
-    func render(_ report: GapReport) throws -> [UInt8] {
+    let document = ReportDocument.jsonReport
+
+    func render(_ report: GapReport, to sink: any ReportSink) throws {
         var writer = JSONWriter(reservingCapacity: 1 << 20)
-        writer.write(document(report))
+        writer.write(tree(report))
         var bytes = writer.bytes
         bytes.append(0x0A)
-        return bytes
+        try sink.write(bytes)
     }
 
-    private func document(_ report: GapReport) -> JSONValue {
+    private func tree(_ report: GapReport) -> JSONValue {
         let metadata = report.metadata
         let summary = report.inventorySummary
         let figures = report.keyFigures

@@ -1,0 +1,26 @@
+/// One file a run writes: its name in the output folder and the `--format` that selects it.
+public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
+    public var fileName: String
+    /// The `--format` name that selects this document (`md`, `html`, `json`, `xml`).
+    public var format: String
+
+    public init(fileName: String, format: String) {
+        self.fileName = fileName
+        self.format = format
+    }
+
+    public var description: String { fileName }
+
+    public static let markdownReport = ReportDocument(fileName: "crosswalk-report.md", format: "md")
+    public static let markdownExecutiveSummary = ReportDocument(fileName: "executive-summary.md", format: "md")
+    public static let htmlReport = ReportDocument(fileName: "crosswalk-report.html", format: "html")
+    public static let htmlExecutiveSummary = ReportDocument(fileName: "executive-summary.html", format: "html")
+    public static let jsonReport = ReportDocument(fileName: "crosswalk-report.json", format: "json")
+    public static let xmlReport = ReportDocument(fileName: "crosswalk-report.xml", format: "xml")
+
+    /// Every document any Crosswalk build writes, so a run can recognise (and tidy) the reports of
+    /// formats it did not write this time.
+    public static let allCases: [ReportDocument] = [
+        .markdownReport, .markdownExecutiveSummary, .htmlReport, .htmlExecutiveSummary, .jsonReport, .xmlReport,
+    ]
+}

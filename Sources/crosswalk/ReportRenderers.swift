@@ -1,0 +1,23 @@
+import CrosswalkCore
+import CrosswalkXML
+
+/// The renderers this executable writes with: the core library's, plus the XML report from
+/// `CrosswalkXML` (the one module that links libxml2).
+enum ReportRenderers {
+    static func registry(templates: ReportTemplates) -> RendererRegistry {
+        RendererRegistry(templates: templates).adding(XMLReportRenderer())
+    }
+
+    /// The `--format` names, in the order reports are listed.
+    static var formats: [String] {
+        var seen = Set<String>()
+        return ReportDocument.allCases.map(\.format).filter { seen.insert($0).inserted }
+    }
+
+    /// `md, html, json and xml`.
+    static var formatList: String {
+        let names = formats
+        guard names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+    }
+}
