@@ -330,11 +330,11 @@ private struct ReportWriter {
                 }
             }
             try xml.element("results") {
-                for finding in outcome.findings { try writeFinding(finding) }
+                for finding in try outcome.allFindingsSorted() { try writeFinding(finding) }
             }
             if report.includesPassing {
                 try xml.element("passingSubjects") {
-                    for subject in outcome.passingSubjects { try writeSubject(subject) }
+                    for subject in try outcome.allPassingSubjectsSorted() { try writeSubject(subject) }
                 }
             }
         }

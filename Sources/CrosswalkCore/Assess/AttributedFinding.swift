@@ -21,21 +21,22 @@ public struct AttributedFinding: Sendable {
     /// The owner as reports print it.
     public var ownerText: String { owner ?? "no owner" }
 
-    /// Every failing result of a control with severity critical, ordered as docs/assessment.md
+    /// The failing results of controls with severity critical, ordered as docs/assessment.md
     /// (section 7) asks: exposed credentials first (by exposure class), then by control id, then by
-    /// subject id.
-    public static func criticalFindings(_ evaluation: Evaluation, inventory: Inventory) -> [AttributedFinding] {
+    /// subject id. Each control contributes the failures in its sample (the first
+    /// ``ControlOutcome/sampleLimit`` by subject id), more than any report lists.
+    public static func criticalFindings(_ evaluation: Evaluation) -> [AttributedFinding] {
         let critical = evaluation.outcomes.filter { $0.definition.severity == .critical }
-        return critical.flatMap { failing(in: $0, inventory: inventory) }.sorted(by: precedes)
+        return critical.flatMap { failing(in: $0, of: evaluation) }.sorted(by: precedes)
     }
 
-    /// The failing results of one control, in subject id order.
-    public static func failing(in outcome: ControlOutcome, inventory: Inventory) -> [AttributedFinding] {
+    /// The failing results in one control's sample, in subject id order, each with its owner.
+    public static func failing(in outcome: ControlOutcome, of evaluation: Evaluation) -> [AttributedFinding] {
         outcome.findings.filter { $0.status == .fail }.map { finding in
             AttributedFinding(
                 control: outcome.definition,
                 subject: finding.subject,
-                owner: finding.subject.identityID.flatMap { inventory.identity(withID: $0)?.owner }
+                owner: finding.subject.identityID.flatMap { evaluation.identity(withID: $0)?.owner }
                     .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
                 message: finding.message
             )

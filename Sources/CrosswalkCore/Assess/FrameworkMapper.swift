@@ -49,7 +49,7 @@ public struct FrameworkMapper: Sendable {
             )
         }
         let live = links.filter(\.isLive)
-        var affected = Set<String>()
+        var affected = IdentitySet()
         for (mapping, outcome) in linked where outcome.scopedCounts(in: mapping.scope).failing > 0 {
             affected.formUnion(outcome.affectedIdentities(in: mapping.scope))
         }

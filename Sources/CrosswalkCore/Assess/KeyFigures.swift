@@ -19,24 +19,23 @@ public struct KeyFigures: Sendable {
     /// secrets (a secret whose dates are missing counts in the denominator only).
     public var staticSecretsWithinRotation: Ratio
     /// CW-CRED-05's failing results: credentials detected as exposed and not revoked, each named
-    /// with its owner, in subject id order.
+    /// with its owner, in subject id order (the first ``ControlOutcome/sampleLimit``).
     public var exposedCredentials: [AttributedFinding]
 
-    /// How many credentials detected as exposed are still not revoked.
-    public var activeExposedCredentials: Int { exposedCredentials.count }
+    /// How many credentials detected as exposed are still not revoked (all of them).
+    public var activeExposedCredentials: Int
 
     /// Reads the four figures from the evaluation. A control that did not run, or that applies to
     /// no subject, gives a ratio with denominator 0 (printed "n/a").
-    public init(evaluation: Evaluation, inventory: Inventory) {
+    public init(evaluation: Evaluation) {
         func passRate(_ id: String) -> Ratio {
             evaluation.outcome(for: id)?.passRate ?? Ratio(0, of: 0)
         }
         identitiesWithOwner = passRate(Self.ownerControlID)
         agentsOnWorkloadIdentity = passRate(Self.workloadIdentityControlID)
         staticSecretsWithinRotation = passRate(Self.rotationControlID)
-        exposedCredentials =
-            evaluation.outcome(for: Self.exposureControlID).map {
-                AttributedFinding.failing(in: $0, inventory: inventory)
-            } ?? []
+        let exposure = evaluation.outcome(for: Self.exposureControlID)
+        exposedCredentials = exposure.map { AttributedFinding.failing(in: $0, of: evaluation) } ?? []
+        activeExposedCredentials = exposure?.count(.fail) ?? 0
     }
 }

@@ -15,28 +15,35 @@ public struct RiskyIdentity: Sendable {
     public static let limit = 10
 
     /// Ranks identities by risk score (then id), from the findings of every control.
-    static func rank(_ evaluation: Evaluation, inventory: Inventory) -> [RiskyIdentity] {
-        var controlsByIdentity: [String: [String]] = [:]
-        var scores: [String: Int] = [:]
-        for outcome in evaluation.outcomes {
-            var seen = Set<String>()
-            for finding in outcome.findings where finding.status == .fail {
-                guard let identityID = finding.subject.identityID, seen.insert(identityID).inserted else { continue }
-                controlsByIdentity[identityID, default: []].append(outcome.definition.id)
-                scores[identityID, default: 0] += outcome.definition.severity.weight
+    static func rank(_ evaluation: Evaluation) -> [RiskyIdentity] {
+        let weights = evaluation.outcomes.map(\.definition.severity.weight)
+        var scored: [(ordinal: Int, score: Int)] = []
+        for (ordinal, mask) in evaluation.failingControls.enumerated() where mask != 0 {
+            var score = 0
+            var remaining = mask
+            while remaining != 0 {
+                let position = remaining.trailingZeroBitCount
+                if position < weights.count { score += weights[position] }
+                remaining &= remaining - 1
             }
+            scored.append((ordinal, score))
         }
-        let ranked = scores.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
-        return ranked.compactMap { id, score in
-            guard let identity = inventory.identity(withID: id) else { return nil }
+        let identities = evaluation.identities.identities
+        scored.sort { lhs, rhs in
+            lhs.score != rhs.score ? lhs.score > rhs.score : identities[lhs.ordinal].id < identities[rhs.ordinal].id
+        }
+        return scored.prefix(limit).map { ordinal, score in
+            let identity = identities[ordinal]
+            let mask = evaluation.failingControls[ordinal]
             return RiskyIdentity(
-                id: id,
+                id: identity.id,
                 name: identity.name,
                 kind: identity.kind.rawValue,
                 platform: identity.platform,
                 owner: identity.owner,
                 riskScore: score,
-                failingControls: controlsByIdentity[id] ?? []
+                failingControls: evaluation.outcomes.indices.filter { mask & (1 << UInt64($0)) != 0 }
+                    .map { evaluation.outcomes[$0].definition.id }
             )
         }
     }

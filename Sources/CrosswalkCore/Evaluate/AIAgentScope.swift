@@ -2,6 +2,9 @@
 /// agents, identities whose `spawned_by` chain passes through an agent, the roles bound to any of
 /// them and the platforms they are on. Credentials are in scope through their identity.
 public struct AIAgentScope: Sendable {
+    /// Identities in scope that have an ordinal (identities placed in a run), by ordinal.
+    public private(set) var members = IdentitySet()
+    /// Identities in scope without an ordinal (inventories built directly, as in tests), by id.
     public private(set) var identityIDs: Set<String> = []
     public private(set) var roleIDs: Set<String> = []
     public private(set) var platforms: Set<String> = []
@@ -10,43 +13,54 @@ public struct AIAgentScope: Sendable {
     public init() {}
 
     public init(_ inventory: Inventory) {
-        var memo: [String: Bool] = [:]
-        memo.reserveCapacity(inventory.identities.count)
-        for start in inventory.identities where memo[start.id] == nil {
+        let identities = inventory.identities
+        // 0 unjudged, 1 on the current walk, 2 outside, 3 inside.
+        var state = [UInt8](repeating: 0, count: identities.count)
+        for start in identities.indices where state[start] == 0 {
             // Walk up the spawned_by chain until an identity already judged, a missing parent or a
             // cycle; then judge the walked identities from the top down.
-            var path: [Identity] = []
-            var onPath = Set<String>()
-            var current: Identity? = start
+            var path: [Int] = []
+            var current: Int? = start
             var above = false
-            while let identity = current {
-                if let known = memo[identity.id] {
-                    above = known
+            while let position = current {
+                if state[position] >= 2 {
+                    above = state[position] == 3
                     break
                 }
-                guard onPath.insert(identity.id).inserted else { break }
-                path.append(identity)
-                current = identity.spawnedBy.flatMap { inventory.identity(withID: $0) }
+                guard state[position] == 0 else {
+                    // A cycle: every member's chain passes through every other member, so all of
+                    // them (and everything below) are in scope when any member is an agent.
+                    let cycle = path[(path.lastIndex(of: position) ?? 0)...]
+                    above = cycle.contains { identities[$0].isAgent }
+                    break
+                }
+                state[position] = 1
+                path.append(position)
+                current = identities[position].spawnedBy.flatMap(inventory.identityPosition(of:))
             }
-            for identity in path.reversed() {
-                above = above || identity.isAgent
-                memo[identity.id] = above
+            for position in path.reversed() {
+                above = above || identities[position].isAgent
+                state[position] = above ? 3 : 2
             }
         }
-        for identity in inventory.identities where memo[identity.id] == true {
-            identityIDs.insert(identity.id)
+        for (position, identity) in identities.enumerated() where state[position] == 3 {
+            if identity.ordinal >= 0 {
+                members.insert(identity.ordinal)
+            } else {
+                identityIDs.insert(identity.id)
+            }
             for binding in identity.roleBindings { roleIDs.insert(binding.role) }
             if let platform = identity.platform { platforms.insert(platform) }
         }
     }
 
-    /// Whether no subject is in scope.
-    public var isEmpty: Bool { identityIDs.isEmpty }
+    public var isEmpty: Bool { members.isEmpty && identityIDs.isEmpty }
 
-    /// Whether a result about `subject` belongs to the scope.
     public func contains(_ subject: SubjectReference) -> Bool {
         switch subject.kind {
-        case .identity, .credential: return subject.identityID.map(identityIDs.contains) ?? false
+        case .identity, .credential:
+            if subject.ordinal >= 0, members.contains(subject.ordinal) { return true }
+            return subject.identityID.map(identityIDs.contains) ?? false
         case .role: return roleIDs.contains(subject.id)
         case .platform: return platforms.contains(subject.id)
         }

@@ -1,18 +1,47 @@
-/// Evaluate stage: runs controls over an inventory and policy.
+/// Evaluate stage for an inventory already in memory: feeds it through an ``EvaluationSession`` in
+/// batches, exactly as a streamed run would.
 public struct ControlEvaluator: Sendable {
     public var controls: [any Control]
+    /// Identities per batch; any size gives the same evaluation.
+    public var batchSize: Int
 
-    public init(controls: [any Control] = ControlRegistry.all) {
+    public init(controls: [any Control] = ControlRegistry.all, batchSize: Int = 4096) {
         self.controls = controls
+        self.batchSize = max(1, batchSize)
     }
 
+    /// Evaluates with every result kept in memory.
     public func evaluate(_ context: EvaluationContext, includePassing: Bool = false) -> Evaluation {
-        let agentScope = AIAgentScope(context.inventory)
-        let outcomes = controls.map { control in
-            var recorder = ResultRecorder(keepPassing: includePassing, agentScope: agentScope)
-            control.evaluate(context, into: &recorder)
-            return ControlOutcome(definition: control.definition, recorder: recorder)
+        do {
+            return try evaluate(context, includePassing: includePassing, spool: MemoryResultSpool())
+        } catch {
+            preconditionFailure("the in-memory result spool cannot fail: \(error)")
         }
-        return Evaluation(now: context.now, outcomes: outcomes, hasAIAgents: !agentScope.isEmpty)
+    }
+
+    /// Evaluates, writing every finding to `spool`. Throws what the spool throws.
+    public func evaluate(
+        _ context: EvaluationContext,
+        includePassing: Bool = false,
+        spool: any ResultSpool
+    ) throws -> Evaluation {
+        let session = EvaluationSession(
+            controls: controls,
+            policy: context.policy,
+            now: context.now,
+            organization: context.inventory.organization,
+            roles: context.inventory.roles,
+            includePassing: includePassing,
+            spool: spool
+        )
+        let identities = context.inventory.identities
+        var start = 0
+        while start < identities.count {
+            let end = min(start + batchSize, identities.count)
+            let batch = session.prepare(Array(identities[start..<end]))
+            try session.merge(session.batchEvaluator.evaluate(batch))
+            start = end
+        }
+        return try session.finish()
     }
 }

@@ -1,33 +1,40 @@
-/// Collects a control's results: counts every status, keeps every non-pass result as a
-/// ``Finding``, keeps passing subjects only when asked, and marks which identities are affected.
-/// Counts and affected identities are also kept for the results inside the run's ``AIAgentScope``
-/// (a second count table, not a list), so the map stage can judge `ai-agents` mappings.
+/// Collects one control's results over one batch of identities (or over the whole inventory):
+/// counts every status, keeps every non-pass result as a ``Finding``, keeps passing subjects only
+/// when asked, and notes which identities are affected. Counts are also kept for the results inside
+/// the run's `ai-agents` scope (``AIAgentScope``), so the assess stage can judge `ai-agents`
+/// mappings; results whose scope is not known yet (an identity whose `spawned_by` chain is not
+/// resolved) are set aside and counted when the evaluation finishes.
+///
+/// A recorder is cheap to fill: it holds the batch's findings and a few counters, never strings
+/// built for results that pass. ``EvaluationSession`` merges recorders in input order.
 public struct ResultRecorder: Sendable {
     public private(set) var counts: [ResultStatus: Int] = [:]
-    /// Results about subjects in the `ai-agents` scope, by status.
+    /// Results about subjects known to be in the `ai-agents` scope, by status.
     public private(set) var agentScopeCounts: [ResultStatus: Int] = [:]
-    /// Affected identities of the failing or erroring results in the `ai-agents` scope.
-    public private(set) var agentScopeAffectedIdentities: Set<String> = []
+    /// Non-pass results, in the order recorded.
     public private(set) var findings: [Finding] = []
+    /// For each finding, the identities it affects by id when that is not just its subject's own
+    /// identity (a credential shared with others, a role, a platform; empty for missing evidence,
+    /// which affects nobody); nil for "the subject's own identity".
+    private(set) var affecting: [[String]?] = []
     public private(set) var passingSubjects: [SubjectReference] = []
-    /// Ids of identities with a failing or erroring result (directly or through a credential, role or platform).
-    public private(set) var affectedIdentities: Set<String> = []
+    /// Results whose subject's scope was not known when recorded, with their status.
+    private(set) var pendingScope: [(subject: SubjectReference, status: ResultStatus)] = []
     let keepPassing: Bool
-    let agentScope: AIAgentScope
+    let scope: AgentScopeLookup
 
     public init(keepPassing: Bool, agentScope: AIAgentScope = AIAgentScope()) {
+        self.init(keepPassing: keepPassing, scope: AgentScopeLookup(complete: agentScope))
+    }
+
+    init(keepPassing: Bool, scope: AgentScopeLookup) {
         self.keepPassing = keepPassing
-        self.agentScope = agentScope
+        self.scope = scope
     }
 
     public mutating func pass(_ subject: SubjectReference) {
         count(.pass, subject)
         if keepPassing { passingSubjects.append(subject) }
-    }
-
-    private mutating func count(_ status: ResultStatus, _ subject: SubjectReference) {
-        counts[status, default: 0] += 1
-        if !agentScope.isEmpty, agentScope.contains(subject) { agentScopeCounts[status, default: 0] += 1 }
     }
 
     /// Records a failure. `affecting` names the identities it concerns when that is not just the
@@ -54,17 +61,31 @@ public struct ResultRecorder: Sendable {
         record(Finding(subject: subject, status: .error, message: message, evidence: evidence), affecting: nil)
     }
 
+    private mutating func count(_ status: ResultStatus, _ subject: SubjectReference) {
+        counts[status, default: 0] += 1
+        switch scope.membership(of: subject) {
+        case .inside: agentScopeCounts[status, default: 0] += 1
+        case .outside: break
+        case .pending: pendingScope.append((subject, status))
+        }
+    }
+
     private mutating func record(_ finding: Finding, affecting identities: [String]?) {
         count(finding.status, finding.subject)
         findings.append(finding)
-        let inAgentScope = !agentScope.isEmpty && agentScope.contains(finding.subject)
-        if let identities {
-            affectedIdentities.formUnion(identities)
-            if inAgentScope { agentScopeAffectedIdentities.formUnion(identities) }
-        } else if let identityID = finding.subject.identityID {
-            affectedIdentities.insert(identityID)
-            if inAgentScope { agentScopeAffectedIdentities.insert(identityID) }
-        }
+        affecting.append(identities)
+    }
+
+    /// The identities finding `index` affects, by id: those named when it was recorded, or else its
+    /// subject's identity.
+    public func affectedIDs(ofFinding index: Int) -> [String] {
+        affecting[index] ?? findings[index].subject.identityID.map { [$0] } ?? []
+    }
+
+    /// Ids of the identities with a failing or erroring result (directly or through a credential,
+    /// role or platform).
+    public var affectedIdentities: Set<String> {
+        Set(findings.indices.flatMap(affectedIDs(ofFinding:)))
     }
 
     /// Turns failures matched by `accepts` into `accepted` results (waivers). Returns how many.
@@ -74,9 +95,17 @@ public struct ResultRecorder: Sendable {
             findings[index].status = .accepted
             counts[.fail, default: 0] -= 1
             counts[.accepted, default: 0] += 1
-            if !agentScope.isEmpty, agentScope.contains(findings[index].subject) {
+            let subject = findings[index].subject
+            switch scope.membership(of: subject) {
+            case .inside:
                 agentScopeCounts[.fail, default: 0] -= 1
                 agentScopeCounts[.accepted, default: 0] += 1
+            case .outside:
+                break
+            case .pending:
+                if let position = pendingScope.lastIndex(where: { $0.subject == subject && $0.status == .fail }) {
+                    pendingScope[position].status = .accepted
+                }
             }
             accepted += 1
         }

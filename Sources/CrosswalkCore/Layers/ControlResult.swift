@@ -25,33 +25,61 @@ public enum ResultStatus: String, CaseIterable, Comparable, Sendable {
 }
 
 /// What a result is about: an identity, one of its credentials, a role or a platform.
+///
+/// Built for every result a control records (passes included), so it is cheap: a credential
+/// subject keeps its parts and spells out `id` and `name` only when asked.
 public struct SubjectReference: Hashable, Sendable {
     public var kind: SubjectKind
-    /// Identity id, `identity/credential`, role id or platform name.
-    public var id: String
-    /// Display name (identity name, credential id, role name, platform).
-    public var name: String
     /// The identity the subject belongs to, for identities and credentials.
     public var identityID: String?
+    /// The position of the subject's identity in the run's input order (see ``Identity/ordinal``),
+    /// or -1 for roles, platforms and identities not placed in a run.
+    public var ordinal: Int32
+    /// The subject's id, or for a credential built from its parts, the credential's own id.
+    var storedID: String
+    /// The subject's name, or for a credential built from its parts, the holding identity's name.
+    var storedName: String
+    var isCredentialOfIdentity: Bool
 
-    public init(kind: SubjectKind, id: String, name: String, identityID: String? = nil) {
+    public init(kind: SubjectKind, id: String, name: String, identityID: String? = nil, ordinal: Int32 = -1) {
         self.kind = kind
-        self.id = id
-        self.name = name
+        self.storedID = id
+        self.storedName = name
         self.identityID = identityID
+        self.ordinal = ordinal
+        self.isCredentialOfIdentity = false
+    }
+
+    /// Identity id, `identity/credential`, role id or platform name.
+    public var id: String {
+        isCredentialOfIdentity ? "\(identityID ?? "")/\(storedID)" : storedID
+    }
+
+    /// Display name (identity name, `credential (identity name)`, role name, platform).
+    public var name: String {
+        isCredentialOfIdentity ? "\(storedID) (\(storedName))" : storedName
     }
 
     public static func identity(_ identity: Identity) -> SubjectReference {
-        SubjectReference(kind: .identity, id: identity.id, name: identity.name, identityID: identity.id)
+        SubjectReference(
+            kind: .identity,
+            id: identity.id,
+            name: identity.name,
+            identityID: identity.id,
+            ordinal: identity.ordinal
+        )
     }
 
     public static func credential(_ credential: Credential, of identity: Identity) -> SubjectReference {
-        SubjectReference(
+        var subject = SubjectReference(
             kind: .credential,
-            id: "\(identity.id)/\(credential.id)",
-            name: "\(credential.id) (\(identity.name))",
-            identityID: identity.id
+            id: credential.id,
+            name: identity.name,
+            identityID: identity.id,
+            ordinal: identity.ordinal
         )
+        subject.isCredentialOfIdentity = true
+        return subject
     }
 
     public static func role(_ role: Role) -> SubjectReference {
@@ -60,6 +88,15 @@ public struct SubjectReference: Hashable, Sendable {
 
     public static func platform(_ platform: String) -> SubjectReference {
         SubjectReference(kind: .platform, id: platform, name: platform)
+    }
+
+    public static func == (lhs: SubjectReference, rhs: SubjectReference) -> Bool {
+        lhs.kind == rhs.kind && lhs.identityID == rhs.identityID && lhs.id == rhs.id && lhs.name == rhs.name
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(id)
     }
 }
 

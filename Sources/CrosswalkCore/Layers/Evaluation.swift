@@ -11,31 +11,88 @@ public enum ControlStatus: String, Sendable {
 }
 
 /// One control's results over the whole inventory: counts, findings and derived figures.
-/// Boundary type between the evaluate and map stages (together with ``Evaluation``).
+/// Boundary type between the evaluate and assess stages (together with ``Evaluation``).
+///
+/// Counts and identity sets cover every result. Findings are kept in memory only as a sample —
+/// the first ``sampleLimit``, worst first, then by subject id — which is what the Markdown and
+/// HTML reports list; ``forEachFinding(_:)`` reads every one back from the run's ``ResultSpool``.
 public struct ControlOutcome: Sendable {
+    /// How many findings (and passing subjects) an outcome keeps in memory.
+    public static let sampleLimit = 100
+
     public var definition: ControlDefinition
     public var counts: [ResultStatus: Int]
-    /// Every result that is not a pass or not-applicable, worst first, then by subject id.
+    /// The first ``sampleLimit`` results that are not a pass or not-applicable, worst first, then
+    /// by subject id.
     public var findings: [Finding]
-    /// Passing subjects, kept only when the run asks to include passes.
+    /// How many results are not a pass or not-applicable (all of them, not just the sample).
+    public var findingCount: Int
+    /// The first ``sampleLimit`` passing subjects by id, kept only when the run includes passes.
     public var passingSubjects: [SubjectReference]
-    /// Identities with a failing or erroring result, directly or through a credential, role or platform.
-    public var affectedIdentities: Set<String>
+    /// Identities with a failing or erroring result, directly or through a credential, role or
+    /// platform, by ordinal.
+    public var affectedIdentities: IdentitySet
     /// Results about subjects in the `ai-agents` scope, by status.
     public var agentScopeCounts: [ResultStatus: Int]
     /// Affected identities of failing or erroring results in the `ai-agents` scope.
-    public var agentScopeAffectedIdentities: Set<String>
+    public var agentScopeAffectedIdentities: IdentitySet
+    /// Where every finding and passing subject was written, and under which streams.
+    var spool: (any ResultSpool)?
+    var findingStreams: [Int] = []
+    var passingStream: Int?
 
-    public init(definition: ControlDefinition, recorder: ResultRecorder) {
+    public init(
+        definition: ControlDefinition,
+        counts: [ResultStatus: Int],
+        findings: [Finding],
+        findingCount: Int,
+        passingSubjects: [SubjectReference] = [],
+        affectedIdentities: IdentitySet = IdentitySet(),
+        agentScopeCounts: [ResultStatus: Int] = [:],
+        agentScopeAffectedIdentities: IdentitySet = IdentitySet()
+    ) {
         self.definition = definition
-        self.counts = recorder.counts
-        self.agentScopeCounts = recorder.agentScopeCounts
-        self.agentScopeAffectedIdentities = recorder.agentScopeAffectedIdentities
-        self.findings = recorder.findings.sorted {
-            ($0.status, $0.subject.id) < ($1.status, $1.subject.id)
+        self.counts = counts
+        self.findings = findings
+        self.findingCount = findingCount
+        self.passingSubjects = passingSubjects
+        self.affectedIdentities = affectedIdentities
+        self.agentScopeCounts = agentScopeCounts
+        self.agentScopeAffectedIdentities = agentScopeAffectedIdentities
+    }
+
+    /// Calls `body` with every finding, worst status first, then in the order the subjects were
+    /// evaluated (input order). Reads the spool when the run kept one; otherwise the sample is all
+    /// there is.
+    public func forEachFinding(_ body: (Finding) throws -> Void) throws {
+        guard let spool else {
+            for finding in findings { try body(finding) }
+            return
         }
-        self.passingSubjects = recorder.passingSubjects.sorted { $0.id < $1.id }
-        self.affectedIdentities = recorder.affectedIdentities
+        for stream in findingStreams { try ResultCodec.forEach(in: spool, stream: stream, body) }
+    }
+
+    /// Every finding in memory at once, worst first, then by subject id (for small reports).
+    public func allFindingsSorted() throws -> [Finding] {
+        var all: [Finding] = []
+        try forEachFinding { all.append($0) }
+        return all.sorted { ($0.status, $0.subject.id) < ($1.status, $1.subject.id) }
+    }
+
+    /// Every passing subject in memory at once, by id (for small reports).
+    public func allPassingSubjectsSorted() throws -> [SubjectReference] {
+        var all: [SubjectReference] = []
+        try forEachPassingSubject { all.append($0) }
+        return all.sorted { $0.id < $1.id }
+    }
+
+    /// Calls `body` with every passing subject when the run includes passes, in evaluation order.
+    public func forEachPassingSubject(_ body: (SubjectReference) throws -> Void) throws {
+        guard let spool, let passingStream else {
+            for subject in passingSubjects { try body(subject) }
+            return
+        }
+        try ResultCodec.forEach(in: spool, stream: passingStream) { try body($0.subject) }
     }
 
     public func count(_ status: ResultStatus) -> Int { counts[status] ?? 0 }
@@ -54,7 +111,7 @@ public struct ControlOutcome: Sendable {
     }
 
     /// Affected identities among the results in `scope`.
-    public func affectedIdentities(in scope: MappingScope) -> Set<String> {
+    public func affectedIdentities(in scope: MappingScope) -> IdentitySet {
         switch scope {
         case .all: return affectedIdentities
         case .aiAgents: return agentScopeAffectedIdentities
@@ -81,20 +138,43 @@ public struct ControlOutcome: Sendable {
     }
 }
 
-/// The evaluate stage's output: one outcome per control, in registry order.
+/// The evaluate stage's output: one outcome per control, in registry order, and what the
+/// reports need to know about the identities the results name.
 public struct Evaluation: Sendable {
     public var now: Timestamp
     public var outcomes: [ControlOutcome]
     /// Whether the inventory has any subject in the `ai-agents` scope (for not-applicable reasons).
     public var hasAIAgents: Bool
+    /// Every identity's ``Identity/peerRecord``, by ordinal, for names and owners.
+    public var identities: Inventory
+    /// Counts that describe the inventory itself.
+    public var summary: InventorySummary
+    /// For each identity (by ordinal), which controls (by registry position) it fails, directly or
+    /// through one of its credentials.
+    public var failingControls: [UInt64]
 
-    public init(now: Timestamp, outcomes: [ControlOutcome], hasAIAgents: Bool = true) {
+    public init(
+        now: Timestamp,
+        outcomes: [ControlOutcome],
+        hasAIAgents: Bool = true,
+        identities: Inventory = Inventory(identities: [], roles: []),
+        summary: InventorySummary = InventorySummary(Inventory(identities: [], roles: [])),
+        failingControls: [UInt64] = []
+    ) {
         self.now = now
         self.outcomes = outcomes
         self.hasAIAgents = hasAIAgents
+        self.identities = identities
+        self.summary = summary
+        self.failingControls = failingControls
     }
 
     public func outcome(for controlID: String) -> ControlOutcome? {
         outcomes.first { $0.definition.id == controlID }
+    }
+
+    /// The identity with this id, as its peer record (name, owner, kind, platform, …).
+    public func identity(withID id: String) -> Identity? {
+        identities.identity(withID: id)
     }
 }

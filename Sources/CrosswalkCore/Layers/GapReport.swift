@@ -55,6 +55,22 @@ public struct InventorySummary: Sendable {
     /// Identity counts by kind, sorted by kind.
     public var kinds: [(kind: String, count: Int)]
 
+    public init(
+        identityCount: Int,
+        agentCount: Int,
+        credentialCount: Int,
+        roleCount: Int,
+        platforms: [String],
+        kinds: [(kind: String, count: Int)]
+    ) {
+        self.identityCount = identityCount
+        self.agentCount = agentCount
+        self.credentialCount = credentialCount
+        self.roleCount = roleCount
+        self.platforms = platforms
+        self.kinds = kinds
+    }
+
     public init(_ inventory: Inventory) {
         identityCount = inventory.identities.count
         agentCount = inventory.identities.filter(\.isAgent).count

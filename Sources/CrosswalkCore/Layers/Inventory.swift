@@ -28,6 +28,26 @@ public struct Inventory: Sendable {
         self.roleIndex = roleIndex
     }
 
+    /// An inventory whose lookups are already built: `identityIndex` maps each identity's id to
+    /// its position in `identities` (an empty index makes ``identity(withID:)`` find nothing, as
+    /// for a batch of identities judged one record at a time).
+    init(
+        organization: String?,
+        identities: [Identity],
+        roles: [Role],
+        identityIndex: [String: Int],
+        roleIndex: [String: Int]
+    ) {
+        self.organization = organization
+        self.identities = identities
+        self.roles = roles
+        self.identityIndex = identityIndex
+        self.roleIndex = roleIndex
+    }
+
+    /// The position of each role by id, for building batches that share it.
+    var roleIndexTable: [String: Int] { roleIndex }
+
     public func identity(withID id: String) -> Identity? {
         identityIndex[id].map { identities[$0] }
     }

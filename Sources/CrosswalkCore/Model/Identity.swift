@@ -27,6 +27,10 @@ public struct Identity: Hashable, Sendable {
     /// Tags sorted by key.
     public var tags: [Tag]
     public var credentials: [Credential]
+    /// The identity's position in the run's input order, counted from 0 across all inventory
+    /// files; set by the evaluate stage (-1 until then). Results and identity sets refer to
+    /// identities by it.
+    public var ordinal: Int32 = -1
 
     public init(
         id: String,

@@ -152,15 +152,15 @@ public struct CrosswalkPipeline: Sendable {
                 organization: inventory.organization,
                 inputs: inputs.digests
             ),
-            inventorySummary: InventorySummary(inventory),
-            keyFigures: KeyFigures(evaluation: evaluation, inventory: inventory),
+            inventorySummary: evaluation.summary,
+            keyFigures: KeyFigures(evaluation: evaluation),
             evaluation: evaluation,
             library: library,
             frameworks: frameworks,
             overall: OverallPosture(frameworks),
             topGaps: GapRanking.rank(evaluation, library: library, frameworks: frameworks),
-            criticalFindings: AttributedFinding.criticalFindings(evaluation, inventory: inventory),
-            riskiestIdentities: RiskyIdentity.rank(evaluation, inventory: inventory),
+            criticalFindings: AttributedFinding.criticalFindings(evaluation),
+            riskiestIdentities: RiskyIdentity.rank(evaluation),
             warnings: inputs.warnings,
             includesPassing: includePassing
         )

@@ -179,8 +179,8 @@ struct JSONReportRenderer: ReportRenderer {
 
     private func control(_ outcome: ControlOutcome, library: FrameworkLibrary) -> JSONValue {
         let definition = outcome.definition
-        let findings = outcome.findings
-        let passing = outcome.passingSubjects
+        let findings = (try? outcome.allFindingsSorted()) ?? outcome.findings
+        let passing = (try? outcome.allPassingSubjectsSorted()) ?? outcome.passingSubjects
         return .object([
             ("id", .string(definition.id)),
             ("title", .string(definition.title)),

@@ -102,22 +102,23 @@ struct PriorityViewModel {
     /// critical findings name each one's owner.
     private func exposedCredentials() -> [String: Any] {
         let exposed = report.keyFigures.exposedCredentials
+        let total = report.keyFigures.activeExposedCredentials
         let named = exposed.prefix(Self.namedExposedCredentialLimit).map(\.subject.name)
         var detail: String
-        switch exposed.count {
+        switch total {
         case 0: detail = "none to revoke"
         case 1: detail = "revoke it first: " + named.joined()
         default: detail = "revoke these first: " + named.joined(separator: "; ")
         }
-        if exposed.count > named.count { detail += "; and \(exposed.count - named.count) more" }
+        if total > named.count { detail += "; and \(total - named.count) more" }
         return [
-            "value": String(exposed.count),
-            "text": exposed.count == 1
+            "value": String(total),
+            "text": total == 1
                 ? "credential detected as exposed is not revoked"
                 : "credentials detected as exposed are not revoked",
             "detail": detail,
             "control": KeyFigures.exposureControlID,
-            "isAlert": !exposed.isEmpty,
+            "isAlert": total > 0,
         ]
     }
 

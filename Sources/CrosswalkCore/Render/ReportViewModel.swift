@@ -281,8 +281,8 @@ struct ReportViewModel {
                         .joined(separator: " · "),
                 ]
             },
-            "moreFindings": outcome.findings.count > listed.count ? String(outcome.findings.count - listed.count) : "",
-            "hasMoreFindings": outcome.findings.count > listed.count,
+            "moreFindings": outcome.findingCount > listed.count ? String(outcome.findingCount - listed.count) : "",
+            "hasMoreFindings": outcome.findingCount > listed.count,
         ]
     }
 

@@ -32,9 +32,15 @@ import Testing
             self.statuses = statuses
         }
 
+        /// Reads the identities by position, so it runs once over the whole inventory.
+        let reach = ControlReach.inventory
+
         func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
             for (index, status) in statuses.enumerated() {
-                let subject = SubjectReference(kind: .identity, id: "i\(index)", name: "s", identityID: "i\(index)")
+                let subject =
+                    index < context.inventory.identities.count
+                    ? SubjectReference.identity(context.inventory.identities[index])
+                    : SubjectReference(kind: .identity, id: "i\(index)", name: "s", identityID: "i\(index)")
                 switch status {
                 case .pass: recorder.pass(subject)
                 case .fail, .accepted:
@@ -209,7 +215,6 @@ import Testing
         #expect(recorder.counts == [.pass: 1, .fail: 1, .notAssessed: 1])
         #expect(recorder.agentScopeCounts == [.pass: 1, .notAssessed: 1])
         #expect(recorder.affectedIdentities == ["svc"])
-        #expect(recorder.agentScopeAffectedIdentities.isEmpty)
     }
 
     @Test func anyFailingSubjectInScopeMeansGapsFoundNamingTheFailures() {

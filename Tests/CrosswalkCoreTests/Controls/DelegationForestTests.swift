@@ -38,9 +38,10 @@ import Testing
         let depth = try #require(evaluation.outcome(for: "CW-AGENT-03"))
         #expect(depth.count(.fail) == hops - 3)
         #expect(depth.count(.pass) == 3)
-        #expect(
-            depth.findings.first { $0.subject.id == "a\(hops)" }?.evidence.first?.observed
-                == "depth 20000: a0 → … 19996 more … → a19997 → a19998 → a19999 → a20000"
-        )
+        var observed: String?
+        try depth.forEachFinding { finding in
+            if finding.subject.id == "a\(hops)" { observed = finding.evidence.first?.observed }
+        }
+        #expect(observed == "depth 20000: a0 → … 19996 more … → a19997 → a19998 → a19999 → a20000")
     }
 }

@@ -69,6 +69,8 @@ struct DelegationDepthWithinLimit: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let limit = context.policy.thresholds.maxDelegationDepth
         let forest = DelegationForest(context.inventory)

@@ -53,6 +53,8 @@ struct NoEscalationByDelegation: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let inventory = context.inventory
         for identity in inventory.identities {

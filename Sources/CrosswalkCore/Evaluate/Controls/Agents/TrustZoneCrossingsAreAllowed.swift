@@ -48,6 +48,8 @@ struct TrustZoneCrossingsAreAllowed: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
             let subject = SubjectReference.identity(identity)

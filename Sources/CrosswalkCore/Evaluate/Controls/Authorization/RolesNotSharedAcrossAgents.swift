@@ -80,6 +80,8 @@ struct RolesNotSharedAcrossAgents: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         var agentsByRole: [String: [Identity]] = [:]
         for identity in context.inventory.identities where identity.isAgent && identity.status != .deleted {

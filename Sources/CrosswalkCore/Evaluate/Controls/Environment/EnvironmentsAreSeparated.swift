@@ -90,6 +90,8 @@ struct EnvironmentsAreSeparated: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let inventory = context.inventory
         // identity id → (other identity, credential reference) for every active shared credential, both directions.

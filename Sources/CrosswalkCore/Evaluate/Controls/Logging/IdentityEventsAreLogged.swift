@@ -69,6 +69,8 @@ struct IdentityEventsAreLogged: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let expectedEvents = "issuance, use and revocation: true"
         for holder in PlatformSubjects.holders(in: context.inventory) {

@@ -67,6 +67,8 @@ struct IdentityLogsAreRetained: Control {
         ]
     )
 
+    let reach = ControlReach.inventory
+
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let minimum = context.policy.thresholds.minLogRetentionDays
         let expected = "≥ \(minimum) days (thresholds.min_log_retention_days)"

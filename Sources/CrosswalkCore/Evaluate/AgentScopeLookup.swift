@@ -1,0 +1,37 @@
+/// Answers, for the subject of a result, whether it lies in the run's `ai-agents` scope, or that
+/// this is not known yet: while identities stream in, an identity that is not an agent but was
+/// spawned by one not yet judged waits until the evaluation finishes.
+struct AgentScopeLookup: Sendable {
+    enum Membership: UInt8, Sendable {
+        case outside
+        case inside
+        case pending
+    }
+
+    /// The whole scope, once known (after every identity was read, or for a whole inventory).
+    var complete: AIAgentScope?
+    /// While streaming: the membership of the batch's identities, by `ordinal - base`.
+    var base: Int32 = 0
+    var batch: [Membership] = []
+
+    init(complete: AIAgentScope) {
+        self.complete = complete
+    }
+
+    init(base: Int32, batch: [Membership]) {
+        self.base = base
+        self.batch = batch
+    }
+
+    func membership(of subject: SubjectReference) -> Membership {
+        if let complete { return complete.contains(subject) ? .inside : .outside }
+        switch subject.kind {
+        case .identity, .credential:
+            let offset = Int(subject.ordinal) - Int(base)
+            guard subject.ordinal >= 0, offset >= 0, offset < batch.count else { return .pending }
+            return batch[offset]
+        case .role, .platform:
+            return .pending
+        }
+    }
+}

@@ -1,0 +1,195 @@
+/// The evaluate stage for inventories of any size: identities arrive in batches, in input order,
+/// and are judged as they come; only each identity's ``Identity/peerRecord`` is kept.
+///
+/// 1. ``prepare(_:)`` (in input order) numbers the batch's identities (``Identity/ordinal``),
+///    notes which are known to be in the `ai-agents` scope, and keeps their peer records.
+/// 2. ``batchEvaluator`` runs every ``ControlReach/identity`` control on the prepared batch. It
+///    reads nothing the session changes, so batches may be evaluated on several threads at once.
+/// 3. ``merge(_:)`` (in input order again) adds the batch's results to each control's counts,
+///    sample and spool, so the outcome does not depend on how many threads evaluated.
+/// 4. ``finish()`` runs the ``ControlReach/inventory`` controls on the peer records, settles the
+///    scope of results that waited for it, and returns the ``Evaluation``.
+public final class EvaluationSession {
+    public let batchEvaluator: BatchEvaluator
+    private let policy: Policy
+    private let now: Timestamp
+    private let organization: String?
+    private let roles: [Role]
+    private let roleIndex: [String: Int]
+    private let keepPassing: Bool
+    private let inventoryControls: [(position: Int, control: any Control)]
+    private var accumulators: [ControlAccumulator]
+    private var peers: [Identity] = []
+    private var ordinalByID: [String: Int] = [:]
+    private var membership: [AgentScopeLookup.Membership] = []
+    private var failingControls: [UInt64] = []
+    private var agentCount = 0
+    private var credentialCount = 0
+    private var kindCounts: [String: Int] = [:]
+    private var platforms = Set<String>()
+    private var finished = false
+
+    /// - Parameters:
+    ///   - controls: the controls to run, in registry order (at most 64).
+    ///   - roles: every role of the inventory, known before any identity arrives.
+    ///   - spool: where every finding (and passing subject, when `includePassing`) is written.
+    public init(
+        controls: [any Control] = ControlRegistry.all,
+        policy: Policy,
+        now: Timestamp,
+        organization: String? = nil,
+        roles: [Role],
+        includePassing: Bool = false,
+        spool: any ResultSpool = MemoryResultSpool()
+    ) {
+        precondition(controls.count <= 64, "a run evaluates at most 64 controls")
+        self.policy = policy
+        self.now = now
+        self.organization = organization
+        self.roles = roles
+        self.keepPassing = includePassing
+        let rolesOnly = Inventory(identities: [], roles: roles)
+        self.roleIndex = rolesOnly.roleIndexTable
+        let positioned = controls.enumerated().map { (position: $0.offset, control: $0.element) }
+        self.inventoryControls = positioned.filter { $0.control.reach == .inventory }
+        self.batchEvaluator = BatchEvaluator(
+            controls: positioned.filter { $0.control.reach == .identity },
+            policy: policy,
+            now: now,
+            roles: roles,
+            roleIndex: rolesOnly.roleIndexTable,
+            keepPassing: includePassing
+        )
+        self.accumulators = positioned.map {
+            ControlAccumulator(control: $0.control, position: $0.position, keepPassing: includePassing, spool: spool)
+        }
+    }
+
+    /// Step 1: numbers the identities in input order and keeps their peer records. Call in input
+    /// order, once per batch.
+    public func prepare(_ identities: [Identity]) -> PreparedBatch {
+        precondition(!finished, "prepare after finish")
+        let base = Int32(peers.count)
+        var numbered = identities
+        var batchMembership: [AgentScopeLookup.Membership] = []
+        batchMembership.reserveCapacity(identities.count)
+        peers.reserveCapacity(peers.count + identities.count)
+        for index in numbered.indices {
+            let ordinal = Int32(peers.count)
+            numbered[index].ordinal = ordinal
+            let identity = numbered[index]
+            let member: AgentScopeLookup.Membership
+            if identity.isAgent {
+                member = .inside
+            } else if let parentID = identity.spawnedBy {
+                if let parent = ordinalByID[parentID], membership[parent] != .pending {
+                    member = membership[parent]
+                } else {
+                    member = .pending
+                }
+            } else {
+                member = .outside
+            }
+            membership.append(member)
+            batchMembership.append(member)
+            if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = Int(ordinal) }
+            peers.append(identity.peerRecord)
+            if identity.isAgent { agentCount += 1 }
+            credentialCount += identity.credentials.count
+            kindCounts[identity.kind.rawValue, default: 0] += 1
+            if let platform = identity.platform { platforms.insert(platform) }
+        }
+        return PreparedBatch(identities: numbered, scope: AgentScopeLookup(base: base, batch: batchMembership))
+    }
+
+    /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
+    /// cannot take the results.
+    public func merge(_ batch: EvaluatedBatch) throws {
+        for (index, recorder) in batch.recorders.enumerated() {
+            let position = batchEvaluator.controls[index].position
+            try accumulators[position].merge(recorder, failingControls: &failingControls)
+        }
+    }
+
+    /// Step 4: runs the controls that read across identities and returns every control's outcome.
+    public func finish() throws -> Evaluation {
+        precondition(!finished, "finish called twice")
+        finished = true
+        let inventory = Inventory(
+            organization: organization,
+            identities: peers,
+            roles: roles,
+            identityIndex: ordinalByID,
+            roleIndex: roleIndex
+        )
+        let scope = AIAgentScope(inventory)
+        let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
+        for (position, control) in inventoryControls {
+            var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
+            control.evaluate(context, into: &recorder)
+            try accumulators[position].merge(recorder, failingControls: &failingControls)
+        }
+        let ordinals = ordinalByID
+        var outcomes: [ControlOutcome] = []
+        for position in accumulators.indices {
+            outcomes.append(try accumulators[position].finish(scope: scope) { ordinals[$0].map(Int32.init) })
+        }
+        if failingControls.count < peers.count {
+            failingControls.append(contentsOf: repeatElement(0, count: peers.count - failingControls.count))
+        }
+        return Evaluation(
+            now: now,
+            outcomes: outcomes,
+            hasAIAgents: !scope.isEmpty,
+            identities: inventory,
+            summary: InventorySummary(
+                identityCount: peers.count,
+                agentCount: agentCount,
+                credentialCount: credentialCount,
+                roleCount: roles.count,
+                platforms: platforms.sorted(),
+                kinds: kindCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            ),
+            failingControls: failingControls
+        )
+    }
+}
+
+/// A batch of identities numbered by ``EvaluationSession/prepare(_:)``, ready to evaluate.
+public struct PreparedBatch: Sendable {
+    public internal(set) var identities: [Identity]
+    let scope: AgentScopeLookup
+}
+
+/// The results of one batch: one recorder per ``ControlReach/identity`` control.
+public struct EvaluatedBatch: Sendable {
+    let recorders: [ResultRecorder]
+}
+
+/// Runs the ``ControlReach/identity`` controls on one prepared batch. Holds only values that never
+/// change during a run, so any number of threads may use it at once.
+public struct BatchEvaluator: Sendable {
+    let controls: [(position: Int, control: any Control)]
+    let policy: Policy
+    let now: Timestamp
+    let roles: [Role]
+    let roleIndex: [String: Int]
+    let keepPassing: Bool
+
+    public func evaluate(_ batch: PreparedBatch) -> EvaluatedBatch {
+        let inventory = Inventory(
+            organization: nil,
+            identities: batch.identities,
+            roles: roles,
+            identityIndex: [:],
+            roleIndex: roleIndex
+        )
+        let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
+        let recorders = controls.map { entry in
+            var recorder = ResultRecorder(keepPassing: keepPassing, scope: batch.scope)
+            entry.control.evaluate(context, into: &recorder)
+            return recorder
+        }
+        return EvaluatedBatch(recorders: recorders)
+    }
+}

@@ -1,0 +1,141 @@
+/// Writes findings and passing subjects into a ``ResultSpool`` stream as compact binary records,
+/// and reads them back exactly: `u32 length` then the record. Strings are `u32 length` + UTF-8.
+enum ResultCodec {
+    static func encode(_ finding: Finding, into bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        encode(finding.subject, status: finding.status, into: &bytes)
+        append(finding.message, to: &bytes)
+        append(UInt32(finding.evidence.count), to: &bytes)
+        for evidence in finding.evidence {
+            append(evidence.field, to: &bytes)
+            append(evidence.observed, to: &bytes)
+            append(evidence.expected, to: &bytes)
+        }
+        patchLength(at: start, in: &bytes)
+    }
+
+    static func encode(passing subject: SubjectReference, into bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        encode(subject, status: .pass, into: &bytes)
+        patchLength(at: start, in: &bytes)
+    }
+
+    private static func encode(_ subject: SubjectReference, status: ResultStatus, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(SubjectKind.allCases.firstIndex(of: subject.kind) ?? 0))
+        bytes.append(UInt8(ResultStatus.allCases.firstIndex(of: status) ?? 0))
+        append(UInt32(bitPattern: subject.ordinal), to: &bytes)
+        bytes.append((subject.identityID == nil ? 0 : 1) | (subject.isCredentialOfIdentity ? 2 : 0))
+        if let identityID = subject.identityID { append(identityID, to: &bytes) }
+        append(subject.storedID, to: &bytes)
+        append(subject.storedName, to: &bytes)
+    }
+
+    private static func patchLength(at start: Int, in bytes: inout [UInt8]) {
+        let length = UInt32(bytes.count - start - 4)
+        for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index))) }
+    }
+
+    private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        for index in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(index)))) }
+    }
+
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            append(UInt32(utf8.count), to: &bytes)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Reads every record of `stream` in order: findings, or passing subjects (as findings with
+    /// status pass, no message and no evidence).
+    static func forEach(
+        in spool: any ResultSpool,
+        stream: Int,
+        _ body: (Finding) throws -> Void
+    ) throws {
+        var carry: [UInt8] = []
+        try spool.read(stream) { chunk in
+            var offset = 0
+            if !carry.isEmpty {
+                carry.append(contentsOf: chunk)
+                var reader = Reader(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+                try carry.withUnsafeBytes { buffer in
+                    reader = Reader(bytes: buffer)
+                    while let finding = reader.next() { try body(finding) }
+                    offset = reader.offset
+                }
+                carry.removeFirst(offset)
+                return
+            }
+            var reader = Reader(bytes: chunk)
+            while let finding = reader.next() { try body(finding) }
+            offset = reader.offset
+            if offset < chunk.count { carry.append(contentsOf: chunk[offset...]) }
+        }
+    }
+
+    /// Decodes complete records from a buffer; stops before a record that is cut off.
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var offset = 0
+
+        init(bytes: UnsafeRawBufferPointer) {
+            self.bytes = bytes
+        }
+
+        mutating func next() -> Finding? {
+            guard offset + 4 <= bytes.count else { return nil }
+            let length = Int(u32(at: offset))
+            guard offset + 4 + length <= bytes.count else { return nil }
+            var position = offset + 4
+            let kind = SubjectKind.allCases[Int(bytes[position])]
+            let status = ResultStatus.allCases[Int(bytes[position + 1])]
+            let ordinal = Int32(bitPattern: u32(at: position + 2))
+            let flags = bytes[position + 6]
+            position += 7
+            let identityID = flags & 1 != 0 ? string(&position) : nil
+            var subject = SubjectReference(
+                kind: kind,
+                id: string(&position),
+                name: string(&position),
+                identityID: identityID,
+                ordinal: ordinal
+            )
+            subject.isCredentialOfIdentity = flags & 2 != 0
+            var finding = Finding(subject: subject, status: status, message: "")
+            if position < offset + 4 + length {
+                finding.message = string(&position)
+                let count = Int(u32(at: position))
+                position += 4
+                finding.evidence.reserveCapacity(count)
+                for _ in 0..<count {
+                    finding.evidence.append(
+                        Evidence(field: string(&position), observed: string(&position), expected: string(&position))
+                    )
+                }
+            }
+            offset += 4 + length
+            return finding
+        }
+
+        private func u32(at position: Int) -> UInt32 {
+            var value: UInt32 = 0
+            for index in 0..<4 { value |= UInt32(bytes[position + index]) << (8 * UInt32(index)) }
+            return value
+        }
+
+        private func string(_ position: inout Int) -> String {
+            let length = Int(u32(at: position))
+            position += 4
+            let text = String(
+                decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]),
+                as: UTF8.self
+            )
+            position += length
+            return text
+        }
+    }
+}

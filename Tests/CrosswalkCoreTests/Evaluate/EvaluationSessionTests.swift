@@ -1,0 +1,157 @@
+import CrosswalkCore
+import CrosswalkTestSupport
+import Testing
+
+/// The streaming evaluate stage must judge exactly as running every control over the whole
+/// inventory at once: whatever the batch size, and although inventory-wide controls see only each
+/// identity's peer record. The reference here runs each control over the full inventory.
+@Suite struct EvaluationSessionTests {
+    /// One inventory and policy to compare on.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var inventory: Inventory
+        var policy: Policy
+        var now: Timestamp
+        var testDescription: String { name }
+    }
+
+    static func cases() throws -> [Case] {
+        var cases: [Case] = []
+        let exampleNow = try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z"))
+        for folder in ["examples/acme", "Tests/Fixtures/well-run"] {
+            cases.append(
+                Case(
+                    name: folder,
+                    inventory: try InventoryLoader().load([try Fixtures.file("\(folder)/inventory.yaml")]).0,
+                    policy: try PolicyLoader().load(try Fixtures.file("\(folder)/policy.yaml")).0,
+                    now: exampleNow
+                )
+            )
+        }
+        for control in ControlRegistry.all {
+            for example in control.definition.examples {
+                let name = "\(control.definition.id) \(example.name).yaml"
+                cases.append(
+                    Case(
+                        name: name,
+                        inventory: try InventoryLoader().load([InputFile(path: name, text: example.inventory)]).0,
+                        policy: try PolicyLoader().load(InputFile(path: name, text: example.policy)).0,
+                        now: ControlExample.now
+                    )
+                )
+            }
+        }
+        cases.append(Case(name: "tangled", inventory: tangled(), policy: Policy(), now: exampleNow))
+        return cases
+    }
+
+    /// Children listed before their parents, agents spawned by service accounts and the other way
+    /// round, a spawned_by cycle with and without an agent, credentials shared across
+    /// environments in both directions, roles shared by agents of several owners, platforms with
+    /// and without agents.
+    static func tangled() -> Inventory {
+        var identities: [Identity] = []
+        let kinds: [IdentityKind] = [.agent, .serviceAccount, .workloadIdentity, .agent, .bot]
+        let roles =
+            (0..<6).map { Role(id: "role-\($0)", name: "Role \($0)", permissions: ["svc\($0):*", "s3:Get*"]) }
+            + [Role(id: "admin", name: "Admin", permissions: ["*"], administrative: true)]
+        for index in 0..<120 {
+            var identity = Identity(
+                id: "id-\(index)",
+                name: "identity \(index)",
+                kind: kinds[index % kinds.count],
+                platform: ["aws", "gcp", "azure", nil][index % 4],
+                environment: ["production", "staging", nil][index % 3],
+                owner: index % 7 == 0 ? nil : "team-\(index % 5)",
+                trustZone: ["internal", "partner"][index % 2],
+                status: index % 11 == 0 ? .disabled : .active,
+                spawnedBy: index >= 3 && index % 4 != 0 ? "id-\((index * 7 + 5) % 120)" : nil,
+                sharedAccount: index % 9 == 0 ? nil : index % 6 == 0,
+                roleBindings: [RoleBinding(role: "role-\(index % 6)", environment: index % 13 == 0 ? "staging" : nil)]
+                    + (index % 17 == 0 ? [RoleBinding(role: "admin")] : []),
+                credentials: [
+                    Credential(id: "key", type: index % 2 == 0 ? .apiKey : .token),
+                    Credential(id: "cert", type: .certificate),
+                ]
+            )
+            if index % 5 == 0 {
+                identity.credentials[0].sharedWith = ["id-\((index + 37) % 120)"]
+                identity.credentials[0].usedIn = ["staging"]
+            }
+            identities.append(identity)
+        }
+        // A pure cycle without agents, and one through an agent.
+        identities[8].spawnedBy = "id-9"
+        identities[9].spawnedBy = "id-8"
+        identities[9].kind = .serviceAccount
+        identities[8].kind = .bot
+        identities[12].spawnedBy = "id-13"
+        identities[13].spawnedBy = "id-12"
+        return Inventory(organization: "Tangled", identities: identities, roles: roles)
+    }
+
+    @Test(arguments: try cases())
+    func batchedEvaluationMatchesEachControlRunOverTheWholeInventory(_ testCase: Case) throws {
+        var numbered = testCase.inventory.identities
+        for index in numbered.indices { numbered[index].ordinal = Int32(index) }
+        let whole = Inventory(
+            organization: testCase.inventory.organization,
+            identities: numbered,
+            roles: testCase.inventory.roles
+        )
+        let context = EvaluationContext(inventory: whole, policy: testCase.policy, now: testCase.now)
+        let scope = AIAgentScope(whole)
+        for batchSize in [1, 3, 1000] {
+            let evaluation = try ControlEvaluator(batchSize: batchSize).evaluate(
+                EvaluationContext(inventory: testCase.inventory, policy: testCase.policy, now: testCase.now),
+                includePassing: true,
+                spool: MemoryResultSpool()
+            )
+            #expect(evaluation.hasAIAgents == !scope.isEmpty, "\(testCase.name), batches of \(batchSize)")
+            for (control, outcome) in zip(ControlRegistry.all, evaluation.outcomes) {
+                let label = "\(testCase.name), \(control.definition.id), batches of \(batchSize)"
+                var reference = ResultRecorder(keepPassing: true, agentScope: scope)
+                control.evaluate(context, into: &reference)
+                #expect(outcome.counts == reference.counts, "\(label): counts")
+                #expect(outcome.agentScopeCounts == reference.agentScopeCounts, "\(label): ai-agents counts")
+                let expected = reference.findings.sorted { ($0.status, $0.subject.id) < ($1.status, $1.subject.id) }
+                #expect(try outcome.allFindingsSorted() == expected, "\(label): findings")
+                #expect(outcome.findingCount == expected.count, "\(label): finding count")
+                #expect(outcome.findings == Array(expected.prefix(ControlOutcome.sampleLimit)), "\(label): sample")
+                #expect(
+                    try outcome.allPassingSubjectsSorted() == reference.passingSubjects.sorted { $0.id < $1.id },
+                    "\(label): passing subjects"
+                )
+                let affected = Set(outcome.affectedIdentities.ordinals.map { numbered[Int($0)].id })
+                #expect(affected == reference.affectedIdentities, "\(label): affected identities")
+                let expectedScopeAffected = Set(
+                    reference.findings.indices.filter { scope.contains(reference.findings[$0].subject) }
+                        .flatMap(reference.affectedIDs(ofFinding:))
+                )
+                let scopeAffected = Set(outcome.agentScopeAffectedIdentities.ordinals.map { numbered[Int($0)].id })
+                #expect(scopeAffected == expectedScopeAffected, "\(label): ai-agents affected identities")
+            }
+        }
+    }
+}
+
+@Suite struct AgentScopeCycleTests {
+    /// A `spawned_by` cycle through an agent: every member's chain passes through the agent, so
+    /// every member is in the `ai-agents` scope, whichever member the inventory lists first.
+    @Test(arguments: [["a", "b", "c"], ["b", "c", "a"], ["c", "a", "b"], ["c", "b", "a"]])
+    func everyMemberOfACycleThroughAnAgentIsInScope(_ order: [String]) {
+        let members = [
+            "a": Identity(id: "a", name: "a", kind: .serviceAccount, spawnedBy: "b"),
+            "b": Identity(id: "b", name: "b", kind: .agent, spawnedBy: "c"),
+            "c": Identity(id: "c", name: "c", kind: .bot, spawnedBy: "a"),
+        ]
+        let below = Identity(id: "d", name: "d", kind: .bot, spawnedBy: "a")
+        let loner = Identity(id: "e", name: "e", kind: .bot, spawnedBy: "f")
+        let partner = Identity(id: "f", name: "f", kind: .bot, spawnedBy: "e")
+        let inventory = Inventory(
+            identities: order.compactMap { members[$0] } + [below, loner, partner],
+            roles: []
+        )
+        #expect(AIAgentScope(inventory).identityIDs == ["a", "b", "c", "d"], "order \(order)")
+    }
+}
