@@ -103,7 +103,11 @@ struct ReportCommand: ParsableCommand {
             let request = try makeRequest()
             let report: GapReport
             do {
-                report = try CrosswalkPipeline().run(request)
+                report = try CrosswalkPipeline().run(
+                    request,
+                    spool: try TemporaryResultSpool(),
+                    runner: ConcurrentRunner()
+                )
             } catch let error as UnknownFrameworkError {
                 Terminal.printError("Error: --framework: \(error.message)")
                 Terminal.printError("  See 'crosswalk report --help'.")
@@ -142,6 +146,10 @@ struct ReportCommand: ParsableCommand {
                     throw CrosswalkExit.gateBreached
                 }
             }
+        } catch let failure as WriteFailure {
+            Terminal.printDiagnostics([failure.diagnostic])
+            Terminal.printError("crosswalk: nothing written; any reports already in \(output) are unchanged")
+            throw CrosswalkExit.writeFailed
         } catch let error as InputError {
             Terminal.printDiagnostics(error.diagnostics)
             Terminal.printError("crosswalk: nothing written: fix the error(s) above")

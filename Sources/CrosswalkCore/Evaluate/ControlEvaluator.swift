@@ -19,11 +19,13 @@ public struct ControlEvaluator: Sendable {
         }
     }
 
-    /// Evaluates, writing every finding to `spool`. Throws what the spool throws.
+    /// Evaluates, writing every finding to `spool`, with batches spread over `runner`. Throws what
+    /// the spool throws.
     public func evaluate(
         _ context: EvaluationContext,
         includePassing: Bool = false,
-        spool: any ResultSpool
+        spool: any ResultSpool,
+        runner: any WorkRunner = SerialRunner()
     ) throws -> Evaluation {
         let session = EvaluationSession(
             controls: controls,
@@ -37,10 +39,14 @@ public struct ControlEvaluator: Sendable {
         let identities = context.inventory.identities
         var start = 0
         while start < identities.count {
-            let end = min(start + batchSize, identities.count)
-            let batch = session.prepare(Array(identities[start..<end]))
-            try session.merge(session.batchEvaluator.evaluate(batch))
-            start = end
+            // Prepare up to `runner.width` batches in order, evaluate them at once, merge in order.
+            var batches: [PreparedBatch] = []
+            while batches.count < runner.width, start < identities.count {
+                let end = min(start + batchSize, identities.count)
+                batches.append(session.prepare(Array(identities[start..<end])))
+                start = end
+            }
+            for evaluated in session.evaluate(batches, runner: runner) { try session.merge(evaluated) }
         }
         return try session.finish()
     }

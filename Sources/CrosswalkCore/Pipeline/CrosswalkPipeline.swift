@@ -53,9 +53,15 @@ public struct CrosswalkPipeline: Sendable {
 
     /// Runs stages 1–3. Throws ``InputError`` when any input is invalid (nothing to render then),
     /// or ``UnknownFrameworkError`` when `request.frameworks` names a catalog that was not loaded.
-    public func run(_ request: Request) throws -> GapReport {
+    /// `spool` receives every finding; the report's outcomes read them back from it. `runner`
+    /// spreads the evaluation over the machine's cores.
+    public func run(
+        _ request: Request,
+        spool: any ResultSpool = MemoryResultSpool(),
+        runner: any WorkRunner = SerialRunner()
+    ) throws -> GapReport {
         let inputs = try load(request)
-        let evaluation = evaluate(inputs, includePassing: request.includePassing)
+        let evaluation = try evaluate(inputs, includePassing: request.includePassing, spool: spool, runner: runner)
         return assess(evaluation, of: inputs, includePassing: request.includePassing)
     }
 
@@ -133,10 +139,16 @@ public struct CrosswalkPipeline: Sendable {
         )
     }
 
-    /// Stage 2, evaluate: runs every control over the inventory.
-    public func evaluate(_ inputs: LoadedInputs, includePassing: Bool = false) -> Evaluation {
+    /// Stage 2, evaluate: runs every control over the inventory, writing every finding to
+    /// `spool`. Throws what the spool throws.
+    public func evaluate(
+        _ inputs: LoadedInputs,
+        includePassing: Bool = false,
+        spool: any ResultSpool = MemoryResultSpool(),
+        runner: any WorkRunner = SerialRunner()
+    ) throws -> Evaluation {
         let context = EvaluationContext(inventory: inputs.inventory, policy: inputs.policy, now: inputs.now)
-        return evaluator.evaluate(context, includePassing: includePassing)
+        return try evaluator.evaluate(context, includePassing: includePassing, spool: spool, runner: runner)
     }
 
     /// Stage 3, assess: maps the results onto the frameworks, scores them and assembles what every

@@ -1,5 +1,6 @@
 import CrosswalkCore
 import CrosswalkTestSupport
+import Dispatch
 import Testing
 
 /// The streaming evaluate stage must judge exactly as running every control over the whole
@@ -153,5 +154,46 @@ import Testing
             roles: []
         )
         #expect(AIAgentScope(inventory).identityIDs == ["a", "b", "c", "d"], "order \(order)")
+    }
+}
+
+/// Spreads work over threads as the executable does, for determinism tests.
+struct ThreadedRunner: WorkRunner {
+    let width: Int
+
+    func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
+
+@Suite struct EvaluationDeterminismTests {
+    /// Every finding of every control, in the order the spool gives them back.
+    static func spooled(_ evaluation: Evaluation) throws -> [[Finding]] {
+        try evaluation.outcomes.map { outcome in
+            var findings: [Finding] = []
+            try outcome.forEachFinding { findings.append($0) }
+            return findings
+        }
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func threadsDoNotChangeTheEvaluation(_ width: Int) throws {
+        let context = EvaluationContext(
+            inventory: EvaluationSessionTests.tangled(),
+            policy: Policy(),
+            now: try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z"))
+        )
+        let evaluator = ControlEvaluator(batchSize: 5)
+        let serial = try evaluator.evaluate(context, spool: MemoryResultSpool(), runner: SerialRunner())
+        let threaded = try evaluator.evaluate(
+            context,
+            spool: MemoryResultSpool(),
+            runner: ThreadedRunner(width: width)
+        )
+        #expect(try Self.spooled(threaded) == Self.spooled(serial))
+        #expect(threaded.outcomes.map(\.counts) == serial.outcomes.map(\.counts))
+        #expect(threaded.outcomes.map(\.findings) == serial.outcomes.map(\.findings))
+        #expect(threaded.outcomes.map(\.affectedIdentities) == serial.outcomes.map(\.affectedIdentities))
+        #expect(threaded.failingControls == serial.failingControls)
     }
 }

@@ -102,6 +102,16 @@ public final class EvaluationSession {
         return PreparedBatch(identities: numbered, scope: AgentScopeLookup(base: base, batch: batchMembership))
     }
 
+    /// Step 2 for several prepared batches at once, spread over `runner`; the results come back in
+    /// the batches' order.
+    public func evaluate(_ batches: [PreparedBatch], runner: any WorkRunner) -> [EvaluatedBatch] {
+        let evaluator = batchEvaluator
+        if batches.count <= 1 || runner.width <= 1 { return batches.map(evaluator.evaluate) }
+        let results = WorkResults<EvaluatedBatch>(count: batches.count)
+        runner.run(batches.count) { index in results.set(index, evaluator.evaluate(batches[index])) }
+        return results.values
+    }
+
     /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
     /// cannot take the results.
     public func merge(_ batch: EvaluatedBatch) throws {
