@@ -74,6 +74,13 @@ struct ReportCommand: ParsableCommand {
     )
     var quiet = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Show progress on standard error even when it is not a terminal (shown on a terminal unless --quiet)."
+    )
+    var progress = false
+
     func validate() throws {
         if let failOn, Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on takes critical, high, medium or low (got '\(InertText.visible(failOn))')")
@@ -103,10 +110,13 @@ struct ReportCommand: ParsableCommand {
             let request = try makeRequest()
             let report: GapReport
             do {
+                let display = ProgressDisplay.make(forced: progress, quiet: quiet)
+                defer { display?.finish() }
                 report = try CrosswalkPipeline().run(
                     request,
                     spool: try TemporaryResultSpool(),
-                    runner: ConcurrentRunner()
+                    runner: ConcurrentRunner(),
+                    progress: display?.handler
                 )
             } catch let error as UnknownFrameworkError {
                 Terminal.printError("Error: --framework: \(error.message)")

@@ -25,7 +25,8 @@ public struct ControlEvaluator: Sendable {
         _ context: EvaluationContext,
         includePassing: Bool = false,
         spool: any ResultSpool,
-        runner: any WorkRunner = SerialRunner()
+        runner: any WorkRunner = SerialRunner(),
+        progress: ProgressHandler? = nil
     ) throws -> Evaluation {
         let session = EvaluationSession(
             controls: controls,
@@ -47,6 +48,7 @@ public struct ControlEvaluator: Sendable {
                 start = end
             }
             for evaluated in session.evaluate(batches, runner: runner) { try session.merge(evaluated) }
+            progress?(PipelineProgress(stage: .evaluating, done: start, total: identities.count))
         }
         return try session.finish()
     }

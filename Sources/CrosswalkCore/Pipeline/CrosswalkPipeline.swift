@@ -58,10 +58,19 @@ public struct CrosswalkPipeline: Sendable {
     public func run(
         _ request: Request,
         spool: any ResultSpool = MemoryResultSpool(),
-        runner: any WorkRunner = SerialRunner()
+        runner: any WorkRunner = SerialRunner(),
+        progress: ProgressHandler? = nil
     ) throws -> GapReport {
+        progress?(PipelineProgress(stage: .loading, done: 0))
         let inputs = try load(request)
-        let evaluation = try evaluate(inputs, includePassing: request.includePassing, spool: spool, runner: runner)
+        let evaluation = try evaluate(
+            inputs,
+            includePassing: request.includePassing,
+            spool: spool,
+            runner: runner,
+            progress: progress
+        )
+        progress?(PipelineProgress(stage: .assessing, done: 0))
         return assess(evaluation, of: inputs, includePassing: request.includePassing)
     }
 
@@ -145,10 +154,17 @@ public struct CrosswalkPipeline: Sendable {
         _ inputs: LoadedInputs,
         includePassing: Bool = false,
         spool: any ResultSpool = MemoryResultSpool(),
-        runner: any WorkRunner = SerialRunner()
+        runner: any WorkRunner = SerialRunner(),
+        progress: ProgressHandler? = nil
     ) throws -> Evaluation {
         let context = EvaluationContext(inventory: inputs.inventory, policy: inputs.policy, now: inputs.now)
-        return try evaluator.evaluate(context, includePassing: includePassing, spool: spool, runner: runner)
+        return try evaluator.evaluate(
+            context,
+            includePassing: includePassing,
+            spool: spool,
+            runner: runner,
+            progress: progress
+        )
     }
 
     /// Stage 3, assess: maps the results onto the frameworks, scores them and assembles what every
