@@ -102,7 +102,7 @@ elif status != 0:
     row["reason"] = f"exit {status} after {wall:.0f} s" + (f"; it said: {said[:200]}" if said else "")
 print(json.dumps(row))
 EOF
-    "$python" -c 'import json, sys; r = json.loads(sys.argv[1]); print("  %-14s %s" % (r["run"], ("%.2f s wall, %.2f s CPU, %d MB peak RSS" % (r["wall_s"], r["cpu_s"], r["peak_rss_kb"] // 1024)) if r["finished"] else "did not finish (" + r["reason"] + ")"))' "$(tail -n 1 "$rows")"
+    "$python" -c 'import json, sys; r = json.loads(sys.argv[1]); print("  %-14s %s" % (r["run"], ("%.2f s wall, %.2f s CPU, %d MB peak RSS" % (r["wall_s"], r["cpu_s"], round(r["peak_rss_kb"] / 1024))) if r["finished"] else "did not finish (" + r["reason"] + ")"))' "$(tail -n 1 "$rows")"
 }
 
 work="$(mktemp -d "$tmp_root/crosswalk-bench.XXXXXX")"
