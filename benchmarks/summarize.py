@@ -97,8 +97,10 @@ def main() -> None:
         floor, everything = ok(size, "floor"), ok(size, "all")
         if floor and everything and floor["wall_s"] > 0:
             ratios[size] = everything["wall_s"] / floor["wall_s"]
+            cpu = everything["cpu_s"] / floor["cpu_s"] if floor["cpu_s"] > 0 else float("nan")
             print(f"crosswalk / floor at {size:,}: {ratios[size]:.1f}x "
-                  f"(all formats {everything['wall_s']:.2f} s / floor {floor['wall_s']:.2f} s wall)")
+                  f"(all formats {everything['wall_s']:.2f} s / floor {floor['wall_s']:.2f} s wall; "
+                  f"{cpu:.1f}x in CPU time)")
         else:
             print(f"crosswalk / floor at {size:,}: not available (a run did not finish)")
     largest = sizes[-1]
@@ -108,10 +110,12 @@ def main() -> None:
         big, small = ok(largest, "all"), ok(smaller, "all")
         if big and small and small["wall_s"] > 0:
             scaling = big["wall_s"] / small["wall_s"]
-            print(f"time({largest:,}) / time({smaller:,}), all formats: {scaling:.1f}")
+            cpu = big["cpu_s"] / small["cpu_s"] if small["cpu_s"] > 0 else float("nan")
+            print(f"time({largest:,}) / time({smaller:,}), all formats: {scaling:.1f} wall, {cpu:.1f} CPU")
         else:
             print(f"time({largest:,}) / time({smaller:,}): not available (a run did not finish)")
 
+    print("(wall time is the target's measure; CPU time is steadier when other work shares the machine)")
     print()
     targets = []
     at = "" if largest >= 1_000_000 else f" (largest size {largest:,} < 1,000,000: indicative only)"
