@@ -8,9 +8,13 @@
 /// A recorder is cheap to fill: it holds the batch's findings and a few counters, never strings
 /// built for results that pass. ``EvaluationSession`` merges recorders in input order.
 public struct ResultRecorder: Sendable {
-    public private(set) var counts: [ResultStatus: Int] = [:]
+    private(set) var tally = StatusTally()
+    private(set) var agentScopeTally = StatusTally()
+
+    /// Results by status (statuses with at least one result).
+    public var counts: [ResultStatus: Int] { tally.dictionary }
     /// Results about subjects known to be in the `ai-agents` scope, by status.
-    public private(set) var agentScopeCounts: [ResultStatus: Int] = [:]
+    public var agentScopeCounts: [ResultStatus: Int] { agentScopeTally.dictionary }
     /// Non-pass results, in the order recorded.
     public private(set) var findings: [Finding] = []
     /// For each finding, the identities it affects by id when that is not just its subject's own
@@ -62,9 +66,9 @@ public struct ResultRecorder: Sendable {
     }
 
     private mutating func count(_ status: ResultStatus, _ subject: SubjectReference) {
-        counts[status, default: 0] += 1
+        tally[status] += 1
         switch scope.membership(of: subject) {
-        case .inside: agentScopeCounts[status, default: 0] += 1
+        case .inside: agentScopeTally[status] += 1
         case .outside: break
         case .pending: pendingScope.append((subject, status))
         }
@@ -93,13 +97,13 @@ public struct ResultRecorder: Sendable {
         var accepted = 0
         for index in findings.indices where findings[index].status == .fail && accepts(findings[index]) {
             findings[index].status = .accepted
-            counts[.fail, default: 0] -= 1
-            counts[.accepted, default: 0] += 1
+            tally[.fail] -= 1
+            tally[.accepted] += 1
             let subject = findings[index].subject
             switch scope.membership(of: subject) {
             case .inside:
-                agentScopeCounts[.fail, default: 0] -= 1
-                agentScopeCounts[.accepted, default: 0] += 1
+                agentScopeTally[.fail] -= 1
+                agentScopeTally[.accepted] += 1
             case .outside:
                 break
             case .pending:

@@ -3,20 +3,24 @@
 public enum Pattern {
     /// Whether `pattern` matches the literal `text`.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
-        if !pattern.contains("*") { return pattern == text }
-        let pattern = Array(pattern.utf8)
-        let text = Array(text.utf8)
+        guard pattern.utf8.contains(UInt8(ascii: "*")) else { return pattern == text }
+        var pattern = pattern
+        var text = text
+        return pattern.withUTF8 { pattern in text.withUTF8 { text in matches(pattern, text) } }
+    }
+
+    /// `*` matching on UTF-8 bytes; `*` is ASCII, so it never splits a multi-byte character.
+    private static func matches(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let star = UInt8(ascii: "*")
         var patternIndex = 0
         var textIndex = 0
         var starIndex = -1
         var resumeIndex = 0
         while textIndex < text.count {
-            if patternIndex < pattern.count, pattern[patternIndex] != UInt8(ascii: "*"),
-                pattern[patternIndex] == text[textIndex]
-            {
+            if patternIndex < pattern.count, pattern[patternIndex] != star, pattern[patternIndex] == text[textIndex] {
                 patternIndex += 1
                 textIndex += 1
-            } else if patternIndex < pattern.count, pattern[patternIndex] == UInt8(ascii: "*") {
+            } else if patternIndex < pattern.count, pattern[patternIndex] == star {
                 starIndex = patternIndex
                 resumeIndex = textIndex
                 patternIndex += 1
@@ -28,11 +32,10 @@ public enum Pattern {
                 return false
             }
         }
-        while patternIndex < pattern.count, pattern[patternIndex] == UInt8(ascii: "*") { patternIndex += 1 }
+        while patternIndex < pattern.count, pattern[patternIndex] == star { patternIndex += 1 }
         return patternIndex == pattern.count
     }
 
-    /// Whether any of `patterns` matches `text`.
     public static func anyMatches(_ patterns: [String], _ text: String) -> Bool {
         patterns.contains { matches($0, text) }
     }

@@ -8,8 +8,8 @@ struct ControlAccumulator {
     let keepPassing: Bool
     let spool: any ResultSpool
 
-    private var counts: [ResultStatus: Int] = [:]
-    private var scopeCounts: [ResultStatus: Int] = [:]
+    private var counts = StatusTally()
+    private var scopeCounts = StatusTally()
     private var pendingScope: [(subject: SubjectReference, status: ResultStatus)] = []
     private var sample: [(key: SampleKey, finding: Finding)] = []
     private var passingSample: [SubjectReference] = []
@@ -46,8 +46,8 @@ struct ControlAccumulator {
 
     /// Adds one recorder's results (a batch, or the whole inventory) in order.
     mutating func merge(_ recorder: ResultRecorder, failingControls: inout [UInt64]) throws {
-        for (status, count) in recorder.counts { counts[status, default: 0] += count }
-        for (status, count) in recorder.agentScopeCounts { scopeCounts[status, default: 0] += count }
+        counts.add(recorder.tally)
+        scopeCounts.add(recorder.agentScopeTally)
         pendingScope += recorder.pendingScope
         let bit: UInt64 = 1 << UInt64(position)
         for (index, finding) in recorder.findings.enumerated() {
@@ -117,7 +117,7 @@ struct ControlAccumulator {
     mutating func finish(scope: AIAgentScope, ordinalOf: (String) -> Int32?) throws -> ControlOutcome {
         try flush(atLeast: 1)
         for (subject, status) in pendingScope where scope.contains(subject) {
-            scopeCounts[status, default: 0] += 1
+            scopeCounts[status] += 1
         }
         pendingScope = []
         trimSample()
@@ -138,12 +138,12 @@ struct ControlAccumulator {
         }
         var outcome = ControlOutcome(
             definition: control.definition,
-            counts: counts,
+            counts: counts.dictionary,
             findings: sample.map(\.finding),
             findingCount: findingCount,
             passingSubjects: passingSample,
             affectedIdentities: affected,
-            agentScopeCounts: scopeCounts,
+            agentScopeCounts: scopeCounts.dictionary,
             agentScopeAffectedIdentities: scopeAffected
         )
         outcome.spool = spool
