@@ -1,0 +1,28 @@
+/// One of the riskiest identities (key `riskyIdentities`).
+struct RiskyIdentityRow: TemplateView {
+    /// 1 for the riskiest.
+    var rank: String
+    var id: String
+    var name: String
+    var kind: String
+    /// The platform, or `unknown`.
+    var platform: String
+    /// The owner, or `no owner`.
+    var owner: String
+    var riskScore: String
+    /// The failing controls, comma-separated, and as links to their sections.
+    var controls: String
+    var controlLinks: [ControlLink]
+
+    init(_ identity: RiskyIdentity, rank: Int) {
+        self.rank = String(rank)
+        id = identity.id
+        name = identity.name
+        kind = identity.kind
+        platform = identity.platform ?? "unknown"
+        owner = identity.owner ?? "no owner"
+        riskScore = String(identity.riskScore)
+        controls = identity.failingControls.joined(separator: ", ")
+        controlLinks = ControlLink.list(identity.failingControls.map { ($0, "") })
+    }
+}
