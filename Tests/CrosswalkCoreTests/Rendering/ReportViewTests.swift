@@ -1,5 +1,6 @@
 import CrosswalkTestSupport
 import Foundation
+import Mustache
 import Testing
 
 @testable import CrosswalkCore
@@ -119,6 +120,40 @@ import Testing
         #expect(keys.count > 100)
         for key in keys.sorted() {
             #expect(docs.contains("`\(key)`"), "docs/templates.md lists `\(key)`")
+        }
+    }
+
+    /// Every view, and every row of every list in it, once per type.
+    static func viewsByType(_ value: any TemplateView, into views: inout [String: any TemplateView]) {
+        views[String(describing: type(of: value))] = value
+        for child in Mirror(reflecting: value).children {
+            let elements = (child.value as? [Any]) ?? [child.value]
+            for case let view as any TemplateView in elements.prefix(1) { viewsByType(view, into: &views) }
+        }
+    }
+
+    /// Templates read keys through `child(named:)`: it must give each stored property under its own
+    /// name, so that it says exactly what the keys above say.
+    @Test func eachViewAnswersEveryKeyWithItsProperty() throws {
+        let report = try ReferenceReportTests.exampleReport()
+        var views: [String: any TemplateView] = [:]
+        Self.viewsByType(try Self.htmlView(report), into: &views)
+        Self.viewsByType(
+            ControlReferenceView(
+                toolVersion: "0",
+                controls: report.evaluation.outcomes.map(\.definition),
+                library: report.library
+            ),
+            into: &views
+        )
+        #expect(views.count == 18, "\(views.keys.sorted())")
+        for (name, view) in views {
+            for key in Self.keys(of: view) {
+                let reflected = try #require(Self.child(key, of: view), "\(name).\(key)")
+                let answered = view.child(named: key)
+                #expect(String(describing: reflected) == String(describing: answered), "\(name).\(key)")
+            }
+            #expect(view.child(named: "noSuchKey") == nil, "\(name)")
         }
     }
 

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One covered leaf entry in the "Standards & Framework Alignment" table (key `alignment`).
 struct AlignmentRow: TemplateView {
     /// The framework's short title.
@@ -33,6 +35,24 @@ struct AlignmentRow: TemplateView {
             assessment.entries.filter { $0.isLeaf && $0.status != .notCovered }.map {
                 AlignmentRow($0, catalog: assessment.catalog)
             }
+        }
+    }
+}
+
+extension AlignmentRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "framework": framework
+        case "frameworkAnchor": frameworkAnchor
+        case "entry": entry
+        case "status": status
+        case "statusClass": statusClass
+        case "passShare": passShare
+        case "controls": controls
+        case "controlLinks": controlLinks
+        default: nil
         }
     }
 }

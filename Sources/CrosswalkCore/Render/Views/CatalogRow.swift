@@ -1,3 +1,5 @@
+import Mustache
+
 /// A loaded catalog, for the provenance section (key `catalogs`).
 struct CatalogRow: TemplateView {
     var id: String
@@ -17,5 +19,21 @@ struct CatalogRow: TemplateView {
         license = catalog.license ?? "not stated"
         origin = catalog.origin
         attribution = catalog.attribution ?? ""
+    }
+}
+
+extension CatalogRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "title": title
+        case "version": version
+        case "license": license
+        case "origin": origin
+        case "attribution": attribution
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// An in-page link to a control's section, as HTML lists them: `<a href="#{{anchor}}">{{id}}</a>`
 /// then ``suffix`` and ``separator``.
 struct ControlLink: TemplateView {
@@ -19,6 +21,20 @@ struct ControlLink: TemplateView {
                 suffix: control.suffix,
                 separator: index == controls.count - 1 ? "" : ", "
             )
+        }
+    }
+}
+
+extension ControlLink: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "anchor": anchor
+        case "suffix": suffix
+        case "separator": separator
+        default: nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One control in the control reference (key `controls` of ``ControlReferenceView``).
 struct ControlReferenceSection: TemplateView {
     var id: String
@@ -35,6 +37,29 @@ struct ControlReferenceSection: TemplateView {
         exampleCount = String(definition.examples.count)
         self.mappings = library.catalogs.flatMap { catalog in
             mappings.filter { $0.catalogID == catalog.id }.map { MappingRow($0, catalog: catalog, withTitle: true) }
+        }
+    }
+}
+
+extension ControlReferenceSection: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "title": title
+        case "severity": severity
+        case "subjectKind": subjectKind
+        case "evidenceSource": evidenceSource
+        case "appliesTo": appliesTo
+        case "description": description
+        case "rationale": rationale
+        case "remediation": remediation
+        case "evidenceFields": evidenceFields
+        case "policyParameters": policyParameters
+        case "exampleCount": exampleCount
+        case "mappings": mappings
+        default: nil
         }
     }
 }

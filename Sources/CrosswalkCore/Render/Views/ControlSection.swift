@@ -1,3 +1,5 @@
+import Mustache
+
 /// One control's section: its definition, results, mappings and the first results that are not
 /// passes (key `controls`).
 struct ControlSection: TemplateView {
@@ -85,5 +87,38 @@ struct ControlSection: TemplateView {
     /// The policy parameters a control compares with, comma-separated, or `none`.
     static func policyParameters(_ definition: ControlDefinition) -> String {
         definition.policyParameters.isEmpty ? "none" : definition.policyParameters.joined(separator: ", ")
+    }
+}
+
+extension ControlSection: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "title": title
+        case "anchor": anchor
+        case "severity": severity
+        case "severityClass": severityClass
+        case "status": status
+        case "statusClass": statusClass
+        case "evidenceSource": evidenceSource
+        case "isAttested": isAttested
+        case "appliesTo": appliesTo
+        case "description": description
+        case "rationale": rationale
+        case "remediation": remediation
+        case "evidenceFields": evidenceFields
+        case "policyParameters": policyParameters
+        case "passRate": passRate
+        case "counts": counts
+        case "hasMappings": hasMappings
+        case "mappings": mappings
+        case "hasFindings": hasFindings
+        case "findings": findings
+        case "hasMoreFindings": hasMoreFindings
+        case "moreFindings": moreFindings
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// A failing result of a critical control, with its owner (key `criticalFindings`).
 struct CriticalFindingRow: TemplateView {
     /// The subject's name, id and kind.
@@ -26,5 +28,23 @@ struct CriticalFindingRow: TemplateView {
     /// The finding's message as reports print it (the one place views read its message).
     static func messageText(_ finding: AttributedFinding) -> String {
         finding.message
+    }
+}
+
+extension CriticalFindingRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "subject": subject
+        case "subjectID": subjectID
+        case "kind": kind
+        case "control": control
+        case "controlTitle": controlTitle
+        case "controlAnchor": controlAnchor
+        case "owner": owner
+        case "message": message
+        default: nil
+        }
     }
 }

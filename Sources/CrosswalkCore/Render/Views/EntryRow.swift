@@ -1,3 +1,5 @@
+import Mustache
+
 /// One catalog entry in a framework's table (key `entries` of a ``FrameworkRow``).
 struct EntryRow: TemplateView {
     var id: String
@@ -47,5 +49,31 @@ struct EntryRow: TemplateView {
         affected = entry.isLeaf && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : ""
         reason = entry.reason
         hasReason = entry.isLeaf && entry.status != .notCovered
+    }
+}
+
+extension EntryRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "displayID": displayID
+        case "title": title
+        case "kind": kind
+        case "isGroup": isGroup
+        case "status": status
+        case "statusClass": statusClass
+        case "rowClass": rowClass
+        case "anchor": anchor
+        case "passShare": passShare
+        case "coverage": coverage
+        case "controls": controls
+        case "controlLinks": controlLinks
+        case "affected": affected
+        case "reason": reason
+        case "hasReason": hasReason
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One result of a control that is not a pass, with its evidence (key `findings` of a
 /// ``ControlSection``).
 struct FindingRow: TemplateView {
@@ -28,5 +30,22 @@ struct FindingRow: TemplateView {
     /// The finding's message as reports print it (the one place views read `Finding.message`).
     static func messageText(_ finding: Finding) -> String {
         finding.message
+    }
+}
+
+extension FindingRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "subject": subject
+        case "subjectID": subjectID
+        case "kind": kind
+        case "status": status
+        case "statusClass": statusClass
+        case "message": message
+        case "evidence": evidence
+        default: nil
+        }
     }
 }

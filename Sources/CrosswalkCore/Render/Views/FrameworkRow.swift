@@ -1,3 +1,5 @@
+import Mustache
+
 /// One framework: its row in the score tables and its own section (key `frameworks`).
 struct FrameworkRow: TemplateView {
     /// The catalog id.
@@ -67,5 +69,38 @@ struct FrameworkRow: TemplateView {
         statusChart =
             withChart
             ? HTMLCharts.statusBreakdown([assessment], id: HTMLEscaping.anchor("chart-status", catalog.id)) : nil
+    }
+}
+
+extension FrameworkRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "title": title
+        case "shortTitle": shortTitle
+        case "version": version
+        case "license": license
+        case "source": source
+        case "anchor": anchor
+        case "score": score
+        case "scoreDetail": scoreDetail
+        case "hasScore": hasScore
+        case "posture": posture
+        case "postureClass": postureClass
+        case "postureSentence": postureSentence
+        case "coverage": coverage
+        case "coverageDetail": coverageDetail
+        case "satisfied": satisfied
+        case "partiallyEvidenced": partiallyEvidenced
+        case "gapsFound": gapsFound
+        case "notAssessed": notAssessed
+        case "notApplicable": notApplicable
+        case "notCovered": notCovered
+        case "entries": entries
+        case "statusChart": statusChart
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One failing control in the ranking of gaps (keys `topGaps` and `executiveGaps`).
 struct GapRow: TemplateView {
     /// 1 for the worst.
@@ -42,5 +44,29 @@ struct GapRow: TemplateView {
         self.gapEntries = gapEntries
         hasGapEntries = !gapEntries.isEmpty
         remediation = gap.control.remediation
+    }
+}
+
+extension GapRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "rank": rank
+        case "id": id
+        case "title": title
+        case "anchor": anchor
+        case "severity": severity
+        case "severityClass": severityClass
+        case "exposureClass": exposureClass
+        case "failing": failing
+        case "affected": affected
+        case "scope": scope
+        case "entries": entries
+        case "gapEntries": gapEntries
+        case "hasGapEntries": hasGapEntries
+        case "remediation": remediation
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// An input file with its size and digest, for the provenance section (key `inputs`).
 struct InputRow: TemplateView {
     /// `inventory`, `policy` or `catalog`.
@@ -11,5 +13,19 @@ struct InputRow: TemplateView {
         path = input.path
         bytes = String(input.byteCount)
         sha256 = input.sha256
+    }
+}
+
+extension InputRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "role": role
+        case "path": path
+        case "bytes": bytes
+        case "sha256": sha256
+        default: nil
+        }
     }
 }

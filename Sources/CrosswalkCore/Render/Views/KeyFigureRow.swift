@@ -1,3 +1,5 @@
+import Mustache
+
 /// One key figure: a control's result in one number (key `keyFigures`).
 struct KeyFigureRow: TemplateView {
     /// Exposed credentials a key figure names before counting the rest.
@@ -76,5 +78,21 @@ struct KeyFigureRow: TemplateView {
             control: KeyFigures.exposureControlID,
             isAlert: !exposed.isEmpty
         )
+    }
+}
+
+extension KeyFigureRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "value": value
+        case "text": text
+        case "detail": detail
+        case "control": control
+        case "controlAnchor": controlAnchor
+        case "isAlert": isAlert
+        default: nil
+        }
     }
 }

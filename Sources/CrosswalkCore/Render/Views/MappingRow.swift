@@ -1,3 +1,5 @@
+import Mustache
+
 /// One framework entry a control maps to (key `mappings` of a ``ControlSection`` and of the
 /// control reference's controls).
 struct MappingRow: TemplateView {
@@ -28,5 +30,21 @@ struct MappingRow: TemplateView {
         strength = String(mapping.strength)
         scope = mapping.scope.rawValue
         rationale = mapping.rationale
+    }
+}
+
+extension MappingRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "catalog": catalog
+        case "entry": entry
+        case "relationship": relationship
+        case "strength": strength
+        case "scope": scope
+        case "rationale": rationale
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// What the report templates receive (`report.md`, `executive-summary.md`, `report.html`,
 /// `executive-summary.html`), built once per document from the ``GapReport``. Markdown and HTML
 /// get the same facts under the same keys; the stylesheets and charts are filled only for HTML
@@ -128,5 +130,60 @@ struct ReportView: TemplateView {
         statusChart = page?.statusChart
         heatMap = page?.heatMap
         riskChart = page?.riskChart
+    }
+}
+
+extension ReportView: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "organization": organization
+        case "generatedAt": generatedAt
+        case "generatedOn": generatedOn
+        case "toolVersion": toolVersion
+        case "identityCount": identityCount
+        case "agentCount": agentCount
+        case "credentialCount": credentialCount
+        case "platformCount": platformCount
+        case "platforms": platforms
+        case "controlCount": controlCount
+        case "frameworkCount": frameworkCount
+        case "fullReportMarkdown": fullReportMarkdown
+        case "fullReportHTML": fullReportHTML
+        case "fullData": fullData
+        case "overall": overall
+        case "frameworks": frameworks
+        case "keyFigures": keyFigures
+        case "hasTopGaps": hasTopGaps
+        case "topGaps": topGaps
+        case "executiveGaps": executiveGaps
+        case "executiveGapCount": executiveGapCount
+        case "hasCriticalFindings": hasCriticalFindings
+        case "criticalFindingCount": criticalFindingCount
+        case "criticalFindingLimit": criticalFindingLimit
+        case "criticalFindings": criticalFindings
+        case "hasMoreCriticalFindings": hasMoreCriticalFindings
+        case "moreCriticalFindings": moreCriticalFindings
+        case "hasRiskyIdentities": hasRiskyIdentities
+        case "riskyIdentities": riskyIdentities
+        case "alignment": alignment
+        case "controls": controls
+        case "findingLimit": findingLimit
+        case "catalogs": catalogs
+        case "inputs": inputs
+        case "hasWarnings": hasWarnings
+        case "warnings": warnings
+        case "reportStylesheet": reportStylesheet
+        case "reportStyleHash": reportStyleHash
+        case "executiveStylesheet": executiveStylesheet
+        case "executiveStyleHash": executiveStyleHash
+        case "scoreChart": scoreChart
+        case "executiveScoreChart": executiveScoreChart
+        case "statusChart": statusChart
+        case "heatMap": heatMap
+        case "riskChart": riskChart
+        default: nil
+        }
     }
 }

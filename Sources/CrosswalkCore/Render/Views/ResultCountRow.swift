@@ -1,3 +1,5 @@
+import Mustache
+
 /// How many subjects of a control have one result status (key `counts` of a ``ControlSection``).
 struct ResultCountRow: TemplateView {
     /// `✅ Pass`, …
@@ -17,6 +19,19 @@ struct ResultCountRow: TemplateView {
     static func rows(_ outcome: ControlOutcome) -> [ResultCountRow] {
         ResultStatus.allCases.sorted().filter { $0 != .accepted || outcome.count(.accepted) > 0 }.map {
             ResultCountRow($0, count: outcome.count($0))
+        }
+    }
+}
+
+extension ResultCountRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "status": status
+        case "statusClass": statusClass
+        case "count": count
+        default: nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// One of the riskiest identities (key `riskyIdentities`).
 struct RiskyIdentityRow: TemplateView {
     /// 1 for the riskiest.
@@ -24,5 +26,24 @@ struct RiskyIdentityRow: TemplateView {
         riskScore = String(identity.riskScore)
         controls = identity.failingControls.joined(separator: ", ")
         controlLinks = ControlLink.list(identity.failingControls.map { ($0, "") })
+    }
+}
+
+extension RiskyIdentityRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "rank": rank
+        case "id": id
+        case "name": name
+        case "kind": kind
+        case "platform": platform
+        case "owner": owner
+        case "riskScore": riskScore
+        case "controls": controls
+        case "controlLinks": controlLinks
+        default: nil
+        }
     }
 }
