@@ -55,7 +55,9 @@ let package = Package(
         .target(name: "CrosswalkTestSupport", dependencies: ["CrosswalkCore"]),
         .testTarget(
             name: "CrosswalkCoreTests",
-            dependencies: ["CrosswalkCore", "CrosswalkTestSupport"]
+            dependencies: [
+                "CrosswalkCore", "CrosswalkTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "CrosswalkXMLTests",

@@ -124,7 +124,9 @@ enum HTMLCharts {
             [("id", "\(id)-desc")],
             text: frameworks.map { framework in
                 "\(framework.catalog.shortTitle): "
-                    + EntryStatus.allCases.map { "\(framework.count($0)) \($0.label.lowercased())" }
+                    + EntryStatus.allCases.map {
+                        "\(framework.count($0)) \(StatusPresentation.of($0).word.lowercased())"
+                    }
                     .joined(separator: ", ")
             }
             .joined(separator: "; ")
@@ -134,8 +136,8 @@ enum HTMLCharts {
             x: 0,
             y: 10,
             items: EntryStatus.allCases.map { status in
-                let style = HTMLStatusStyle.of(status)
-                return ("\(style.symbol) \(style.word)", style.fill, style.cssClass)
+                let style = StatusPresentation.of(status)
+                return ("\(style.chartSymbol) \(style.word)", style.fill, style.cssClass)
             }
         )
         for (row, framework) in frameworks.enumerated() {
@@ -154,7 +156,7 @@ enum HTMLCharts {
             for status in EntryStatus.allCases {
                 let count = framework.count(status)
                 guard count > 0, total > 0 else { continue }
-                let style = HTMLStatusStyle.of(status)
+                let style = StatusPresentation.of(status)
                 let start = labelWidth + barWidth * Double(cumulative) / Double(total)
                 cumulative += count
                 let end = labelWidth + barWidth * Double(cumulative) / Double(total)
@@ -168,7 +170,7 @@ enum HTMLCharts {
                         ("stroke", "#ffffff"), ("stroke-width", "1"), ("class", style.cssClass),
                     ]
                 )
-                let label = "\(style.symbol) \(count)"
+                let label = "\(style.chartSymbol) \(count)"
                 if end - start >= Double(label.count) * 7 + 6 {
                     svg.element(
                         "text",
@@ -227,14 +229,14 @@ enum HTMLCharts {
             text: "Severity"
         )
         for (column, status) in statuses.enumerated() {
-            let style = HTMLStatusStyle.of(status)
+            let style = StatusPresentation.of(status)
             svg.element(
                 "text",
                 [
                     ("x", HTMLSVGWriter.number(left + cellWidth * (Double(column) + 0.5))), ("y", "20"),
                     ("text-anchor", "middle"), ("class", "chart-head"),
                 ],
-                text: "\(style.symbol) \(style.word)"
+                text: "\(style.chartSymbol) \(style.word)"
             )
         }
         for (row, outcome) in outcomes.enumerated() {
@@ -250,15 +252,15 @@ enum HTMLCharts {
                 text: definition.id
             )
             svg.close("a")
-            let severity = HTMLStatusStyle.of(definition.severity)
+            let severity = StatusPresentation.of(definition.severity)
             svg.element(
                 "text",
                 [("x", HTMLSVGWriter.number(idWidth)), ("y", HTMLSVGWriter.number(y + 15)), ("class", "chart-note")],
-                text: "\(severity.symbol) \(severity.word)"
+                text: "\(severity.chartSymbol) \(severity.word)"
             )
             for (column, status) in statuses.enumerated() {
                 let count = outcome.count(status)
-                let style = HTMLStatusStyle.of(status)
+                let style = StatusPresentation.of(status)
                 let share = applicable == 0 ? 0 : Double(count) / Double(applicable)
                 let x = left + cellWidth * Double(column)
                 let strong = count > 0 && share >= 0.5

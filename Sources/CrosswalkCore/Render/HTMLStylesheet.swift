@@ -7,7 +7,7 @@ import Crypto
 /// The hash is computed from the rendered text at render time, so a replaced stylesheet template
 /// gets a matching policy. The HTML templates must place ``text`` as the whole content of the
 /// page's one `<style>` element, byte for byte.
-struct HTMLStylesheet {
+struct HTMLStylesheet: Sendable {
     /// The stylesheet text.
     var text: String
     /// `sha256-` and the base64 SHA-256 of ``text``, as CSP writes a hash source.
@@ -16,7 +16,7 @@ struct HTMLStylesheet {
     /// Renders the template `name` (e.g. `report.css`). Throws a ``Diagnostic`` when the result
     /// could end the `<style>` element early.
     init(templates: ReportTemplates, name: String) throws {
-        let text = try templates.render(name, [:])
+        let text = try templates.render(name, NoTemplateValues())
         if text.lowercased().contains("</style") {
             throw Diagnostic(
                 .error,

@@ -194,8 +194,9 @@ public struct ReportTemplates: Sendable {
         return path(of: name)
     }
 
-    /// Renders the template `name` (e.g. `report.md`) with a view model of dictionaries and arrays.
-    func render(_ name: String, _ view: [String: Any]) throws -> String {
+    /// Renders the template `name` (e.g. `report.md`) with a typed view, whose stored properties
+    /// are the template's keys.
+    func render(_ name: String, _ view: some TemplateView) throws -> String {
         guard let output = library.render(view, withTemplate: name) else {
             throw Diagnostic(.error, file: path(of: name), message: "no template named \(name)")
         }

@@ -1,9 +1,11 @@
 /// Renders a document from a Mustache template (the Markdown and HTML reports and their executive
-/// editions), with the view model of its format.
+/// editions) with a ``ReportView`` built once for the document.
 struct TemplateReportRenderer: ReportRenderer {
-    /// Which view model a template receives.
+    /// Which view a template receives.
     enum View: Sendable {
+        /// The report's facts.
         case markdown
+        /// The report's facts with the HTML pages' stylesheets and charts.
         case html
     }
 
@@ -20,11 +22,11 @@ struct TemplateReportRenderer: ReportRenderer {
     }
 
     func render(_ report: GapReport, to sink: any ReportSink) throws {
-        let model: [String: Any]
+        let page: HTMLPageAssets?
         switch view {
-        case .markdown: model = ReportViewModel(report: report).make()
-        case .html: model = try HTMLReportView(report: report, templates: templates).make()
+        case .markdown: page = nil
+        case .html: page = try HTMLPageAssets(report: report, templates: templates)
         }
-        try sink.write(try templates.render(template, model))
+        try sink.write(try templates.render(template, ReportView(report, page: page)))
     }
 }

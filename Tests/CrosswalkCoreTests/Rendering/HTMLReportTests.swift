@@ -293,7 +293,7 @@ import Testing
         let report = try ReferenceReportTests.exampleReport()
         let html = try Self.render(report, .htmlExecutiveSummary)
         for framework in report.frameworks {
-            #expect(html.contains(HTMLEscaping.escape(ReportViewModel.postureSentence(framework))))
+            #expect(html.contains(HTMLEscaping.escape(ReportText.postureSentence(framework))))
         }
         let gaps = html.matches(of: /<p class="gap-fix">/).count
         #expect(gaps == min(5, report.topGaps.count) && gaps >= 3)
@@ -310,7 +310,7 @@ import Testing
         let article = html[start.lowerBound..<end.upperBound]
         let findings = try #require(article.range(of: "<table class=\"findings\">"))
         let rows = article[findings.lowerBound...].matches(of: /<tr><th scope="row">/).count
-        #expect(rows == ReportViewModel.findingLimit)
+        #expect(rows == ControlSection.findingLimit)
         #expect(
             article.contains(
                 "…and 80 more results that are not passes, not listed here to keep this page small; crosswalk-report.xml and crosswalk-report.json list every one."

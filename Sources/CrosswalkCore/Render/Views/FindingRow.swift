@@ -1,0 +1,51 @@
+import Mustache
+
+/// One result of a control that is not a pass, with its evidence (key `findings` of a
+/// ``ControlSection``).
+struct FindingRow: TemplateView {
+    /// The subject's name and id.
+    var subject: String
+    var subjectID: String
+    /// `identity`, `credential`, `role` or `platform`.
+    var kind: String
+    /// `❌ Fail`, …
+    var status: String
+    var statusClass: String
+    var message: String
+    /// `field: observed; expected value · …`.
+    var evidence: String
+
+    init(_ finding: Finding) {
+        let presentation = StatusPresentation.of(finding.status)
+        subject = finding.subject.name
+        subjectID = finding.subject.id
+        kind = finding.subject.kind.rawValue
+        status = presentation.label
+        statusClass = presentation.cssClass
+        message = Self.messageText(finding)
+        evidence = finding.evidence.map { "\($0.field): \($0.observed); expected \($0.expected)" }
+            .joined(separator: " · ")
+    }
+
+    /// The finding's message as reports print it (the one place views read `Finding.message`).
+    static func messageText(_ finding: Finding) -> String {
+        finding.message
+    }
+}
+
+extension FindingRow: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "subject": subject
+        case "subjectID": subjectID
+        case "kind": kind
+        case "status": status
+        case "statusClass": statusClass
+        case "message": message
+        case "evidence": evidence
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import Mustache
+
+/// What the report templates receive (`report.md`, `executive-summary.md`, `report.html`,
+/// `executive-summary.html`), built once per document from the ``GapReport``. Markdown and HTML
+/// get the same facts under the same keys; the stylesheets and charts are filled only for HTML
+/// (absent keys in Markdown). docs/templates.md lists every key.
+struct ReportView: TemplateView {
+    /// Critical findings listed before pointing to the full data.
+    static let criticalFindingLimit = 20
+    /// Where the complete result lists live when a list is cut.
+    static let fullData = "crosswalk-report.xml and crosswalk-report.json"
+
+    // MARK: Run and inventory
+
+    /// The organisation, or `Unnamed organisation`.
+    var organization: String
+    /// The report time, ISO 8601, and in words (`1 November 2026, 00:00 UTC`).
+    var generatedAt: String
+    var generatedOn: String
+    var toolVersion: String
+    var identityCount: String
+    var agentCount: String
+    var credentialCount: String
+    var platformCount: String
+    /// The platforms, comma-separated.
+    var platforms: String
+    var controlCount: String
+    var frameworkCount: String
+    /// File names of the full report, for the executive summaries' links.
+    var fullReportMarkdown: String
+    var fullReportHTML: String
+    /// `crosswalk-report.xml and crosswalk-report.json`: where cut lists are complete.
+    var fullData: String
+
+    // MARK: Where the organisation stands
+
+    var overall: OverallView
+    var frameworks: [FrameworkRow]
+    var keyFigures: [KeyFigureRow]
+    /// Every failing control, worst first, and the first few for the executive summary.
+    var hasTopGaps: Bool
+    var topGaps: [GapRow]
+    var executiveGaps: [GapRow]
+    var executiveGapCount: String
+    /// The first ``criticalFindingLimit`` failing results of critical controls.
+    var hasCriticalFindings: Bool
+    var criticalFindingCount: String
+    var criticalFindingLimit: String
+    var criticalFindings: [CriticalFindingRow]
+    var hasMoreCriticalFindings: Bool
+    var moreCriticalFindings: String
+    var hasRiskyIdentities: Bool
+    var riskyIdentities: [RiskyIdentityRow]
+    /// Covered leaf entries of every framework.
+    var alignment: [AlignmentRow]
+
+    // MARK: Controls and provenance
+
+    var controls: [ControlSection]
+    /// How many results that are not passes a control section lists.
+    var findingLimit: String
+    var catalogs: [CatalogRow]
+    var inputs: [InputRow]
+    var hasWarnings: Bool
+    var warnings: [String]
+
+    // MARK: HTML only (SVG and CSS built in Swift; written with {{{…}}})
+
+    var reportStylesheet: String?
+    var reportStyleHash: String?
+    var executiveStylesheet: String?
+    var executiveStyleHash: String?
+    var scoreChart: String?
+    var executiveScoreChart: String?
+    var statusChart: String?
+    var heatMap: String?
+    var riskChart: String?
+
+    /// The view of `report`; `page` adds the HTML pages' stylesheets and charts.
+    init(_ report: GapReport, page: HTMLPageAssets? = nil) {
+        let metadata = report.metadata
+        let summary = report.inventorySummary
+        organization = metadata.organization ?? "Unnamed organisation"
+        generatedAt = metadata.generatedAt.iso8601
+        generatedOn = ReportText.readable(metadata.generatedAt)
+        toolVersion = metadata.toolVersion
+        identityCount = String(summary.identityCount)
+        agentCount = String(summary.agentCount)
+        credentialCount = String(summary.credentialCount)
+        platformCount = String(summary.platforms.count)
+        platforms = summary.platforms.joined(separator: ", ")
+        controlCount = String(report.evaluation.outcomes.count)
+        frameworkCount = String(report.frameworks.count)
+        fullReportMarkdown = ReportDocument.markdownReport.fileName
+        fullReportHTML = ReportDocument.htmlReport.fileName
+        fullData = Self.fullData
+
+        overall = OverallView(report.overall)
+        frameworks = report.frameworks.map { FrameworkRow($0, withChart: page != nil) }
+        keyFigures = KeyFigureRow.rows(report.keyFigures)
+        hasTopGaps = !report.topGaps.isEmpty
+        topGaps = report.topGaps.map { GapRow($0, library: report.library) }
+        executiveGaps = Array(topGaps.prefix(GapRanking.executiveCount))
+        executiveGapCount = String(executiveGaps.count)
+        let critical = report.criticalFindings
+        let listed = critical.prefix(Self.criticalFindingLimit)
+        hasCriticalFindings = !critical.isEmpty
+        criticalFindingCount = String(critical.count)
+        criticalFindingLimit = String(Self.criticalFindingLimit)
+        criticalFindings = listed.map(CriticalFindingRow.init)
+        hasMoreCriticalFindings = critical.count > listed.count
+        moreCriticalFindings = String(critical.count - listed.count)
+        hasRiskyIdentities = !report.riskiestIdentities.isEmpty
+        riskyIdentities = report.riskiestIdentities.enumerated().map { RiskyIdentityRow($1, rank: $0 + 1) }
+        alignment = AlignmentRow.rows(report.frameworks)
+
+        controls = report.evaluation.outcomes.map { ControlSection($0, library: report.library) }
+        findingLimit = String(ControlSection.findingLimit)
+        catalogs = report.library.catalogs.map(CatalogRow.init)
+        inputs = metadata.inputs.map(InputRow.init)
+        hasWarnings = !report.warnings.isEmpty
+        warnings = report.warnings.map(\.description)
+
+        reportStylesheet = page?.reportStylesheet.text
+        reportStyleHash = page?.reportStylesheet.hashSource
+        executiveStylesheet = page?.executiveStylesheet.text
+        executiveStyleHash = page?.executiveStylesheet.hashSource
+        scoreChart = page?.scoreChart
+        executiveScoreChart = page?.executiveScoreChart
+        statusChart = page?.statusChart
+        heatMap = page?.heatMap
+        riskChart = page?.riskChart
+    }
+}
+
+extension ReportView: MustacheParent {
+    /// The value of the template key `key`: the stored property of that name, found without
+    /// reflection (tests check that every property is listed).
+    func child(named key: String) -> Any? {
+        switch key {
+        case "organization": organization
+        case "generatedAt": generatedAt
+        case "generatedOn": generatedOn
+        case "toolVersion": toolVersion
+        case "identityCount": identityCount
+        case "agentCount": agentCount
+        case "credentialCount": credentialCount
+        case "platformCount": platformCount
+        case "platforms": platforms
+        case "controlCount": controlCount
+        case "frameworkCount": frameworkCount
+        case "fullReportMarkdown": fullReportMarkdown
+        case "fullReportHTML": fullReportHTML
+        case "fullData": fullData
+        case "overall": overall
+        case "frameworks": frameworks
+        case "keyFigures": keyFigures
+        case "hasTopGaps": hasTopGaps
+        case "topGaps": topGaps
+        case "executiveGaps": executiveGaps
+        case "executiveGapCount": executiveGapCount
+        case "hasCriticalFindings": hasCriticalFindings
+        case "criticalFindingCount": criticalFindingCount
+        case "criticalFindingLimit": criticalFindingLimit
+        case "criticalFindings": criticalFindings
+        case "hasMoreCriticalFindings": hasMoreCriticalFindings
+        case "moreCriticalFindings": moreCriticalFindings
+        case "hasRiskyIdentities": hasRiskyIdentities
+        case "riskyIdentities": riskyIdentities
+        case "alignment": alignment
+        case "controls": controls
+        case "findingLimit": findingLimit
+        case "catalogs": catalogs
+        case "inputs": inputs
+        case "hasWarnings": hasWarnings
+        case "warnings": warnings
+        case "reportStylesheet": reportStylesheet
+        case "reportStyleHash": reportStyleHash
+        case "executiveStylesheet": executiveStylesheet
+        case "executiveStyleHash": executiveStyleHash
+        case "scoreChart": scoreChart
+        case "executiveScoreChart": executiveScoreChart
+        case "statusChart": statusChart
+        case "heatMap": heatMap
+        case "riskChart": riskChart
+        default: nil
+        }
+    }
+}
