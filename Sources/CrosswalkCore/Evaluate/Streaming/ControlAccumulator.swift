@@ -11,7 +11,7 @@ struct ControlAccumulator {
     private var counts = StatusTally()
     private var scopeCounts = StatusTally()
     private var pendingScope: [(subject: SubjectReference, status: ResultStatus)] = []
-    private var sample: [(key: SampleKey, finding: Finding)] = []
+    private var sample: [(key: RecorderDigest.SampleKey, finding: Finding)] = []
     private var passingSample: [SubjectReference] = []
     private var findingCount = 0
     /// Identities affected by findings about their own identity, by ordinal.
@@ -22,86 +22,47 @@ struct ControlAccumulator {
     private var unplacedAffected: [(subject: SubjectReference, id: String)] = []
     private var buffers: [[UInt8]]
 
-    /// The spool streams of each status's findings, worst first, then the passing subjects'.
-    static let streamsPerControl = findingStatuses.count + 1
-    static let findingStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .accepted]
-
     init(control: any Control, position: Int, keepPassing: Bool, spool: any ResultSpool) {
         self.control = control
         self.position = position
         self.keepPassing = keepPassing
         self.spool = spool
-        self.buffers = Array(repeating: [], count: Self.streamsPerControl)
+        self.buffers = Array(repeating: [], count: RecorderDigest.slotCount)
     }
 
-    private func stream(_ slot: Int) -> Int { position * Self.streamsPerControl + slot }
+    private func stream(_ slot: Int) -> Int { position * RecorderDigest.slotCount + slot }
 
-    /// Orders the sample: worst status first, then subject id.
-    struct SampleKey: Comparable {
-        var status: ResultStatus
-        var id: String
-
-        static func < (lhs: SampleKey, rhs: SampleKey) -> Bool { (lhs.status, lhs.id) < (rhs.status, rhs.id) }
-    }
-
-    /// Adds one recorder's results (a batch, or the whole inventory) in order.
-    mutating func merge(_ recorder: ResultRecorder, failingControls: inout [UInt64]) throws {
-        counts.add(recorder.tally)
-        scopeCounts.add(recorder.agentScopeTally)
-        pendingScope += recorder.pendingScope
+    /// Adds one batch's digest of results, in input order.
+    mutating func merge(_ digest: RecorderDigest, failingControls: inout [UInt64]) throws {
+        counts.add(digest.tally)
+        scopeCounts.add(digest.agentScopeTally)
+        pendingScope += digest.pendingScope
+        findingCount += digest.findingCount
         let bit: UInt64 = 1 << UInt64(position)
-        for (index, finding) in recorder.findings.enumerated() {
-            findingCount += 1
-            let subject = finding.subject
-            if finding.status == .fail, subject.identityID != nil, subject.ordinal >= 0 {
-                let ordinal = Int(subject.ordinal)
-                if ordinal >= failingControls.count {
-                    failingControls.append(contentsOf: repeatElement(0, count: ordinal - failingControls.count + 1))
-                }
-                failingControls[ordinal] |= bit
+        for ordinal in digest.failing {
+            let index = Int(ordinal)
+            if index >= failingControls.count {
+                failingControls.append(contentsOf: repeatElement(0, count: index - failingControls.count + 1))
             }
-            if let named = recorder.affecting[index] {
-                if !named.isEmpty { namedAffected.append((subject, named)) }
-            } else if let identityID = subject.identityID {
-                if subject.ordinal >= 0 {
-                    ownAffected.insert(subject.ordinal)
-                } else {
-                    unplacedAffected.append((subject, identityID))
-                }
-            }
-            offerToSample(finding)
-            let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
-            ResultCodec.encode(finding, into: &buffers[slot])
+            failingControls[index] |= bit
         }
-        if keepPassing {
-            for subject in recorder.passingSubjects {
-                ResultCodec.encode(passing: subject, into: &buffers[Self.findingStatuses.count])
-                passingSample.append(subject)
-                if passingSample.count >= 2 * ControlOutcome.sampleLimit { trimPassingSample() }
+        for ordinal in digest.ownAffected { ownAffected.insert(ordinal) }
+        namedAffected += digest.namedAffected
+        unplacedAffected += digest.unplacedAffected
+        if !digest.sample.isEmpty {
+            sample += digest.sample
+            if sample.count > ControlOutcome.sampleLimit { sample = RecorderDigest.trimmed(sample) }
+        }
+        if !digest.passingSample.isEmpty {
+            passingSample += digest.passingSample
+            if passingSample.count > ControlOutcome.sampleLimit {
+                passingSample = RecorderDigest.trimmed(passingSample)
             }
+        }
+        for slot in digest.encoded.indices where !digest.encoded[slot].isEmpty {
+            buffers[slot] += digest.encoded[slot]
         }
         try flush(atLeast: 1 << 16)
-    }
-
-    private mutating func offerToSample(_ finding: Finding) {
-        let limit = ControlOutcome.sampleLimit
-        if sample.count >= limit, let last = sample.last, finding.status > last.key.status {
-            return
-        }
-        sample.append((SampleKey(status: finding.status, id: finding.subject.id), finding))
-        if sample.count >= 2 * limit { trimSample() }
-    }
-
-    private mutating func trimSample() {
-        sample.sort { $0.key < $1.key }
-        if sample.count > ControlOutcome.sampleLimit { sample.removeLast(sample.count - ControlOutcome.sampleLimit) }
-    }
-
-    private mutating func trimPassingSample() {
-        passingSample.sort { $0.id < $1.id }
-        if passingSample.count > ControlOutcome.sampleLimit {
-            passingSample.removeLast(passingSample.count - ControlOutcome.sampleLimit)
-        }
     }
 
     /// Writes buffered records to the spool once a buffer holds `threshold` bytes.
@@ -120,8 +81,8 @@ struct ControlAccumulator {
             scopeCounts[status] += 1
         }
         pendingScope = []
-        trimSample()
-        trimPassingSample()
+        sample = RecorderDigest.trimmed(sample)
+        passingSample = RecorderDigest.trimmed(passingSample)
         // Ids that name no identity of the run (possible only for inventories built directly,
         // without the loader's reference checks) cannot be counted and are left out.
         var affected = ownAffected
@@ -147,8 +108,8 @@ struct ControlAccumulator {
             agentScopeAffectedIdentities: scopeAffected
         )
         outcome.spool = spool
-        outcome.findingStreams = Self.findingStatuses.indices.map(stream)
-        outcome.passingStream = keepPassing ? stream(Self.findingStatuses.count) : nil
+        outcome.findingStreams = RecorderDigest.findingStatuses.indices.map(stream)
+        outcome.passingStream = keepPassing ? stream(RecorderDigest.findingStatuses.count) : nil
         return outcome
     }
 }

@@ -115,9 +115,9 @@ public final class EvaluationSession {
     /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
     /// cannot take the results.
     public func merge(_ batch: EvaluatedBatch) throws {
-        for (index, recorder) in batch.recorders.enumerated() {
+        for (index, digest) in batch.digests.enumerated() {
             let position = batchEvaluator.controls[index].position
-            try accumulators[position].merge(recorder, failingControls: &failingControls)
+            try accumulators[position].merge(digest, failingControls: &failingControls)
         }
     }
 
@@ -137,7 +137,10 @@ public final class EvaluationSession {
         for (position, control) in inventoryControls {
             var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
             control.evaluate(context, into: &recorder)
-            try accumulators[position].merge(recorder, failingControls: &failingControls)
+            try accumulators[position].merge(
+                RecorderDigest(recorder, keepPassing: keepPassing),
+                failingControls: &failingControls
+            )
         }
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []
@@ -171,9 +174,9 @@ public struct PreparedBatch: Sendable {
     let scope: AgentScopeLookup
 }
 
-/// The results of one batch: one recorder per ``ControlReach/identity`` control.
+/// The results of one batch: one digest per ``ControlReach/identity`` control.
 public struct EvaluatedBatch: Sendable {
-    let recorders: [ResultRecorder]
+    let digests: [RecorderDigest]
 }
 
 /// Runs the ``ControlReach/identity`` controls on one prepared batch. Holds only values that never
@@ -195,11 +198,11 @@ public struct BatchEvaluator: Sendable {
             roleIndex: roleIndex
         )
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
-        let recorders = controls.map { entry in
+        let digests = controls.map { entry in
             var recorder = ResultRecorder(keepPassing: keepPassing, scope: batch.scope)
             entry.control.evaluate(context, into: &recorder)
-            return recorder
+            return RecorderDigest(recorder, keepPassing: keepPassing)
         }
-        return EvaluatedBatch(recorders: recorders)
+        return EvaluatedBatch(digests: digests)
     }
 }

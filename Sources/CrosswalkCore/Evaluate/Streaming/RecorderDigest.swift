@@ -1,0 +1,93 @@
+/// What the in-order merge needs from one control's results over one batch, prepared where the
+/// batch was evaluated (on any thread): counts, the batch's best candidates for the sample, the
+/// findings already encoded for the ``ResultSpool``, and the identities they affect. Keeping this
+/// work off the merge keeps the one sequential step of the evaluate stage short.
+struct RecorderDigest: Sendable {
+    /// Orders the sample: worst status first, then subject id.
+    struct SampleKey: Comparable, Sendable {
+        var status: ResultStatus
+        var id: String
+
+        static func < (lhs: SampleKey, rhs: SampleKey) -> Bool { (lhs.status, lhs.id) < (rhs.status, rhs.id) }
+    }
+
+    /// The spool slots of each status's findings, worst first, then the passing subjects'.
+    static let findingStatuses: [ResultStatus] = [.fail, .error, .notAssessed, .accepted]
+    static let slotCount = findingStatuses.count + 1
+
+    var tally: StatusTally
+    var agentScopeTally: StatusTally
+    var pendingScope: [(subject: SubjectReference, status: ResultStatus)]
+    var findingCount: Int
+    /// At most ``ControlOutcome/sampleLimit`` findings, the batch's first by ``SampleKey``.
+    var sample: [(key: SampleKey, finding: Finding)]
+    var passingSample: [SubjectReference]
+    /// Encoded records per slot (``findingStatuses``, then passing subjects).
+    var encoded: [[UInt8]]
+    /// Ordinals of identities affected by findings about their own identity.
+    var ownAffected: [Int32]
+    /// Findings naming the identities they affect.
+    var namedAffected: [(subject: SubjectReference, ids: [String])]
+    /// Findings about identities without an ordinal (built outside a run), by id.
+    var unplacedAffected: [(subject: SubjectReference, id: String)]
+    /// Ordinals of identities with a failing result.
+    var failing: [Int32]
+
+    init(_ recorder: ResultRecorder, keepPassing: Bool) {
+        tally = recorder.tally
+        agentScopeTally = recorder.agentScopeTally
+        pendingScope = recorder.pendingScope
+        findingCount = recorder.findings.count
+        encoded = Array(repeating: [], count: Self.slotCount)
+        ownAffected = []
+        namedAffected = []
+        unplacedAffected = []
+        failing = []
+        var candidates: [(key: SampleKey, finding: Finding)] = []
+        for (index, finding) in recorder.findings.enumerated() {
+            let subject = finding.subject
+            if finding.status == .fail, subject.identityID != nil, subject.ordinal >= 0 {
+                failing.append(subject.ordinal)
+            }
+            if let named = recorder.affecting[index] {
+                if !named.isEmpty { namedAffected.append((subject, named)) }
+            } else if let identityID = subject.identityID {
+                if subject.ordinal >= 0 {
+                    ownAffected.append(subject.ordinal)
+                } else {
+                    unplacedAffected.append((subject, identityID))
+                }
+            }
+            Self.offer(finding, to: &candidates)
+            let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
+            ResultCodec.encode(finding, into: &encoded[slot])
+        }
+        sample = Self.trimmed(candidates)
+        var passing: [SubjectReference] = []
+        if keepPassing {
+            for subject in recorder.passingSubjects {
+                ResultCodec.encode(passing: subject, into: &encoded[Self.findingStatuses.count])
+                passing.append(subject)
+                if passing.count >= 2 * ControlOutcome.sampleLimit { passing = Self.trimmed(passing) }
+            }
+        }
+        passingSample = Self.trimmed(passing)
+    }
+
+    /// Adds a finding to sample candidates, trimming them now and then; a finding of a status
+    /// worse than every kept one is not even keyed once the sample is full.
+    static func offer(_ finding: Finding, to candidates: inout [(key: SampleKey, finding: Finding)]) {
+        let limit = ControlOutcome.sampleLimit
+        if candidates.count >= limit, let last = candidates.last, finding.status > last.key.status { return }
+        candidates.append((SampleKey(status: finding.status, id: finding.subject.id), finding))
+        if candidates.count >= 2 * limit { candidates = trimmed(candidates) }
+    }
+
+    static func trimmed(_ candidates: [(key: SampleKey, finding: Finding)]) -> [(key: SampleKey, finding: Finding)] {
+        Array(candidates.sorted { $0.key < $1.key }.prefix(ControlOutcome.sampleLimit))
+    }
+
+    static func trimmed(_ subjects: [SubjectReference]) -> [SubjectReference] {
+        Array(subjects.sorted { $0.id < $1.id }.prefix(ControlOutcome.sampleLimit))
+    }
+}
