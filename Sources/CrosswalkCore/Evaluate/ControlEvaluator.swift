@@ -50,6 +50,6 @@ public struct ControlEvaluator: Sendable {
             for evaluated in session.evaluate(batches, runner: runner) { try session.merge(evaluated) }
             progress?(PipelineProgress(stage: .evaluating, done: start, total: identities.count))
         }
-        return try session.finish()
+        return try session.finish(runner: runner)
     }
 }

@@ -121,8 +121,9 @@ public final class EvaluationSession {
         }
     }
 
-    /// Step 4: runs the controls that read across identities and returns every control's outcome.
-    public func finish() throws -> Evaluation {
+    /// Step 4: runs the controls that read across identities (side by side on `runner`) and
+    /// returns every control's outcome.
+    public func finish(runner: any WorkRunner = SerialRunner()) throws -> Evaluation {
         precondition(!finished, "finish called twice")
         finished = true
         let inventory = Inventory(
@@ -134,13 +135,16 @@ public final class EvaluationSession {
         )
         let scope = AIAgentScope(inventory)
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
-        for (position, control) in inventoryControls {
+        let controls = inventoryControls
+        let keepPassing = keepPassing
+        let digests = WorkResults<RecorderDigest>(count: controls.count)
+        runner.run(controls.count) { index in
             var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
-            control.evaluate(context, into: &recorder)
-            try accumulators[position].merge(
-                RecorderDigest(recorder, keepPassing: keepPassing),
-                failingControls: &failingControls
-            )
+            controls[index].control.evaluate(context, into: &recorder)
+            digests.set(index, RecorderDigest(recorder, keepPassing: keepPassing))
+        }
+        for (index, digest) in digests.values.enumerated() {
+            try accumulators[controls[index].position].merge(digest, failingControls: &failingControls)
         }
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []
