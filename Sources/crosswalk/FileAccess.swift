@@ -9,10 +9,14 @@ enum FileAccess {
     /// Folders, named pipes, devices and sockets are refused before anything is read, and the size
     /// is checked on the opened descriptor before reading, so an oversized file costs no memory.
     /// With `followingSymlinks` false, a symbolic link is refused as well.
+    ///
+    /// With `mapping`, a file of at least ``mappingThreshold`` bytes is mapped into memory rather
+    /// than copied (``MappedFile``), for large inventories.
     static func read(
         _ path: String,
         limit: ByteCount = .defaultInputLimit,
-        followingSymlinks: Bool = true
+        followingSymlinks: Bool = true,
+        mapping: Bool = false
     ) throws -> InputFile {
         var info = stat()
         guard (followingSymlinks ? stat(path, &info) : lstat(path, &info)) == 0 else {
@@ -38,8 +42,14 @@ enum FileAccess {
         try requireRegularFile(info, path)
         let size = Int64(info.st_size)
         guard size <= limit.bytes else { throw tooLarge(path, size: size, limit: limit) }
+        if mapping, size >= mappingThreshold, let mapped = MappedFile(descriptor: descriptor, size: Int(size)) {
+            return InputFile(path: path, external: mapped)
+        }
         return InputFile(path: path, bytes: try readAll(descriptor, path: path, expected: Int(size), limit: limit))
     }
+
+    /// Files at least this large are mapped rather than copied when the caller allows it.
+    static let mappingThreshold: Int64 = 16 << 20
 
     private static let symbolicLinkMessage =
         "is a symbolic link; template overrides must be regular files inside the templates folder (copy the file instead of linking it)"

@@ -232,7 +232,16 @@ struct ReportCommand: ParsableCommand {
             }
             return nil
         }
-        let inventoryFiles = inventoryPaths.compactMap(read)
+        let inventoryFiles = inventoryPaths.compactMap { path -> InputFile? in
+            do { return try FileAccess.read(path, limit: maxInputSize, mapping: true) } catch let diagnostic
+                as Diagnostic
+            {
+                errors.append(diagnostic)
+            } catch {
+                errors.append(Diagnostic(.error, file: path, message: "\(error)"))
+            }
+            return nil
+        }
         let policyFile = policyPath.flatMap(read)
         let catalogFiles = catalog.compactMap(read)
         if !errors.isEmpty { throw InputError(errors) }

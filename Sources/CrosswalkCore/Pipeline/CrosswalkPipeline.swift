@@ -91,6 +91,12 @@ public struct CrosswalkPipeline: Sendable {
         var inventory: Inventory?
         var policy = Policy()
         var library: FrameworkLibrary?
+        // Digest the inventories first: hashing reads every page, which is then given back before
+        // the loader reads the file once more, at its own pace.
+        var digests: [InputDigest] = request.inventoryFiles.map { file in
+            defer { file.release(before: file.count) }
+            return Self.digest(file, role: .inventory)
+        }
         do {
             let loaded = try InventoryLoader().load(request.inventoryFiles)
             inventory = loaded.0
@@ -135,7 +141,6 @@ public struct CrosswalkPipeline: Sendable {
         guard errors.filter({ $0.severity == .error }).isEmpty, let inventory, let library else {
             throw InputError(errors + warnings)
         }
-        var digests: [InputDigest] = request.inventoryFiles.map { Self.digest($0, role: .inventory) }
         if let policyFile = request.policyFile { digests.append(Self.digest(policyFile, role: .policy)) }
         digests += request.catalogFiles.map { Self.digest($0, role: .catalog) }
         return LoadedInputs(
@@ -195,11 +200,12 @@ public struct CrosswalkPipeline: Sendable {
     }
 
     static func digest(_ file: InputFile, role: InputDigest.Role) -> InputDigest {
-        let hash = SHA256.hash(data: file.bytes)
+        let hash = file.withUnsafeBytes { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
         let hex = hash.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }
-        return InputDigest(role: role, path: file.path, byteCount: file.bytes.count, sha256: hex.joined())
+        return InputDigest(role: role, path: file.path, byteCount: file.count, sha256: hex.joined())
     }
+
 }
