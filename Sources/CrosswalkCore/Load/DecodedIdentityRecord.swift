@@ -20,11 +20,21 @@ enum InventoryReferenceKind: Sendable, Equatable {
     case sharedWith
 }
 
-/// Where a JSON Lines record is, so the loader can read it again through the tree parser when a
-/// diagnostic must name the exact place of something inside it.
-struct JSONLinesRecordPlace: Sendable {
-    var file: String
+/// Where a reference sits in a JSON Lines record the fast decoder read: the file (by its position
+/// among the JSON Lines files loaded), the line, and the reference's position among the record's
+/// references. Small on purpose (a million records have millions of references); the exact line
+/// and column are found by reading the line again, only when a diagnostic needs them.
+struct JSONLinesReferencePlace: Sendable {
+    var file: Int32
+    var ordinal: Int32
     var lineNumber: Int
-    /// The line's bytes (a slice sharing the file's storage, not a copy).
-    var bytes: ArraySlice<UInt8>
+    var bytes: Range<Int>
+}
+
+/// Where an identity was first defined: a place already spelled out, or the first byte of a JSON
+/// Lines record (spelled out only when a duplicate must name it), so defining a million ids
+/// formats no text.
+enum IdentityOrigin {
+    case place(String)
+    case recordStart(file: Int32, line: Int)
 }

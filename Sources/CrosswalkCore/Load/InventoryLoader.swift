@@ -49,7 +49,7 @@ public struct InventoryLoader {
             }
             if state.errors.count >= Self.errorLimit { break }
         }
-        state.resolveReferences(reread: rereadReferences(of:))
+        state.resolveReferences(reread: rereadReferences(of:line:number:))
         var warnings = state.warnings + state.summaryWarnings
         if let first = state.firstDroppedSecret {
             warnings.append(
@@ -128,6 +128,7 @@ public struct InventoryLoader {
     /// reader at its turn, so errors and warnings come out as if every line were read in order.
     private func loadJSONLines(_ file: InputFile, into state: inout LoadState) {
         state.sawJSONLinesHeader = false
+        state.jsonLinesFiles.append(file)
         var lineNumber = 0
         var sawHeader = false
         var start = 0
@@ -139,8 +140,7 @@ public struct InventoryLoader {
             bytes.withUnsafeBufferPointer { buffer in
                 while start < buffer.count, batch.count < JSONLinesBatchDecoder.batchSize {
                     lineNumber += 1
-                    var end = start
-                    while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                    let end = JSONLinesBatchDecoder.lineEnd(in: buffer, from: start)
                     var isBlank = true
                     for index in start..<end
                     where buffer[index] != 0x20 && buffer[index] != 0x09 && buffer[index] != 0x0D {
@@ -193,19 +193,26 @@ public struct InventoryLoader {
             loadJSONLine(file.bytes[line.range], number: line.number, of: file, into: &state)
             return
         }
-        let place = JSONLinesRecordPlace(file: file.path, lineNumber: line.number, bytes: file.bytes[line.range])
+        let fileIndex = Int32(state.jsonLinesFiles.count - 1)
         for (ordinal, reference) in record.references.enumerated() {
             state.references.append(
                 LoadState.Reference(
                     kind: reference.kind,
                     target: reference.target,
                     from: id,
-                    place: .record(place, ordinal: ordinal)
+                    place: .record(
+                        JSONLinesReferencePlace(
+                            file: fileIndex,
+                            ordinal: Int32(ordinal),
+                            lineNumber: line.number,
+                            bytes: line.range
+                        )
+                    )
                 )
             )
         }
         // The tree reader places a record at its first byte, which the fast decoder requires to be `{`.
-        state.identityOrigins[id] = "\(file.path):\(line.number):1"
+        state.identityOrigins[id] = .recordStart(file: fileIndex, line: line.number)
         state.identities.append(record.identity)
     }
 
@@ -260,13 +267,13 @@ public struct InventoryLoader {
 
     /// The references the tree reader records for a record the fast decoder read, with their
     /// places: read again only when one of them turns out to be broken.
-    fileprivate func rereadReferences(of record: JSONLinesRecordPlace) -> [LoadState.Reference] {
-        guard let node = try? JSONSourceParser.parse(Array(record.bytes), firstLine: record.lineNumber) else {
+    fileprivate func rereadReferences(of file: InputFile, line: Range<Int>, number: Int) -> [LoadState.Reference] {
+        guard let node = try? JSONSourceParser.parse(Array(file.bytes[line]), firstLine: number) else {
             return []
         }
         var scratch = LoadState()
         _ = try? readIdentity(
-            NodeReader(node: node, path: "line \(record.lineNumber)", file: record.file),
+            NodeReader(node: node, path: "line \(number)", file: file.path),
             state: &scratch
         )
         return scratch.references
@@ -492,8 +499,8 @@ private struct LoadState {
         /// Where a reference was written: its node, or its position among the references of a
         /// record the fast decoder read (found again by rereading that line, only when needed).
         enum Place {
-            case node(NodeReader)
-            case record(JSONLinesRecordPlace, ordinal: Int)
+            indirect case node(NodeReader)
+            case record(JSONLinesReferencePlace)
         }
 
         var kind: InventoryReferenceKind
@@ -521,7 +528,9 @@ private struct LoadState {
     var roles: [Role] = []
     /// Where each id was first defined, as `file:line:column` (not the parsed record: a million
     /// records must not stay in memory just to name a duplicate).
-    var identityOrigins: [String: String] = [:]
+    var identityOrigins: [String: IdentityOrigin] = [:]
+    /// The JSON Lines files read so far, which records' places refer to by position.
+    var jsonLinesFiles: [InputFile] = []
     var roleOrigins: [String: String] = [:]
     var references: [Reference] = []
     var errors: [Diagnostic] = []
@@ -538,12 +547,12 @@ private struct LoadState {
         if let previous = identityOrigins[identity.id] {
             errors.append(
                 reader.diagnostic(
-                    "duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(previous)"
+                    "duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(text(of: previous))"
                 )
             )
             return
         }
-        identityOrigins[identity.id] = Self.place(reader)
+        identityOrigins[identity.id] = .place(Self.place(reader))
         identities.append(identity)
     }
 
@@ -556,6 +565,14 @@ private struct LoadState {
         }
         roleOrigins[role.id] = Self.place(reader)
         roles.append(role)
+    }
+
+    /// An origin as messages name it, `file:line:column`.
+    func text(of origin: IdentityOrigin) -> String {
+        switch origin {
+        case let .place(text): return text
+        case let .recordStart(file, line): return "\(jsonLinesFiles[Int(file)].path):\(line):1"
+        }
     }
 
     static func place(_ reader: NodeReader) -> String {
@@ -630,21 +647,22 @@ private struct LoadState {
 
     /// Reports references to ids no inventory defines. `reread` gives the references of a record
     /// read by the fast decoder again, with their nodes, so a broken one is placed exactly.
-    mutating func resolveReferences(reread: (JSONLinesRecordPlace) -> [Reference]) {
+    mutating func resolveReferences(reread: (InputFile, Range<Int>, Int) -> [Reference]) {
         let roleIDs = Set(roles.map(\.id))
         for reference in references {
             func located(_ message: String) -> Diagnostic {
                 switch reference.place {
                 case let .node(reader):
                     return reader.diagnostic(message)
-                case let .record(record, ordinal):
-                    let reread = reread(record)
-                    if ordinal < reread.count, case let .node(reader) = reread[ordinal].place {
+                case let .record(record):
+                    let file = jsonLinesFiles[Int(record.file)]
+                    let reread = reread(file, record.bytes, record.lineNumber)
+                    if Int(record.ordinal) < reread.count, case let .node(reader) = reread[Int(record.ordinal)].place {
                         return reader.diagnostic(message)
                     }
                     return Diagnostic(
                         .error,
-                        file: record.file,
+                        file: file.path,
                         location: SourceLocation(line: record.lineNumber, column: 1),
                         keyPath: "line \(record.lineNumber)",
                         message: message

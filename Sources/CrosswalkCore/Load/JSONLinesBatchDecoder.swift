@@ -27,6 +27,13 @@ enum JSONLinesBatchDecoder {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    /// The offset of the first line feed at or after `start`, or the end of `bytes`.
+    static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The decoded record for each line, nil where the line needs the tree reader (or is not a
     /// record). `workers` is the number of threads to use; 1 decodes on the calling thread.
     static func decode(
