@@ -133,11 +133,11 @@ public struct InventoryLoader {
         var sawHeader = false
         var start = 0
         let bytes = file.bytes
-        var batch: [JSONLinesLine] = []
-        batch.reserveCapacity(JSONLinesBatchDecoder.batchSize)
-        while start < bytes.count, state.errors.count < Self.errorLimit {
-            batch.removeAll(keepingCapacity: true)
-            bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
+            /// The next batch of lines, marking the ones the fast decoder should try.
+            func nextBatch() -> [JSONLinesLine] {
+                var batch: [JSONLinesLine] = []
+                batch.reserveCapacity(JSONLinesBatchDecoder.batchSize)
                 while start < buffer.count, batch.count < JSONLinesBatchDecoder.batchSize {
                     lineNumber += 1
                     let end = JSONLinesBatchDecoder.lineEnd(in: buffer, from: start)
@@ -151,22 +151,33 @@ public struct InventoryLoader {
                     if !isBlank { sawHeader = true }
                     start = end + 1
                 }
+                return batch
             }
-            let decoded: [DecodedIdentityRecord?]
-            if let workers = recordWorkers {
-                decoded = bytes.withUnsafeBufferPointer { buffer in
-                    JSONLinesBatchDecoder.decode(batch, in: buffer, workers: workers)
-                }
-            } else {
-                decoded = Array(repeating: nil, count: batch.count)
+            func startDecoding(_ batch: [JSONLinesLine]) -> DecodingBatch? {
+                guard let workers = recordWorkers, !batch.isEmpty else { return nil }
+                return JSONLinesBatchDecoder.start(batch, in: buffer, workers: workers)
             }
-            for (line, record) in zip(batch, decoded) {
-                guard state.errors.count < Self.errorLimit else { break }
-                if let record {
-                    apply(record, line: line, of: file, to: &state)
-                } else {
-                    loadJSONLine(bytes[line.range], number: line.number, of: file, into: &state)
+            var batch = nextBatch()
+            var decoding = startDecoding(batch)
+            while !batch.isEmpty {
+                // The next batch decodes while this one is applied.
+                let following = state.errors.count < Self.errorLimit ? nextBatch() : []
+                let followingDecoding = startDecoding(following)
+                let decoded = decoding?.results() ?? Array(repeating: nil, count: batch.count)
+                for (line, record) in zip(batch, decoded) {
+                    guard state.errors.count < Self.errorLimit else { break }
+                    if let record {
+                        apply(record, line: line, of: file, to: &state)
+                    } else {
+                        loadJSONLine(bytes[line.range], number: line.number, of: file, into: &state)
+                    }
                 }
+                if state.errors.count >= Self.errorLimit {
+                    _ = followingDecoding?.results()  // the decoder reads `buffer`: wait before leaving
+                    break
+                }
+                batch = following
+                decoding = followingDecoding
             }
         }
         if !state.sawJSONLinesHeader {

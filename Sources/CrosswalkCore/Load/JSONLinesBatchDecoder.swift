@@ -27,6 +27,26 @@ enum JSONLinesBatchDecoder {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    /// Starts decoding `lines`: in the background when `workers` is more than one, so the caller
+    /// can apply the previous batch meanwhile; on the calling thread otherwise. `bytes` must stay
+    /// valid until ``DecodingBatch/results()`` has returned.
+    static func start(
+        _ lines: [JSONLinesLine],
+        in bytes: UnsafeBufferPointer<UInt8>,
+        workers: Int
+    ) -> DecodingBatch {
+        let batch = DecodingBatch()
+        guard workers > 1 else {
+            batch.decoded = decode(lines, in: bytes, workers: 1)
+            return batch
+        }
+        let input = SharedBytes(bytes: bytes)
+        DispatchQueue.global().async(group: batch.group) {
+            batch.decoded = decode(lines, in: input.bytes, workers: workers)
+        }
+        return batch
+    }
+
     /// The offset of the first line feed at or after `start`, or the end of `bytes`.
     static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
@@ -73,4 +93,23 @@ private struct DecodingJob: @unchecked Sendable {
             output[position] = IdentityRecordDecoder.decode(UnsafeBufferPointer(rebasing: bytes[lines[position].range]))
         }
     }
+}
+
+/// A batch of lines being decoded, possibly in the background.
+final class DecodingBatch: @unchecked Sendable {
+    // Written once by the decoding thread before it leaves `group`, read only after waiting on it.
+    fileprivate var decoded: [DecodedIdentityRecord?] = []
+    fileprivate let group = DispatchGroup()
+
+    /// The decoded records, once decoding is done (waits for it).
+    func results() -> [DecodedIdentityRecord?] {
+        group.wait()
+        return decoded
+    }
+}
+
+/// The file's bytes handed to a background decoder; the loader keeps them alive and waits for
+/// the decoder before letting go, and nothing writes to them.
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
 }
