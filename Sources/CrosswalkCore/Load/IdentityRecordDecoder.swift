@@ -23,7 +23,8 @@ enum IdentityRecordDecoder {
 /// The fast decoder's state while reading one record.
 private struct IdentityRecordReader {
     var scanner: JSONByteScanner
-    var references: [DecodedIdentityRecord.Reference] = []
+    /// Where to start looking up the next key (see ``key(in:)``).
+    fileprivate var nextKeyHint = 0
 
     mutating func record() throws(FastPathBailout) -> DecodedIdentityRecord {
         var fields = SeenKeys()
@@ -217,6 +218,9 @@ private struct IdentityRecordReader {
         member: (inout IdentityRecordReader, Int) throws(FastPathBailout) -> Void
     ) throws(FastPathBailout) {
         var fields = SeenKeys()
+        let outerHint = nextKeyHint
+        nextKeyHint = 0
+        defer { nextKeyHint = outerHint }
         try scanner.expect(UInt8(ascii: "{"))
         if scanner.consume(UInt8(ascii: "}")) { return }
         repeat {
@@ -239,10 +243,19 @@ private struct IdentityRecordReader {
         } while try scanner.continues(before: UInt8(ascii: "]"))
     }
 
-    /// The position of the next key in `keys`; bails out on a key that is not there.
+    /// The position of the next key in `keys`; bails out on a key that is not there. Records
+    /// usually list keys in one order, so the search starts after the key matched last.
     private mutating func key(in keys: [[UInt8]]) throws(FastPathBailout) -> Int {
         let token = try scanner.stringToken()
-        for (position, key) in keys.enumerated() where scanner.token(token, equals: key) { return position }
+        let count = keys.count
+        var position = nextKeyHint < count ? nextKeyHint : 0
+        for _ in 0..<count {
+            if scanner.token(token, equals: keys[position]) {
+                nextKeyHint = position + 1
+                return position
+            }
+            position = position + 1 == count ? 0 : position + 1
+        }
         throw FastPathBailout()
     }
 

@@ -283,7 +283,11 @@ import Testing
 
     @Test func awkwardLines() {
         let record = Self.fullRecord.text
+        guard case let .object(members) = Self.fullRecord else { return }
+        let reversed = Value.object(members.reversed()).text
+        #expect(Array(reversed.utf8).withUnsafeBufferPointer { IdentityRecordDecoder.decode($0) } != nil)
         let lines: [String] = [
+            reversed,
             "\u{FEFF}" + record, " " + record, record + " \t", record + "\r", record + " x", String(record.dropLast()),
             record.replacingOccurrences(of: ",", with: " , "), record.replacingOccurrences(of: ":", with: " : "),
             record.replacingOccurrences(of: #""kind":"agent""#, with: #""kind":"agent","kind":"bot""#),
