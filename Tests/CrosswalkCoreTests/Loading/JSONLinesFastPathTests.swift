@@ -302,6 +302,9 @@ import Testing
             record.replacingOccurrences(of: #""team":"payments""#, with: #""team":"payments","team":"x""#),
             record.replacingOccurrences(of: #""team":"payments""#, with: #""secret":"payments""#),
             record.replacingOccurrences(of: #""team":"payments""#, with: #""team":1"#),
+            // Canonically equivalent keys (composed and decomposed é) are duplicates to the tree parser.
+            record.replacingOccurrences(of: #""team":"payments""#, with: "\"\u{E9}\":\"a\",\"e\u{301}\":\"b\""),
+            record.replacingOccurrences(of: #""Support agent""#, with: "\"Caf\u{E9} \u{202E}agent with a long name\""),
             record.replacingOccurrences(of: #""team":"payments""#, with: #""team":null"#),
             record.replacingOccurrences(of: #""team":"payments""#, with: #""t\u0065am":"payments""#),
             record.replacingOccurrences(of: #""id":"agent-1""#, with: #""id":"parent""#),
@@ -329,7 +332,11 @@ import Testing
         let record = Array(Self.fullRecord.text.utf8)
         let name = Array(#""Support agent""#.utf8)
         let start = record.firstRange(of: name)!.lowerBound + 1
-        for bytes: [UInt8] in [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x01], [0xC3, 0xA9]] {
+        for bytes: [UInt8] in [
+            [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x01], [0x7F], [0xC3, 0xA9],
+            [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0xAF], [0xF0, 0x80, 0x80, 0xAF], [0xF5, 0x80, 0x80, 0x80],
+            [0xEF, 0xBB, 0xBF], [0xF0, 0x9F, 0x98, 0x80], [0xE2, 0x80, 0xAE], [0x80],
+        ] {
             var line = record
             line.replaceSubrange(start..<(start + 1), with: bytes)
             let lines = Array(Self.header.utf8) + [0x0A] + Array(Self.parentRecord.utf8) + [0x0A] + line + [0x0A]
