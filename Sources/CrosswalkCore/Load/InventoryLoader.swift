@@ -200,11 +200,18 @@ public struct InventoryLoader {
         to state: inout LoadState
     ) {
         let id = record.identity.id
-        guard state.identityOrigins[id] == nil else {
+        let fileIndex = Int32(state.jsonLinesFiles.count - 1)
+        // The tree reader places a record at its first byte, which the fast decoder requires to be
+        // `{`. One hash of the id both claims it and finds a duplicate (rare: put back the first
+        // origin and let the tree reader report it).
+        if let previous = state.identityOrigins.updateValue(
+            .recordStart(file: fileIndex, line: line.number),
+            forKey: id
+        ) {
+            state.identityOrigins[id] = previous
             loadJSONLine(file.bytes[line.range], number: line.number, of: file, into: &state)
             return
         }
-        let fileIndex = Int32(state.jsonLinesFiles.count - 1)
         for (ordinal, reference) in record.references.enumerated() {
             state.references.append(
                 LoadState.Reference(
@@ -222,8 +229,6 @@ public struct InventoryLoader {
                 )
             )
         }
-        // The tree reader places a record at its first byte, which the fast decoder requires to be `{`.
-        state.identityOrigins[id] = .recordStart(file: fileIndex, line: line.number)
         state.identities.append(record.identity)
     }
 
