@@ -4,7 +4,18 @@ public struct InventoryLoader {
     /// Stop collecting after this many errors: one mistake repeated a million times helps no one.
     public static let errorLimit = 50
 
-    public init() {}
+    /// Threads that decode JSON Lines records on the fast path, or nil to read every record
+    /// through the tree parser (the reference the fast path is tested against).
+    let recordWorkers: Int?
+
+    public init() {
+        self.init(recordWorkers: JSONLinesBatchDecoder.processorCount)
+    }
+
+    /// A loader that decodes JSON Lines records with `recordWorkers` threads (nil: tree parser only).
+    init(recordWorkers: Int?) {
+        self.recordWorkers = recordWorkers
+    }
 
     /// Loads and merges inventory files. Throws ``InputError`` with every error found.
     public func load(_ files: [InputFile]) throws -> (Inventory, warnings: [Diagnostic]) {
@@ -38,7 +49,7 @@ public struct InventoryLoader {
             }
             if state.errors.count >= Self.errorLimit { break }
         }
-        state.resolveReferences()
+        state.resolveReferences(reread: rereadReferences(of:line:number:))
         var warnings = state.warnings + state.summaryWarnings
         if let first = state.firstDroppedSecret {
             warnings.append(
@@ -111,59 +122,65 @@ public struct InventoryLoader {
 
     /// JSON Lines: the first non-blank line is a header `{"version": 1, "organization": …, "roles": […]}`;
     /// every later line is one identity object.
+    ///
+    /// Lines are taken in batches: the fast decoder reads a batch's records on several threads,
+    /// then the records are applied in line order, each line it gave up on read by the tree
+    /// reader at its turn, so errors and warnings come out as if every line were read in order.
     private func loadJSONLines(_ file: InputFile, into state: inout LoadState) {
+        state.sawJSONLinesHeader = false
+        state.jsonLinesFiles.append(file)
         var lineNumber = 0
         var sawHeader = false
         var start = 0
         let bytes = file.bytes
-        while start < bytes.count, state.errors.count < Self.errorLimit {
-            lineNumber += 1
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            let line = Array(bytes[start..<end])
-            start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let isHeader = !sawHeader
-            sawHeader = true
-            let node: SourceNode
-            do {
-                node = try JSONSourceParser.parse(line, firstLine: lineNumber)
-            } catch {
-                state.errors.append(
-                    Diagnostic(
-                        .error,
-                        file: file.path,
-                        location: error.location,
-                        message: "invalid JSON: \(error.message)"
-                    )
-                )
-                continue
-            }
-            do {
-                if isHeader {
-                    let header = try NodeReader(node: node, path: "", file: file.path).object()
-                    try DocumentVersion.check(header, supported: 1, what: "inventory")
-                    for member in header.unknownMembers(known: ["version", "organization", "roles"]) {
-                        state.errors.append(
-                            header.diagnostic(
-                                for: member,
-                                "unknown key \(Diagnostic.quoted(member.key)) in the JSON Lines header; expected version, organization or roles",
-                                severity: .error
-                            )
-                        )
+        bytes.withUnsafeBufferPointer { buffer in
+            /// The next batch of lines, marking the ones the fast decoder should try.
+            func nextBatch() -> [JSONLinesLine] {
+                var batch: [JSONLinesLine] = []
+                batch.reserveCapacity(JSONLinesBatchDecoder.batchSize)
+                while start < buffer.count, batch.count < JSONLinesBatchDecoder.batchSize {
+                    lineNumber += 1
+                    let end = JSONLinesBatchDecoder.lineEnd(in: buffer, from: start)
+                    var isBlank = true
+                    for index in start..<end
+                    where buffer[index] != 0x20 && buffer[index] != 0x09 && buffer[index] != 0x0D {
+                        isBlank = false
+                        break
                     }
-                    try readHeader(header, into: &state)
-                } else {
-                    let reader = NodeReader(node: node, path: "line \(lineNumber)", file: file.path)
-                    state.add(try readIdentity(reader, state: &state), at: reader)
+                    batch.append(JSONLinesLine(number: lineNumber, range: start..<end, isRecord: !isBlank && sawHeader))
+                    if !isBlank { sawHeader = true }
+                    start = end + 1
                 }
-            } catch let diagnostic as Diagnostic {
-                state.errors.append(diagnostic)
-            } catch {
-                state.errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
+                return batch
+            }
+            func startDecoding(_ batch: [JSONLinesLine]) -> DecodingBatch? {
+                guard let workers = recordWorkers, !batch.isEmpty else { return nil }
+                return JSONLinesBatchDecoder.start(batch, in: buffer, workers: workers)
+            }
+            var batch = nextBatch()
+            var decoding = startDecoding(batch)
+            while !batch.isEmpty {
+                // The next batch decodes while this one is applied.
+                let following = state.errors.count < Self.errorLimit ? nextBatch() : []
+                let followingDecoding = startDecoding(following)
+                let decoded = decoding?.results() ?? Array(repeating: nil, count: batch.count)
+                for (line, record) in zip(batch, decoded) {
+                    guard state.errors.count < Self.errorLimit else { break }
+                    if let record {
+                        apply(record, line: line, of: file, to: &state)
+                    } else {
+                        loadJSONLine(bytes[line.range], number: line.number, of: file, into: &state)
+                    }
+                }
+                if state.errors.count >= Self.errorLimit {
+                    _ = followingDecoding?.results()  // the decoder reads `buffer`: wait before leaving
+                    break
+                }
+                batch = following
+                decoding = followingDecoding
             }
         }
-        if !sawHeader {
+        if !state.sawJSONLinesHeader {
             state.errors.append(
                 Diagnostic(
                     .error,
@@ -172,6 +189,110 @@ public struct InventoryLoader {
                 )
             )
         }
+    }
+
+    /// Applies a record the fast decoder read, as the tree reader would have; a duplicate id is
+    /// left to the tree reader, which reports it.
+    private func apply(
+        _ record: DecodedIdentityRecord,
+        line: JSONLinesLine,
+        of file: InputFile,
+        to state: inout LoadState
+    ) {
+        let id = record.identity.id
+        let fileIndex = Int32(state.jsonLinesFiles.count - 1)
+        // The tree reader places a record at its first byte, which the fast decoder requires to be
+        // `{`. One hash of the id both claims it and finds a duplicate (rare: put back the first
+        // origin and let the tree reader report it).
+        if let previous = state.identityOrigins.updateValue(
+            .recordStart(file: fileIndex, line: line.number),
+            forKey: id
+        ) {
+            state.identityOrigins[id] = previous
+            loadJSONLine(file.bytes[line.range], number: line.number, of: file, into: &state)
+            return
+        }
+        for (ordinal, reference) in record.references.enumerated() {
+            state.references.append(
+                LoadState.Reference(
+                    kind: reference.kind,
+                    target: reference.target,
+                    from: id,
+                    place: .record(
+                        JSONLinesReferencePlace(
+                            file: fileIndex,
+                            ordinal: Int32(ordinal),
+                            lineNumber: line.number,
+                            bytes: line.range
+                        )
+                    )
+                )
+            )
+        }
+        state.identities.append(record.identity)
+    }
+
+    /// Reads one line through the tree parser: the header, or an identity the fast decoder left.
+    private func loadJSONLine(
+        _ line: ArraySlice<UInt8>,
+        number lineNumber: Int,
+        of file: InputFile,
+        into state: inout LoadState
+    ) {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        let isHeader = !state.sawJSONLinesHeader
+        state.sawJSONLinesHeader = true
+        let node: SourceNode
+        do {
+            node = try JSONSourceParser.parse(Array(line), firstLine: lineNumber)
+        } catch {
+            state.errors.append(
+                Diagnostic(
+                    .error,
+                    file: file.path,
+                    location: error.location,
+                    message: "invalid JSON: \(error.message)"
+                )
+            )
+            return
+        }
+        do {
+            if isHeader {
+                let header = try NodeReader(node: node, path: "", file: file.path).object()
+                try DocumentVersion.check(header, supported: 1, what: "inventory")
+                for member in header.unknownMembers(known: ["version", "organization", "roles"]) {
+                    state.errors.append(
+                        header.diagnostic(
+                            for: member,
+                            "unknown key \(Diagnostic.quoted(member.key)) in the JSON Lines header; expected version, organization or roles",
+                            severity: .error
+                        )
+                    )
+                }
+                try readHeader(header, into: &state)
+            } else {
+                let reader = NodeReader(node: node, path: "line \(lineNumber)", file: file.path)
+                state.add(try readIdentity(reader, state: &state), at: reader)
+            }
+        } catch let diagnostic as Diagnostic {
+            state.errors.append(diagnostic)
+        } catch {
+            state.errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
+        }
+    }
+
+    /// The references the tree reader records for a record the fast decoder read, with their
+    /// places: read again only when one of them turns out to be broken.
+    fileprivate func rereadReferences(of file: InputFile, line: Range<Int>, number: Int) -> [LoadState.Reference] {
+        guard let node = try? JSONSourceParser.parse(Array(file.bytes[line]), firstLine: number) else {
+            return []
+        }
+        var scratch = LoadState()
+        _ = try? readIdentity(
+            NodeReader(node: node, path: "line \(number)", file: file.path),
+            state: &scratch
+        )
+        return scratch.references
     }
 
     private func readRole(_ reader: NodeReader, state: inout LoadState) throws -> Role {
@@ -188,7 +309,7 @@ public struct InventoryLoader {
         return role
     }
 
-    private func readIdentity(_ reader: NodeReader, state: inout LoadState) throws -> Identity {
+    fileprivate func readIdentity(_ reader: NodeReader, state: inout LoadState) throws -> Identity {
         let object = try reader.object()
         state.dropSecrets(object)
         let id = try object.required("id", "the identity's unique id").identifier()
@@ -391,20 +512,41 @@ public struct InventoryLoader {
 /// Everything gathered while loading inventory files, before references are resolved.
 private struct LoadState {
     struct Reference {
-        enum Kind { case role, spawnedBy, sharedWith }
-        var kind: Kind
+        /// Where a reference was written: its node, or its position among the references of a
+        /// record the fast decoder read (found again by rereading that line, only when needed).
+        enum Place {
+            indirect case node(NodeReader)
+            case record(JSONLinesReferencePlace)
+        }
+
+        var kind: InventoryReferenceKind
         var target: String
         var from: String
-        var at: NodeReader
+        var place: Place
+
+        init(kind: InventoryReferenceKind, target: String, from: String, place: Place) {
+            self.kind = kind
+            self.target = target
+            self.from = from
+            self.place = place
+        }
+
+        init(kind: InventoryReferenceKind, target: String, from: String, at reader: NodeReader) {
+            self.init(kind: kind, target: target, from: from, place: .node(reader))
+        }
     }
 
     var currentFile = ""
+    /// Whether the JSON Lines file being read has had its header line.
+    var sawJSONLinesHeader = false
     var organization: String?
     var identities: [Identity] = []
     var roles: [Role] = []
     /// Where each id was first defined, as `file:line:column` (not the parsed record: a million
     /// records must not stay in memory just to name a duplicate).
-    var identityOrigins: [String: String] = [:]
+    var identityOrigins: [String: IdentityOrigin] = [:]
+    /// The JSON Lines files read so far, which records' places refer to by position.
+    var jsonLinesFiles: [InputFile] = []
     var roleOrigins: [String: String] = [:]
     var references: [Reference] = []
     var errors: [Diagnostic] = []
@@ -421,12 +563,12 @@ private struct LoadState {
         if let previous = identityOrigins[identity.id] {
             errors.append(
                 reader.diagnostic(
-                    "duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(previous)"
+                    "duplicate identity id \(Diagnostic.quoted(identity.id)); first defined at \(text(of: previous))"
                 )
             )
             return
         }
-        identityOrigins[identity.id] = Self.place(reader)
+        identityOrigins[identity.id] = .place(Self.place(reader))
         identities.append(identity)
     }
 
@@ -439,6 +581,14 @@ private struct LoadState {
         }
         roleOrigins[role.id] = Self.place(reader)
         roles.append(role)
+    }
+
+    /// An origin as messages name it, `file:line:column`.
+    func text(of origin: IdentityOrigin) -> String {
+        switch origin {
+        case let .place(text): return text
+        case let .recordStart(file, line): return "\(jsonLinesFiles[Int(file)].path):\(line):1"
+        }
     }
 
     static func place(_ reader: NodeReader) -> String {
@@ -511,29 +661,48 @@ private struct LoadState {
         }
     }
 
-    mutating func resolveReferences() {
+    /// Reports references to ids no inventory defines. `reread` gives the references of a record
+    /// read by the fast decoder again, with their nodes, so a broken one is placed exactly.
+    mutating func resolveReferences(reread: (InputFile, Range<Int>, Int) -> [Reference]) {
         let roleIDs = Set(roles.map(\.id))
         for reference in references {
+            func located(_ message: String) -> Diagnostic {
+                switch reference.place {
+                case let .node(reader):
+                    return reader.diagnostic(message)
+                case let .record(record):
+                    let file = jsonLinesFiles[Int(record.file)]
+                    let reread = reread(file, record.bytes, record.lineNumber)
+                    if Int(record.ordinal) < reread.count, case let .node(reader) = reread[Int(record.ordinal)].place {
+                        return reader.diagnostic(message)
+                    }
+                    return Diagnostic(
+                        .error,
+                        file: file.path,
+                        location: SourceLocation(line: record.lineNumber, column: 1),
+                        keyPath: "line \(record.lineNumber)",
+                        message: message
+                    )
+                }
+            }
             switch reference.kind {
             case .role where !roleIDs.contains(reference.target):
                 errors.append(
-                    reference.at.diagnostic(
+                    located(
                         "identity \(Diagnostic.quoted(reference.from)) is bound to role \(Diagnostic.quoted(reference.target)), which no inventory defines; add it under roles or fix the binding"
                     )
                 )
             case .spawnedBy where identityOrigins[reference.target] == nil:
                 errors.append(
-                    reference.at.diagnostic(
+                    located(
                         "identity \(Diagnostic.quoted(reference.from)) is spawned_by \(Diagnostic.quoted(reference.target)), which no inventory defines"
                     )
                 )
             case .spawnedBy where reference.target == reference.from:
-                errors.append(
-                    reference.at.diagnostic("identity \(Diagnostic.quoted(reference.from)) cannot be spawned_by itself")
-                )
+                errors.append(located("identity \(Diagnostic.quoted(reference.from)) cannot be spawned_by itself"))
             case .sharedWith where identityOrigins[reference.target] == nil:
                 errors.append(
-                    reference.at.diagnostic(
+                    located(
                         "a credential of identity \(Diagnostic.quoted(reference.from)) is shared_with \(Diagnostic.quoted(reference.target)), which no inventory defines"
                     )
                 )

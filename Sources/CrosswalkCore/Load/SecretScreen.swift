@@ -45,8 +45,21 @@ enum SecretScreen {
     static func matches(in text: String) -> [Range<Int>] {
         let utf8 = text.utf8
         guard utf8.count >= minimumLength else { return [] }
-        if let found = utf8.withContiguousStorageIfAvailable({ scan($0) }) { return found }
-        return Array(utf8).withUnsafeBufferPointer { scan($0) }
+        if let found = utf8.withContiguousStorageIfAvailable({ screen($0) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { screen($0) }
+    }
+
+    /// ``scan(_:)`` behind the prefilter.
+    private static func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        SecretPrefilter.isCertainlyClean(bytes) ? [] : scan(bytes)
+    }
+
+    /// Whether any part of the UTF-8 `bytes` looks like a credential (the same answer as
+    /// ``containsSecret(_:)`` for the text they spell), ruling most ordinary text out first with
+    /// ``SecretPrefilter``.
+    static func mayContainSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= minimumLength, !SecretPrefilter.isCertainlyClean(bytes) else { return false }
+        return !scan(bytes).isEmpty
     }
 
     /// One pass over the bytes: credential shapes at each position, random-looking runs as they end.

@@ -33,7 +33,19 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// Parses ISO 8601 text; returns nil when the text is not a valid date or date-time.
     public init?(iso8601 text: some StringProtocol) {
-        var parser = ISO8601Scanner(bytes: Array(text.utf8))
+        let bytes = Array(text.utf8)
+        guard
+            let seconds = bytes.withUnsafeBufferPointer({ bytes in
+                var parser = ISO8601Scanner(bytes: bytes)
+                return parser.parse()
+            })
+        else { return nil }
+        self.secondsSinceEpoch = seconds
+    }
+
+    /// Parses ISO 8601 text given as UTF-8 bytes, exactly as ``init(iso8601:)`` parses a string.
+    init?(iso8601UTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        var parser = ISO8601Scanner(bytes: bytes)
         guard let seconds = parser.parse() else { return nil }
         self.secondsSinceEpoch = seconds
     }
@@ -91,10 +103,10 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
 /// Reads an ISO 8601 date or date-time from UTF-8 bytes.
 private struct ISO8601Scanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 

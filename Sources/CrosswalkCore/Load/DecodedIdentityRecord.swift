@@ -1,0 +1,40 @@
+/// What the fast decoder makes of one JSON Lines identity record: the identity, and the ids it
+/// refers to, in the order the tree reader records them (spawned_by, role bindings, then each
+/// credential's shared_with), so the loader can check them once every file is read.
+struct DecodedIdentityRecord: Sendable {
+    var identity: Identity
+    var references: [Reference]
+
+    /// One id the record refers to.
+    struct Reference: Sendable, Equatable {
+        var kind: InventoryReferenceKind
+        var target: String
+    }
+}
+
+/// What an inventory reference points at: a role, the identity that spawned another, or an
+/// identity a credential is shared with.
+enum InventoryReferenceKind: Sendable, Equatable {
+    case role
+    case spawnedBy
+    case sharedWith
+}
+
+/// Where a reference sits in a JSON Lines record the fast decoder read: the file (by its position
+/// among the JSON Lines files loaded), the line, and the reference's position among the record's
+/// references. Small on purpose (a million records have millions of references); the exact line
+/// and column are found by reading the line again, only when a diagnostic needs them.
+struct JSONLinesReferencePlace: Sendable {
+    var file: Int32
+    var ordinal: Int32
+    var lineNumber: Int
+    var bytes: Range<Int>
+}
+
+/// Where an identity was first defined: a place already spelled out, or the first byte of a JSON
+/// Lines record (spelled out only when a duplicate must name it), so defining a million ids
+/// formats no text.
+enum IdentityOrigin {
+    case place(String)
+    case recordStart(file: Int32, line: Int)
+}
