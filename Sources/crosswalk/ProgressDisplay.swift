@@ -70,17 +70,21 @@ final class ProgressDisplay: @unchecked Sendable {
             return "Mapping the results onto the frameworks…"
         case .evaluating:
             var text = "Evaluating: \(Counted.number(progress.done))"
+            var share: Double?
             if let total = progress.total, total > 0 {
                 text += " of \(Counted.phrase(total, "identity", "identities"))"
-                text += " (\(Int((Double(progress.done) / Double(total) * 100).rounded(.down)))%)"
+                share = Double(progress.done) / Double(total)
             } else {
                 text += progress.done == 1 ? " identity" : " identities"
+                if let read = progress.bytesRead, let all = progress.totalBytes, all > 0 {
+                    share = Double(read) / Double(all)
+                }
             }
+            if let share { text += " (\(Int((share * 100).rounded(.down)))%)" }
             guard elapsed >= 0.5, progress.done > 0 else { return text }
-            let rate = Double(progress.done) / elapsed
-            text += ", \(Counted.number(Int(rate))) a second"
-            if let total = progress.total, total > progress.done, rate > 0 {
-                let left = Int((Double(total - progress.done) / rate).rounded(.up))
+            text += ", \(Counted.number(Int(Double(progress.done) / elapsed))) a second"
+            if let share, share > 0, share < 1 {
+                let left = Int((elapsed * (1 - share) / share).rounded(.up))
                 text += left < 60 ? ", about \(left) s left" : ", about \(left / 60) min \(left % 60) s left"
             }
             return text

@@ -152,6 +152,8 @@ public struct Evaluation: Sendable {
     /// For each identity (by ordinal), which controls (by registry position) it fails, directly or
     /// through one of its credentials.
     public var failingControls: [UInt64]
+    /// Warnings found while reading the inputs, shown in the provenance section.
+    public var warnings: [Diagnostic] = []
 
     public init(
         now: Timestamp,

@@ -85,3 +85,15 @@ public struct Inventory: Sendable {
         return holders
     }
 }
+
+/// What an inventory says before its identities: the organization and every role. The load stage
+/// hands it over first, so the evaluate stage knows every role before judging any identity.
+public struct InventoryHeader: Sendable {
+    public var organization: String?
+    public var roles: [Role]
+
+    public init(organization: String?, roles: [Role]) {
+        self.organization = organization
+        self.roles = roles
+    }
+}

@@ -1,7 +1,9 @@
-/// The load stage's output and the evaluate stage's input: every input read, checked and
-/// normalised, with the warnings found on the way and a digest of each file.
+/// The load stage's output and the evaluate stage's input: the policy and catalogs read and
+/// checked, a digest of every input, and the inventory files, whose identities the evaluate stage
+/// reads as it judges them (a million identities are never all in memory at once).
 public struct LoadedInputs: Sendable {
-    public var inventory: Inventory
+    /// The inventories, read by the evaluate stage.
+    public var inventoryFiles: [InputFile]
     public var policy: Policy
     /// The catalogs and mappings to report on (bundled and user-supplied, after `--framework`).
     public var library: FrameworkLibrary
@@ -9,21 +11,27 @@ public struct LoadedInputs: Sendable {
     public var now: Timestamp
     /// Path, size and SHA-256 of every input file, for the provenance section.
     public var digests: [InputDigest]
+    /// Warnings about the policy and the catalogs.
     public var warnings: [Diagnostic]
+    /// Errors in the policy or the catalogs: reported together with the inventories' after the
+    /// evaluate stage has read them, so one run names every problem.
+    public var errors: [Diagnostic]
 
     public init(
-        inventory: Inventory,
+        inventoryFiles: [InputFile],
         policy: Policy,
         library: FrameworkLibrary,
         now: Timestamp,
         digests: [InputDigest],
-        warnings: [Diagnostic]
+        warnings: [Diagnostic],
+        errors: [Diagnostic] = []
     ) {
-        self.inventory = inventory
+        self.inventoryFiles = inventoryFiles
         self.policy = policy
         self.library = library
         self.now = now
         self.digests = digests
         self.warnings = warnings
+        self.errors = errors
     }
 }

@@ -17,38 +17,52 @@ public struct InventoryLoader {
         self.recordWorkers = recordWorkers
     }
 
-    /// Loads and merges inventory files. Throws ``InputError`` with every error found.
+    /// Loads and merges inventory files into one ``Inventory``. Throws ``InputError`` with every
+    /// error found.
     public func load(_ files: [InputFile]) throws -> (Inventory, warnings: [Diagnostic]) {
+        var identities: [Identity] = []
+        let (header, warnings) = try load(files, header: { _ in }) { batch, _ in identities += batch }
+        return (Inventory(organization: header.organization, identities: identities, roles: header.roles), warnings)
+    }
+
+    /// Loads inventory files as a stream: every file's header (organization and roles) first, handed
+    /// to `header` before any identity; then the identities in input order, handed to `identities`
+    /// in batches of about `batchSize` (with how many inventory bytes have been read), so a caller
+    /// can judge them as they come and keep none.
+    /// Throws ``InputError`` with every error found once all files are read (batches handed over
+    /// before that must then be discarded).
+    public func load(
+        _ files: [InputFile],
+        batchSize: Int = 4096,
+        header: (InventoryHeader) -> Void,
+        identities: @escaping (_ batch: [Identity], _ bytesRead: Int) -> Void
+    ) throws -> (InventoryHeader, warnings: [Diagnostic]) {
         var state = LoadState()
+        state.batchSize = max(1, batchSize)
+        state.consumer = identities
+        // Phase 1: every file's header, so every role is known before the first identity.
+        var bodies: [FileBody?] = []
         for file in files {
             state.currentFile = file.path
-            switch file.format {
-            case .jsonLines:
-                // A wide-encoded file would fail on every line; say it once.
-                if let encoding = TextEncoding.wideEncoding(of: file.bytes[...]) {
-                    state.errors.append(
-                        Diagnostic(
-                            .error,
-                            file: file.path,
-                            location: SourceLocation(line: 1, column: 1),
-                            message: "invalid JSON: " + TextEncoding.wideEncodingMessage(encoding)
-                        )
-                    )
-                } else {
-                    loadJSONLines(file, into: &state)
-                }
-            default:
-                do {
-                    let root = try DocumentParser.parse(file)
-                    try loadDocument(NodeReader(node: root, path: "", file: file.path), into: &state)
-                } catch let diagnostic as Diagnostic {
-                    state.errors.append(diagnostic)
-                } catch {
-                    state.errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
-                }
-            }
+            bodies.append(readHead(of: file, into: &state))
             if state.errors.count >= Self.errorLimit { break }
         }
+        header(InventoryHeader(organization: state.organization, roles: state.roles))
+        // Phase 2: the identities, file by file, in input order.
+        for (file, body) in zip(files, bodies) {
+            state.bytesInFile = 0
+            defer { state.bytesBefore += file.count }
+            guard state.errors.count < Self.errorLimit, let body else { continue }
+            state.currentFile = file.path
+            switch body {
+            case let .jsonLines(offset, lineNumber):
+                loadJSONLines(file, from: offset, lineNumber: lineNumber, into: &state)
+            case let .document(object):
+                state.bytesInFile = file.count
+                readIdentities(of: object, into: &state)
+            }
+        }
+        state.flush()
         state.resolveReferences(reread: rereadReferences(of:line:number:))
         var warnings = state.warnings + state.summaryWarnings
         if let first = state.firstDroppedSecret {
@@ -66,12 +80,78 @@ public struct InventoryLoader {
         if !state.errors.isEmpty {
             throw InputError(Array(state.errors.prefix(Self.errorLimit)) + warnings)
         }
-        let inventory = Inventory(organization: state.organization, identities: state.identities, roles: state.roles)
-        return (inventory, warnings)
+        return (InventoryHeader(organization: state.organization, roles: state.roles), warnings)
     }
 
-    private func loadDocument(_ root: NodeReader, into state: inout LoadState) throws {
-        let object = try root.object()
+    /// What phase 2 reads of a file whose header phase 1 read.
+    private enum FileBody {
+        /// JSON Lines: the identity lines start at this byte offset, on this line number.
+        case jsonLines(offset: Int, lineNumber: Int)
+        /// A JSON or YAML document, already parsed.
+        case document(ObjectReader)
+    }
+
+    /// Phase 1 for one file: reads its header (a JSON Lines file's first non-blank line, or a
+    /// document's top-level keys), or records why it cannot be read. Nil when phase 2 has nothing
+    /// to read.
+    private func readHead(of file: InputFile, into state: inout LoadState) -> FileBody? {
+        switch file.format {
+        case .jsonLines:
+            // A wide-encoded file would fail on every line; say it once.
+            let encoding = file.withUnsafeBytes { TextEncoding.wideEncoding(of: Array($0.prefix(4))[...]) }
+            if let encoding {
+                state.errors.append(
+                    Diagnostic(
+                        .error,
+                        file: file.path,
+                        location: SourceLocation(line: 1, column: 1),
+                        message: "invalid JSON: " + TextEncoding.wideEncodingMessage(encoding)
+                    )
+                )
+                return nil
+            }
+            state.sawJSONLinesHeader = false
+            var lineNumber = 0
+            var start = 0
+            let found: (line: [UInt8], number: Int)? = file.withUnsafeBytes { buffer in
+                while start < buffer.count {
+                    lineNumber += 1
+                    let end = JSONLinesBatchDecoder.lineEnd(in: buffer, from: start)
+                    let line = buffer[start..<end]
+                    start = end + 1
+                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return (Array(line), lineNumber) }
+                }
+                return nil
+            }
+            guard let found else {
+                state.errors.append(
+                    Diagnostic(
+                        .error,
+                        file: file.path,
+                        message: "empty JSON Lines inventory: expected a header line {\"version\": 1}"
+                    )
+                )
+                return nil
+            }
+            loadJSONLine(found.line[...], number: found.number, of: file, into: &state)
+            return .jsonLines(offset: start, lineNumber: lineNumber)
+        default:
+            do {
+                let root = try DocumentParser.parse(file)
+                let object = try NodeReader(node: root, path: "", file: file.path).object()
+                try readDocumentHead(object, into: &state)
+                return .document(object)
+            } catch let diagnostic as Diagnostic {
+                state.errors.append(diagnostic)
+            } catch {
+                state.errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
+            }
+            return nil
+        }
+    }
+
+    /// A document's version, top-level keys, organization and roles.
+    private func readDocumentHead(_ object: ObjectReader, into state: inout LoadState) throws {
         try DocumentVersion.check(object, supported: 1, what: "inventory")
         for member in object.unknownMembers(known: ["version", "organization", "roles", "identities"]) {
             state.errors.append(
@@ -83,7 +163,12 @@ public struct InventoryLoader {
             )
         }
         try readHeader(object, into: &state)
-        if let identities = object.optional("identities") {
+    }
+
+    /// A document's identities.
+    private func readIdentities(of object: ObjectReader, into state: inout LoadState) {
+        guard let identities = object.optional("identities") else { return }
+        do {
             for element in try identities.list() {
                 guard state.errors.count < Self.errorLimit else { return }
                 do {
@@ -92,6 +177,10 @@ public struct InventoryLoader {
                     state.errors.append(diagnostic)
                 }
             }
+        } catch let diagnostic as Diagnostic {
+            state.errors.append(diagnostic)
+        } catch {
+            state.errors.append(Diagnostic(.error, file: state.currentFile, message: "\(error)"))
         }
     }
 
@@ -126,14 +215,17 @@ public struct InventoryLoader {
     /// Lines are taken in batches: the fast decoder reads a batch's records on several threads,
     /// then the records are applied in line order, each line it gave up on read by the tree
     /// reader at its turn, so errors and warnings come out as if every line were read in order.
-    private func loadJSONLines(_ file: InputFile, into state: inout LoadState) {
-        state.sawJSONLinesHeader = false
+    private func loadJSONLines(
+        _ file: InputFile,
+        from offset: Int,
+        lineNumber firstLine: Int,
+        into state: inout LoadState
+    ) {
+        state.sawJSONLinesHeader = true
         state.jsonLinesFiles.append(file)
-        var lineNumber = 0
-        var sawHeader = false
-        var start = 0
-        let bytes = file.bytes
-        bytes.withUnsafeBufferPointer { buffer in
+        var lineNumber = firstLine
+        var start = offset
+        file.withUnsafeBytes { buffer in
             /// The next batch of lines, marking the ones the fast decoder should try.
             func nextBatch() -> [JSONLinesLine] {
                 var batch: [JSONLinesLine] = []
@@ -147,8 +239,7 @@ public struct InventoryLoader {
                         isBlank = false
                         break
                     }
-                    batch.append(JSONLinesLine(number: lineNumber, range: start..<end, isRecord: !isBlank && sawHeader))
-                    if !isBlank { sawHeader = true }
+                    batch.append(JSONLinesLine(number: lineNumber, range: start..<end, isRecord: !isBlank))
                     start = end + 1
                 }
                 return batch
@@ -164,14 +255,17 @@ public struct InventoryLoader {
                 let following = state.errors.count < Self.errorLimit ? nextBatch() : []
                 let followingDecoding = startDecoding(following)
                 let decoded = decoding?.results() ?? Array(repeating: nil, count: batch.count)
+                if let last = batch.last { state.bytesInFile = last.range.upperBound }
                 for (line, record) in zip(batch, decoded) {
                     guard state.errors.count < Self.errorLimit else { break }
                     if let record {
                         apply(record, line: line, of: file, to: &state)
                     } else {
-                        loadJSONLine(bytes[line.range], number: line.number, of: file, into: &state)
+                        loadJSONLine(Array(buffer[line.range])[...], number: line.number, of: file, into: &state)
                     }
                 }
+                // This batch's bytes are done with (the next batch's lie after them).
+                if let first = batch.first { file.release(before: first.range.lowerBound) }
                 if state.errors.count >= Self.errorLimit {
                     _ = followingDecoding?.results()  // the decoder reads `buffer`: wait before leaving
                     break
@@ -179,15 +273,6 @@ public struct InventoryLoader {
                 batch = following
                 decoding = followingDecoding
             }
-        }
-        if !state.sawJSONLinesHeader {
-            state.errors.append(
-                Diagnostic(
-                    .error,
-                    file: file.path,
-                    message: "empty JSON Lines inventory: expected a header line {\"version\": 1}"
-                )
-            )
         }
     }
 
@@ -209,7 +294,12 @@ public struct InventoryLoader {
             forKey: id
         ) {
             state.identityOrigins[id] = previous
-            loadJSONLine(file.bytes[line.range], number: line.number, of: file, into: &state)
+            loadJSONLine(
+                file.withUnsafeBytes { Array($0[line.range]) }[...],
+                number: line.number,
+                of: file,
+                into: &state
+            )
             return
         }
         for (ordinal, reference) in record.references.enumerated() {
@@ -229,7 +319,7 @@ public struct InventoryLoader {
                 )
             )
         }
-        state.identities.append(record.identity)
+        state.append(record.identity)
     }
 
     /// Reads one line through the tree parser: the header, or an identity the fast decoder left.
@@ -284,7 +374,7 @@ public struct InventoryLoader {
     /// The references the tree reader records for a record the fast decoder read, with their
     /// places: read again only when one of them turns out to be broken.
     fileprivate func rereadReferences(of file: InputFile, line: Range<Int>, number: Int) -> [LoadState.Reference] {
-        guard let node = try? JSONSourceParser.parse(Array(file.bytes[line]), firstLine: number) else {
+        guard let node = try? JSONSourceParser.parse(file.withUnsafeBytes { Array($0[line]) }, firstLine: number) else {
             return []
         }
         var scratch = LoadState()
@@ -540,7 +630,13 @@ private struct LoadState {
     /// Whether the JSON Lines file being read has had its header line.
     var sawJSONLinesHeader = false
     var organization: String?
-    var identities: [Identity] = []
+    /// Identities read but not yet handed to ``consumer``.
+    var pending: [Identity] = []
+    var batchSize = 4096
+    var consumer: ([Identity], Int) -> Void = { _, _ in }
+    /// Inventory bytes in the files before the current one, and read so far in the current one.
+    var bytesBefore = 0
+    var bytesInFile = 0
     var roles: [Role] = []
     /// Where each id was first defined, as `file:line:column` (not the parsed record: a million
     /// records must not stay in memory just to name a duplicate).
@@ -569,7 +665,20 @@ private struct LoadState {
             return
         }
         identityOrigins[identity.id] = .place(Self.place(reader))
-        identities.append(identity)
+        append(identity)
+    }
+
+    /// Queues an identity for the consumer, handing over a batch when one is full.
+    mutating func append(_ identity: Identity) {
+        pending.append(identity)
+        if pending.count >= batchSize { flush() }
+    }
+
+    /// Hands the queued identities to the consumer.
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        consumer(pending, bytesBefore + bytesInFile)
+        pending.removeAll(keepingCapacity: true)
     }
 
     mutating func add(_ role: Role, at reader: NodeReader) {

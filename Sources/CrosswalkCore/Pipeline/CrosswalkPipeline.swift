@@ -53,8 +53,9 @@ public struct CrosswalkPipeline: Sendable {
 
     /// Runs stages 1–3. Throws ``InputError`` when any input is invalid (nothing to render then),
     /// or ``UnknownFrameworkError`` when `request.frameworks` names a catalog that was not loaded.
+    ///
     /// `spool` receives every finding; the report's outcomes read them back from it. `runner`
-    /// spreads the evaluation over the machine's cores.
+    /// spreads the work over the machine's cores. `progress` hears how far the run has got.
     public func run(
         _ request: Request,
         spool: any ResultSpool = MemoryResultSpool(),
@@ -74,8 +75,9 @@ public struct CrosswalkPipeline: Sendable {
         return assess(evaluation, of: inputs, includePassing: request.includePassing)
     }
 
-    /// Stage 1, load: reads and checks every input. Collects the errors of all inputs before
-    /// throwing, so one run names every problem.
+    /// Stage 1, load: reads and checks the policy and the catalogs, and digests every input. The
+    /// inventories are read in stage 2, as they are judged; every error of every input is
+    /// reported together at the end of stage 2.
     public func load(_ request: Request) throws -> LoadedInputs {
         guard !request.inventoryFiles.isEmpty else {
             throw InputError(
@@ -88,21 +90,13 @@ public struct CrosswalkPipeline: Sendable {
         }
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        var inventory: Inventory?
         var policy = Policy()
-        var library: FrameworkLibrary?
+        var library = FrameworkLibrary(catalogs: [], mappings: [])
         // Digest the inventories first: hashing reads every page, which is then given back before
         // the loader reads the file once more, at its own pace.
         var digests: [InputDigest] = request.inventoryFiles.map { file in
             defer { file.release(before: file.count) }
             return Self.digest(file, role: .inventory)
-        }
-        do {
-            let loaded = try InventoryLoader().load(request.inventoryFiles)
-            inventory = loaded.0
-            warnings += loaded.warnings
-        } catch let error as InputError {
-            errors += error.diagnostics
         }
         if let policyFile = request.policyFile {
             do {
@@ -127,34 +121,33 @@ public struct CrosswalkPipeline: Sendable {
             let loaded = try CatalogLoader().loadReportingWarnings(user: request.catalogFiles)
             library = loaded.library
             warnings += loaded.warnings
+            if !request.frameworks.isEmpty {
+                let unknown = request.frameworks.filter { library.catalog(withID: $0) == nil }
+                if !unknown.isEmpty {
+                    throw UnknownFrameworkError(unknown: unknown, known: library.catalogs.map(\.id))
+                }
+                library = library.selecting(request.frameworks)
+            }
         } catch let error as InputError {
             errors += error.diagnostics
-        }
-        if var selected = library, !request.frameworks.isEmpty {
-            let unknown = request.frameworks.filter { selected.catalog(withID: $0) == nil }
-            if !unknown.isEmpty {
-                throw UnknownFrameworkError(unknown: unknown, known: selected.catalogs.map(\.id))
-            }
-            selected = selected.selecting(request.frameworks)
-            library = selected
-        }
-        guard errors.filter({ $0.severity == .error }).isEmpty, let inventory, let library else {
-            throw InputError(errors + warnings)
         }
         if let policyFile = request.policyFile { digests.append(Self.digest(policyFile, role: .policy)) }
         digests += request.catalogFiles.map { Self.digest($0, role: .catalog) }
         return LoadedInputs(
-            inventory: inventory,
+            inventoryFiles: request.inventoryFiles,
             policy: policy,
             library: library,
             now: request.now,
             digests: digests,
-            warnings: warnings
+            warnings: warnings,
+            errors: errors
         )
     }
 
-    /// Stage 2, evaluate: runs every control over the inventory, writing every finding to
-    /// `spool`. Throws what the spool throws.
+    /// Stage 2, evaluate: streams the inventories from the loader through an
+    /// ``EvaluationSession`` — each batch of identities judged as it is read, on `runner`, and
+    /// only peer records kept — writing every finding to `spool`. Throws ``InputError`` with the
+    /// errors of every input (stage 1's too), or what the spool throws.
     public func evaluate(
         _ inputs: LoadedInputs,
         includePassing: Bool = false,
@@ -162,27 +155,83 @@ public struct CrosswalkPipeline: Sendable {
         runner: any WorkRunner = SerialRunner(),
         progress: ProgressHandler? = nil
     ) throws -> Evaluation {
-        let context = EvaluationContext(inventory: inputs.inventory, policy: inputs.policy, now: inputs.now)
-        return try evaluator.evaluate(
-            context,
-            includePassing: includePassing,
-            spool: spool,
-            runner: runner,
-            progress: progress
-        )
+        var session: EvaluationSession?
+        var queued: [[Identity]] = []
+        var identitiesRead = 0
+        var spoolFailure: (any Error)?
+        let totalBytes = inputs.inventoryFiles.reduce(0) { $0 + $1.count }
+        /// Judges the queued batches side by side and merges them in order.
+        func drain() {
+            guard let session, spoolFailure == nil, !queued.isEmpty else {
+                queued = []
+                return
+            }
+            let prepared = queued.map(session.prepare)
+            queued = []
+            do {
+                for evaluated in session.evaluate(prepared, runner: runner) { try session.merge(evaluated) }
+            } catch {
+                spoolFailure = error
+            }
+        }
+        var inventoryWarnings: [Diagnostic] = []
+        var inventoryErrors: [Diagnostic] = []
+        do {
+            let loaded = try InventoryLoader().load(
+                inputs.inventoryFiles,
+                header: { header in
+                    guard inputs.errors.allSatisfy({ $0.severity != .error }) else { return }
+                    session = EvaluationSession(
+                        controls: evaluator.controls,
+                        policy: inputs.policy,
+                        now: inputs.now,
+                        organization: header.organization,
+                        roles: header.roles,
+                        includePassing: includePassing,
+                        spool: spool
+                    )
+                },
+                identities: { batch, bytesRead in
+                    identitiesRead += batch.count
+                    queued.append(batch)
+                    if queued.count >= runner.width { drain() }
+                    progress?(
+                        PipelineProgress(
+                            stage: .evaluating,
+                            done: identitiesRead,
+                            bytesRead: bytesRead,
+                            totalBytes: totalBytes
+                        )
+                    )
+                }
+            )
+            inventoryWarnings = loaded.warnings
+        } catch let error as InputError {
+            inventoryErrors = error.diagnostics.filter { $0.severity == .error }
+            inventoryWarnings = error.diagnostics.filter { $0.severity != .error }
+        }
+        drain()
+        progress?(PipelineProgress(stage: .evaluating, done: identitiesRead, total: identitiesRead))
+        let errors = inventoryErrors + inputs.errors
+        guard errors.allSatisfy({ $0.severity != .error }), let session else {
+            throw InputError(errors + inventoryWarnings + inputs.warnings)
+        }
+        if let spoolFailure { throw spoolFailure }
+        var evaluation = try session.finish(runner: runner)
+        evaluation.warnings = inventoryWarnings + inputs.warnings
+        return evaluation
     }
 
     /// Stage 3, assess: maps the results onto the frameworks, scores them and assembles what every
     /// renderer shows.
     public func assess(_ evaluation: Evaluation, of inputs: LoadedInputs, includePassing: Bool = false) -> GapReport {
-        let inventory = inputs.inventory
         let library = inputs.library
         let frameworks = mapper.assess(evaluation, library: library)
         return GapReport(
             metadata: RunMetadata(
                 toolVersion: Self.toolVersion,
                 generatedAt: inputs.now,
-                organization: inventory.organization,
+                organization: evaluation.identities.organization,
                 inputs: inputs.digests
             ),
             inventorySummary: evaluation.summary,
@@ -194,7 +243,7 @@ public struct CrosswalkPipeline: Sendable {
             topGaps: GapRanking.rank(evaluation, library: library, frameworks: frameworks),
             criticalFindings: AttributedFinding.criticalFindings(evaluation),
             riskiestIdentities: RiskyIdentity.rank(evaluation),
-            warnings: inputs.warnings,
+            warnings: evaluation.warnings,
             includesPassing: includePassing
         )
     }

@@ -13,11 +13,17 @@ public struct PipelineProgress: Sendable {
     public var stage: Stage
     public var done: Int
     public var total: Int?
+    /// Inventory bytes read so far and in all, when the identities stream from files: lets a
+    /// display estimate the time left before the number of identities is known.
+    public var bytesRead: Int?
+    public var totalBytes: Int?
 
-    public init(stage: Stage, done: Int, total: Int? = nil) {
+    public init(stage: Stage, done: Int, total: Int? = nil, bytesRead: Int? = nil, totalBytes: Int? = nil) {
         self.stage = stage
         self.done = done
         self.total = total
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
     }
 }
 
