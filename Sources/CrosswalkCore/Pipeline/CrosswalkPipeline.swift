@@ -162,7 +162,8 @@ public struct CrosswalkPipeline: Sendable {
             criticalFindings: AttributedFinding.criticalFindings(evaluation, inventory: inventory),
             riskiestIdentities: RiskyIdentity.rank(evaluation, inventory: inventory),
             warnings: inputs.warnings,
-            includesPassing: includePassing
+            includesPassing: includePassing,
+            identities: IdentityDirectory(inventory)
         )
     }
 

@@ -276,7 +276,7 @@ struct ReportViewModel {
                     "subjectID": finding.subject.id,
                     "kind": finding.subject.kind.rawValue,
                     "status": Self.label(finding.status),
-                    "message": finding.message,
+                    "message": finding.message.text,
                     "evidence": finding.evidence.map { "\($0.field): \($0.observed); expected \($0.expected)" }
                         .joined(separator: " · "),
                 ]
