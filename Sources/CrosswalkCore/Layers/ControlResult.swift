@@ -98,8 +98,8 @@ public struct Finding: Hashable, Sendable {
 /// machine-readable reports can state each sentence once per control and each result only its values.
 ///
 /// A gap is `{name}` (letters, digits, `_`); the pattern has no other braces. Values fill the gaps
-/// in order of appearance.
-public struct MessageTemplate: Hashable, Sendable {
+/// in order of appearance. A class, so that results share their control's template by reference.
+public final class MessageTemplate: Hashable, Sendable {
     /// The sentence with its gaps, as reports document it.
     public let pattern: String
     /// The literal text around the gaps: one more than ``slots``.
@@ -107,8 +107,7 @@ public struct MessageTemplate: Hashable, Sendable {
     /// The names of the gaps, in order.
     public let slots: [String]
 
-    public init(_ pattern: String) {
-        self.pattern = pattern
+    public convenience init(_ pattern: String) {
         var literals: [String] = []
         var slots: [String] = []
         var literal = ""
@@ -123,12 +122,19 @@ public struct MessageTemplate: Hashable, Sendable {
         }
         literal += rest
         literals.append(literal)
+        self.init(pattern: pattern, literals: literals, slots: slots)
+    }
+
+    private init(pattern: String, literals: [String], slots: [String]) {
+        self.pattern = pattern
         self.literals = literals
         self.slots = slots
     }
 
     /// Two templates are the same when their patterns are.
-    public static func == (lhs: MessageTemplate, rhs: MessageTemplate) -> Bool { lhs.pattern == rhs.pattern }
+    public static func == (lhs: MessageTemplate, rhs: MessageTemplate) -> Bool {
+        lhs === rhs || lhs.pattern == rhs.pattern
+    }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 

@@ -5,7 +5,7 @@ public final class ExportByteBuffer {
     public static let blockSize = 1 << 16
 
     private let sink: any ReportSink
-    private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
 
     public init(sink: any ReportSink) {
         self.sink = sink

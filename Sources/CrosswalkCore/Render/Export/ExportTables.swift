@@ -5,7 +5,7 @@ struct ExportTables {
     var templates: [ControlTemplates] = []
     /// The identity table: identities some result (or listed passing subject) is about, in
     /// inventory order.
-    var identities: [Identity] = []
+    var identities: [IdentityRow] = []
     /// Row of each listed identity in ``identities``.
     var identityRows: [String: Int] = [:]
 
@@ -29,10 +29,20 @@ struct ExportTables {
         }
         guard !referenced.isEmpty else { return }
         identityRows.reserveCapacity(referenced.count)
-        for identity in report.identities.identities where referenced.contains(identity.id) {
-            guard identityRows[identity.id] == nil else { continue }
-            identityRows[identity.id] = identities.count
-            identities.append(identity)
+        let all = report.identities.identities
+        for index in all.indices where referenced.contains(all[index].id) {
+            let id = all[index].id
+            guard identityRows[id] == nil else { continue }
+            identityRows[id] = identities.count
+            identities.append(
+                IdentityRow(
+                    id: id,
+                    kind: all[index].kind.rawValue,
+                    name: all[index].name,
+                    owner: all[index].owner,
+                    platform: all[index].platform
+                )
+            )
         }
     }
 
@@ -64,6 +74,15 @@ struct ExportTables {
             return false
         }
     }
+}
+
+/// One row of the identity table: what a result's reader needs about the identity.
+struct IdentityRow {
+    var id: String
+    var kind: String
+    var name: String
+    var owner: String?
+    var platform: String?
 }
 
 /// One control's templates, in order of first use by its results.

@@ -8,7 +8,7 @@ public final class JSONExportWriter: ExportWriter {
     private let out: ExportByteBuffer
     private let pretty: Bool
     /// Open containers, innermost last: whether each is a list, and whether it has members yet.
-    private var open: [(isList: Bool, hasMembers: Bool)] = []
+    @exclusivity(unchecked) private var open: [(isList: Bool, hasMembers: Bool)] = []
 
     public init(sink: any ReportSink, pretty: Bool = false) {
         out = ExportByteBuffer(sink: sink)

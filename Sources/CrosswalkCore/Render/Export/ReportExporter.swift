@@ -257,12 +257,15 @@ public struct ReportExporter {
     private func writeIdentities(_ writer: some ExportWriter, _ tables: ExportTables) throws {
         try writer.beginList("identities", item: "identity")
         for identity in tables.identities {
-            try writer.beginRecord("identity")
-            try writer.field("id", .identifier(identity.id))
-            try writer.field("kind", .identifier(identity.kind.rawValue))
-            try writer.field("name", .text(identity.name))
-            try writer.field("owner", .text(identity.owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }))
-            try writer.field("platform", .text(identity.platform))
+            try writer.beginRecord(ExportNames.identity)
+            try writer.field(ExportNames.id, .identifier(identity.id))
+            try writer.field(ExportNames.kind, .identifier(identity.kind))
+            try writer.field(ExportNames.name, .text(identity.name))
+            try writer.field(
+                ExportNames.owner,
+                .text(identity.owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 })
+            )
+            try writer.field(ExportNames.platform, .text(identity.platform))
             try writer.endRecord()
         }
         try writer.endList()
@@ -509,6 +512,9 @@ enum ExportNames {
     static let subject: ExportName = "subject"
     static let kind: ExportName = "kind"
     static let identity: ExportName = "identity"
+    static let id: ExportName = "id"
+    static let owner: ExportName = "owner"
+    static let platform: ExportName = "platform"
     static let name: ExportName = "name"
     static let message: ExportName = "message"
     static let values: ExportName = "values"
