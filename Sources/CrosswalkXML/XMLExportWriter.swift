@@ -3,7 +3,8 @@ import CrosswalkCore
 /// Writes the export model as XML (docs/report-xml.md) with libxml2's streaming writer: the root
 /// `report` in the namespace ``ReportExporter/schema``; records and lists are elements; identifiers,
 /// numbers and flags are attributes; free text is element content; a scalar list item is an element
-/// named for the list's items. Without indentation; each record of a list starts on a new line.
+/// named for the list's items. Without indentation; each record of a list up to
+/// ``exportRowDepth`` starts on a new line, so each result is one line.
 final class XMLExportWriter: ExportWriter {
     private let xml: XMLStreamWriter
     /// Open containers, innermost last: the item name when the container is a list.
@@ -26,7 +27,7 @@ final class XMLExportWriter: ExportWriter {
     }
 
     func beginRecord(_ name: ExportName) throws {
-        if open.last.flatMap({ $0 }) != nil { try xml.lineBreak() }
+        if open.last.flatMap({ $0 }) != nil, open.count <= exportRowDepth { try xml.lineBreak() }
         try xml.startElement(name.xml)
         open.append(nil)
     }

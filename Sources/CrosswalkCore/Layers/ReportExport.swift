@@ -20,6 +20,11 @@ public protocol ExportWriter: AnyObject {
     func item(_ value: ExportValue) throws
 }
 
+/// How deep a list may sit for its records to start on a line of their own in compact output
+/// (the document counts as 1): each result, framework entry or identity is then one line,
+/// with its evidence or links on the same line.
+public let exportRowDepth = 4
+
 /// A field value with the kind that decides how each format writes it: XML writes identifiers,
 /// numbers and flags as attributes, free text as element content; JSON writes strings, numbers
 /// and booleans.

@@ -1,6 +1,7 @@
 /// Writes the export model as UTF-8 JSON (docs/report-json.md): records are objects, lists are
 /// arrays, members keep the order the exporter gives them. Compact by default, with a line break
-/// before each record in a list so that every result is one line; `pretty` indents by two spaces.
+/// before each record of a list up to ``exportRowDepth`` so that every result is one line;
+/// `pretty` indents by two spaces.
 ///
 /// Strings escape `"`, `\` and every control character (`\n`, `\r`, `\t`, else `\u00XX`,
 /// including DEL), so any text an inventory holds round-trips and can never end a string early.
@@ -64,7 +65,7 @@ public final class JSONExportWriter: ExportWriter {
         let inList = open[last].isList
         if pretty {
             newline(depth: open.count)
-        } else if inList && isRecordInList {
+        } else if inList && isRecordInList && open.count <= exportRowDepth {
             out.append(0x0A)
         }
         if !inList, let name {
