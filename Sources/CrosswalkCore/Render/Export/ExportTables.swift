@@ -3,14 +3,19 @@
 struct ExportTables {
     /// One entry per control, in the order of the report's outcomes.
     var templates: [ControlTemplates] = []
-    /// The identity table: identities some result (or listed passing subject) is about, in
-    /// inventory order.
-    var identities: [IdentityRow] = []
-    /// Row of each listed identity in ``identities``.
-    var identityRows: [String: Int] = [:]
+    /// The inventory's identities (shared, not copied).
+    let inventory: [Identity]
+    /// The identity table: positions in ``inventory`` of the identities some result (or listed
+    /// passing subject) is about, in inventory order.
+    var identities: [Int] = []
+    /// Row in ``identities`` of each referenced identity, by id (-1 for an id not in the
+    /// inventory); read it through ``row(of:)``.
+    private var identityRows: [String: Int] = [:]
 
     init(_ report: GapReport) {
-        var referenced = Set<String>()
+        inventory = report.identities.identities
+        // First pass: templates, and every referenced identity id (row unknown yet: -1).
+        var rows: [String: Int] = [:]
         for outcome in report.evaluation.outcomes {
             var control = ControlTemplates()
             ReportExporter.forEachFinding(in: outcome) { finding in
@@ -18,39 +23,36 @@ struct ExportTables {
                 for evidence in finding.evidence {
                     _ = control.evidence.index(of: EvidenceTemplate(field: evidence.field, expected: evidence.expected))
                 }
-                if let identityID = finding.subject.identityID { referenced.insert(identityID) }
+                if let identityID = finding.subject.identityID { rows[identityID] = -1 }
             }
             if report.includesPassing {
                 for subject in outcome.passingSubjects {
-                    if let identityID = subject.identityID { referenced.insert(identityID) }
+                    if let identityID = subject.identityID { rows[identityID] = -1 }
                 }
             }
             templates.append(control)
         }
-        guard !referenced.isEmpty else { return }
-        identityRows.reserveCapacity(referenced.count)
-        let all = report.identities.identities
-        for index in all.indices where referenced.contains(all[index].id) {
-            let id = all[index].id
-            guard identityRows[id] == nil else { continue }
-            identityRows[id] = identities.count
-            identities.append(
-                IdentityRow(
-                    id: id,
-                    kind: all[index].kind.rawValue,
-                    name: all[index].name,
-                    owner: all[index].owner,
-                    platform: all[index].platform
-                )
-            )
+        guard !rows.isEmpty else { return }
+        // Rows in inventory order; an id that is not in the inventory gets no row.
+        for index in inventory.indices {
+            guard let row = rows[inventory[index].id], row < 0 else { continue }
+            rows[inventory[index].id] = identities.count
+            identities.append(index)
         }
+        identityRows = rows
+    }
+
+    /// The row of identity `id` in the identity table, if it has one.
+    func row(of id: String) -> Int? {
+        guard let row = identityRows[id], row >= 0 else { return nil }
+        return row
     }
 
     /// Whether `subject`'s display name follows from its row in the identity table: an identity's
     /// name, or `credential (identity name)` for a credential `identity/credential`.
     func isDerivedName(_ subject: SubjectReference) -> Bool {
-        guard let identityID = subject.identityID, let row = identityRows[identityID] else { return false }
-        let name = identities[row].name
+        guard let identityID = subject.identityID, let row = row(of: identityID) else { return false }
+        let name = inventory[identities[row]].name
         switch subject.kind {
         case .identity:
             return subject.id == identityID && subject.name == name
@@ -74,15 +76,6 @@ struct ExportTables {
             return false
         }
     }
-}
-
-/// One row of the identity table: what a result's reader needs about the identity.
-struct IdentityRow {
-    var id: String
-    var kind: String
-    var name: String
-    var owner: String?
-    var platform: String?
 }
 
 /// One control's templates, in order of first use by its results.

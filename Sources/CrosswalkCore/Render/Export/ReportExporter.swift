@@ -256,10 +256,11 @@ public struct ReportExporter {
 
     private func writeIdentities(_ writer: some ExportWriter, _ tables: ExportTables) throws {
         try writer.beginList("identities", item: "identity")
-        for identity in tables.identities {
+        for position in tables.identities {
+            let identity = tables.inventory[position]
             try writer.beginRecord(ExportNames.identity)
             try writer.field(ExportNames.id, .identifier(identity.id))
-            try writer.field(ExportNames.kind, .identifier(identity.kind))
+            try writer.field(ExportNames.kind, .identifier(identity.kind.rawValue))
             try writer.field(ExportNames.name, .text(identity.name))
             try writer.field(
                 ExportNames.owner,
@@ -413,7 +414,7 @@ public struct ReportExporter {
         if subject.kind != control.subjectKind {
             try writer.field(ExportNames.kind, .identifier(subject.kind.rawValue))
         }
-        let row = subject.identityID.flatMap { identities.identityRows[$0] }
+        let row = subject.identityID.flatMap { identities.row(of: $0) }
         try writer.field(ExportNames.identity, row.map { .integer($0) })
         let derived = row == nil ? subject.name == subject.id : identities.isDerivedName(subject)
         return derived ? nil : subject.name
