@@ -15,7 +15,7 @@ public final class XMLSchemaValidator {
     public static let maximumReportedProblems = 100
 
     private let schema: xmlSchemaPtr
-    /// A namespace left out of messages (`{urn:crosswalk:report:1}result` reads as `result`).
+    /// A namespace left out of messages (`{urn:crosswalk:report:2}result` reads as `result`).
     private let quietNamespace: String?
 
     /// The validator for Crosswalk XML reports, from the schema embedded at build time.

@@ -1,48 +1,64 @@
 import CLibXML2
 import CrosswalkCore
 
-/// A streaming XML writer over libxml2's `xmlTextWriter`, writing indented UTF-8 into memory.
+/// A streaming XML writer over libxml2's `xmlTextWriter`, writing UTF-8 to a ``ReportSink`` through
+/// an `xmlOutputBuffer` whose write callback hands each block to the sink (or into memory, for
+/// tests).
 ///
 /// Elements and attributes are written as they come (no document tree), so writing a report with
-/// a million results takes time and memory proportional to its bytes. Every libxml2 call is
-/// checked; a failure throws a ``Diagnostic`` naming the call and the element. Text and attribute
-/// values pass through ``XMLCharacters/sanitized(_:)`` first, so the output is always well-formed.
+/// a million results takes time proportional to its bytes and bounded memory. Every libxml2 call
+/// is checked; a failure throws a ``Diagnostic`` naming the call and the element, or the sink's own
+/// error (disk full). Text and attribute values pass through ``XMLCharacters/sanitized(_:)``
+/// first, so the output is always well-formed.
 final class XMLStreamWriter {
     /// The file named in diagnostics.
     let file: String
-    private let buffer: xmlBufferPtr
+    private let target: XMLOutputTarget
     private let writer: xmlTextWriterPtr
     /// Open elements, innermost last, for messages.
     private var openElements: [String] = []
     private var isFinished = false
 
-    /// Creates a writer that indents nested elements by `indent`.
-    init(file: String, indent: String = "  ") throws {
+    /// Creates a writer into memory that indents nested elements by `indent`; ``finish()`` returns
+    /// the bytes.
+    convenience init(file: String, indent: String? = "  ") throws {
+        try self.init(file: file, sink: MemorySink(), indent: indent)
+    }
+
+    /// Creates a writer that streams to `sink`, indenting nested elements by `indent` (nil: none).
+    init(file: String, sink: any ReportSink, indent: String? = nil) throws {
         XMLLibrary.initialize()
         self.file = file
-        guard let buffer = xmlBufferCreate() else {
+        let target = XMLOutputTarget(sink: sink)
+        guard
+            let output = xmlOutputBufferCreateIO(
+                xmlOutputTargetWrite,
+                nil,
+                Unmanaged.passUnretained(target).toOpaque(),
+                nil
+            )
+        else {
             throw Diagnostic(.error, file: file, message: "libxml2 could not allocate an output buffer (out of memory)")
         }
-        // Grow by doubling: the default scheme reallocates to the exact size on every flush.
-        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
             throw Diagnostic(.error, file: file, message: "libxml2 could not create a text writer (out of memory)")
         }
-        self.buffer = buffer
+        self.target = target
         self.writer = writer
-        try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
-        try indent.withCString { indent in
-            try check(
-                xmlTextWriterSetIndentString(writer, XMLLibrary.xmlString(indent)),
-                "xmlTextWriterSetIndentString"
-            )
+        if let indent {
+            try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+            try indent.withCString { indent in
+                try check(
+                    xmlTextWriterSetIndentString(writer, XMLLibrary.xmlString(indent)),
+                    "xmlTextWriterSetIndentString"
+                )
+            }
         }
     }
 
     deinit {
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
     }
 
     /// Writes the XML declaration: `<?xml version="1.0" encoding="UTF-8"?>`.
@@ -125,21 +141,27 @@ final class XMLStreamWriter {
         try endElement()
     }
 
-    /// Closes every open element, ends the document and returns its bytes.
+    /// Writes a line break between elements (in element-only content, where it is insignificant).
+    func lineBreak() throws {
+        try check(xmlTextWriterWriteRaw(writer, "\n"), "xmlTextWriterWriteRaw")
+    }
+
+    /// Closes every open element, ends the document and flushes it to the sink; returns the bytes
+    /// when writing into memory, and nothing otherwise.
+    @discardableResult
     func finish() throws -> [UInt8] {
         precondition(!isFinished, "XMLStreamWriter.finish() called twice")
         isFinished = true
         try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
         openElements.removeAll()
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
-        let count = Int(xmlBufferLength(buffer))
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        return (target.sink as? MemorySink)?.bytes ?? []
     }
 
     /// Throws when a libxml2 writer call reports failure (a negative result).
     private func check(_ result: Int32, _ call: String, detail: String? = nil) throws {
         guard result < 0 else { return }
+        if let error = target.error { throw error }
         var place = openElements.last.map { " in element '\($0)'" } ?? ""
         if let detail { place = " for \(detail)" + place }
         throw Diagnostic(
@@ -147,5 +169,32 @@ final class XMLStreamWriter {
             file: file,
             message: "cannot write the XML document: libxml2's \(call) failed\(place) (out of memory?)"
         )
+    }
+}
+
+/// Where libxml2's output buffer writes: the sink, and the first error it threw.
+final class XMLOutputTarget {
+    let sink: any ReportSink
+    var error: (any Error)?
+
+    init(sink: any ReportSink) { self.sink = sink }
+}
+
+/// libxml2's write callback: hands a block to the ``XMLOutputTarget`` in `context`.
+private func xmlOutputTargetWrite(
+    _ context: UnsafeMutableRawPointer?,
+    _ buffer: UnsafePointer<CChar>?,
+    _ length: Int32
+) -> Int32 {
+    guard let context else { return -1 }
+    let target = Unmanaged<XMLOutputTarget>.fromOpaque(context).takeUnretainedValue()
+    guard target.error == nil else { return -1 }
+    guard length > 0, let buffer else { return 0 }
+    do {
+        try target.sink.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+        return length
+    } catch {
+        target.error = error
+        return -1
     }
 }

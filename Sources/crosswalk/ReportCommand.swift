@@ -68,6 +68,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("include-passing"), help: "List passing subjects in the JSON report, not just count them.")
     var includePassing = false
 
+    @Flag(name: .long, help: "Indent the JSON report; it is compact, one result per line, by default.")
+    var pretty = false
+
     @Flag(
         name: .shortAndLong,
         help: "Print nothing on standard output; warnings and errors still go to standard error."
@@ -127,7 +130,7 @@ struct ReportCommand: ParsableCommand {
             let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
             let reportTemplates = try ReportTemplates(overrides: templateFiles)
             printTemplateOverrides(reportTemplates)
-            let registry = ReportRenderers.registry(templates: reportTemplates)
+            let registry = ReportRenderers.registry(templates: reportTemplates, prettyJSON: pretty)
             var rendered: [ReportSetWriter.Document] = []
             for name in formatNames {
                 for document in registry.documents(forFormat: name)

@@ -4,8 +4,13 @@ import CrosswalkXML
 /// The renderers this executable writes with: the core library's, plus the XML report from
 /// `CrosswalkXML` (the one module that links libxml2).
 enum ReportRenderers {
-    static func registry(templates: ReportTemplates) -> RendererRegistry {
-        RendererRegistry(templates: templates).adding(XMLReportRenderer())
+    /// `prettyJSON` indents the JSON report (`--pretty`).
+    static func registry(templates: ReportTemplates, prettyJSON: Bool = false) -> RendererRegistry {
+        let registry = RendererRegistry(templates: templates).adding(XMLReportRenderer())
+        guard prettyJSON else { return registry }
+        return RendererRegistry(
+            registry.renderers.map { $0.document == .jsonReport ? JSONReportRenderer(pretty: true) : $0 }
+        )
     }
 
     /// The `--format` names, in the order reports are listed.

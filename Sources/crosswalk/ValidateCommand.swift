@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check inventory, policy, catalog and mapping files, and XML reports.",
         discussion: """
             Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
-            (schemas/crosswalk-report-1.xsd); every other file as an inventory, policy snapshot, \
+            (schemas/crosswalk-report-2.xsd); every other file as an inventory, policy snapshot, \
             catalog or mapping file.
 
             Example: crosswalk validate examples/acme/inventory.yaml examples/acme/policy.yaml

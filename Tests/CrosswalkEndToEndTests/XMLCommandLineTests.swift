@@ -18,7 +18,7 @@ import Testing
         let broken = folder.appendingPathComponent("broken.xml")
         try """
         <?xml version="1.0" encoding="UTF-8"?>
-        <report xmlns="urn:crosswalk:report:1" schemaVersion="1">
+        <report xmlns="urn:crosswalk:report:2" schemaVersion="2">
           <run tool="crosswalk" toolVersion="0.1.0" generatedAt="2026-11-01T00:00:00Z" includesPassing="false">
         </report>
         """.write(to: broken, atomically: true, encoding: .utf8)
@@ -33,14 +33,14 @@ import Testing
         let tampered = folder.appendingPathComponent("tampered.xml")
         var lines = try Fixtures.text(Self.reference).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
-        let index = try #require(lines.firstIndex { $0.contains(#"<result status="fail">"#) })
+        let index = try #require(lines.firstIndex { $0.contains(#"<result status="fail" "#) })
         lines[index] = lines[index].replacingOccurrences(of: #"status="fail""#, with: #"status="failed""#)
         try lines.joined(separator: "\n").write(to: tampered, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["validate", tampered.path])
         #expect(result.exitCode == 2)
         #expect(
             result.stderr
-                == "\(tampered.path):\(index + 1):9: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'failed' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}.\n"
+                == "\(tampered.path):\(index + 1):1: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'failed' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}.\n"
         )
     }
 

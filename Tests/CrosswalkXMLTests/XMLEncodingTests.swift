@@ -31,9 +31,11 @@ import Testing
         let marker: [UInt8] = [0xEF, 0xBF, 0xBF]
         let index = try #require(document.indices.first { document[$0...].starts(with: marker) })
         document.replaceSubrange(index..<index + 3, with: [0xFF])
+        let tampered = String(decoding: bytes, as: UTF8.self).split(separator: "\n")[line - 1]
+        let column = try #require(tampered.range(of: "<organization>Ac")).upperBound.utf16Offset(in: tampered) + 1
         #expect(
             try XMLSchemaValidatorTests.validate(document) == [
-                "tampered.xml:\(line):21: error: the file is not valid UTF-8 here; an XML report is UTF-8"
+                "tampered.xml:\(line):\(column): error: the file is not valid UTF-8 here; an XML report is UTF-8"
             ]
         )
     }
@@ -49,12 +51,12 @@ import Testing
 
     @Test func controlAndBidiCharactersInMessagesAreMadeVisible() throws {
         let (bytes, line) = try XMLSchemaValidatorTests.tamper(
-            #"<result status="fail">"#,
-            with: "<result status=\"f\u{202E}ail\u{85}\">"
+            #"<result status="fail" "#,
+            with: "<result status=\"f\u{202E}ail\u{85}\" "
         )
         #expect(
             try XMLSchemaValidatorTests.validate(bytes) == [
-                "tampered.xml:\(line):9: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'f\\u{202E}ail\\u{85}' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
+                "tampered.xml:\(line):1: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'f\\u{202E}ail\\u{85}' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
             ]
         )
     }

@@ -30,88 +30,98 @@ import Testing
     }
 
     @Test func rejectsAnUnknownResultStatusAtItsLine() throws {
-        let (bytes, line) = try Self.tamper(#"<result status="fail">"#, with: #"<result status="bogus">"#)
+        let (bytes, line) = try Self.tamper(#"<result status="fail" "#, with: #"<result status="bogus" "#)
         #expect(
             try Self.validate(bytes) == [
-                "\(Self.file):\(line):9: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'bogus' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
+                "\(Self.file):\(line):1: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'bogus' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
             ]
         )
     }
 
     @Test func rejectsAPassListedAsAResult() throws {
-        let (bytes, line) = try Self.tamper(#"<result status="fail">"#, with: #"<result status="pass">"#)
+        let (bytes, line) = try Self.tamper(#"<result status="fail" "#, with: #"<result status="pass" "#)
         #expect(
             try Self.validate(bytes) == [
-                "\(Self.file):\(line):9: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'pass' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
+                "\(Self.file):\(line):1: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'pass' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
             ]
         )
     }
 
     @Test func rejectsAMissingRequiredAttributeAtItsLine() throws {
         let (bytes, line) = try Self.tamper(
-            #"<input role="inventory" path="examples/acme/inventory.yaml" bytes="#,
-            with: #"<input role="inventory" path="examples/acme/inventory.yaml" size="#
+            #"<input role="inventory" bytes="#,
+            with: #"<input role="inventory" size="#
         )
         #expect(
             try Self.validate(bytes) == [
-                "\(Self.file):\(line):7: error: Element 'input', attribute 'size': The attribute 'size' is not allowed.",
-                "\(Self.file):\(line):7: error: Element 'input': The attribute 'bytes' is required but missing.",
+                "\(Self.file):\(line):1: error: Element 'input', attribute 'size': The attribute 'size' is not allowed.",
+                "\(Self.file):\(line):1: error: Element 'input': The attribute 'bytes' is required but missing.",
             ]
         )
     }
 
     @Test func rejectsAMissingSection() throws {
         let (bytes, line) = try Self.tamper("<warnings/>", with: "")
+        let tampered = String(decoding: bytes, as: UTF8.self).split(separator: "\n")[line - 1]
+        let column = try #require(tampered.range(of: "<inventory ")).lowerBound.utf16Offset(in: tampered) + 1
         #expect(
             try Self.validate(bytes) == [
-                "\(Self.file):\(line + 1):3: error: Element 'inventory': This element is not expected. Expected is ( warnings )."
+                "\(Self.file):\(line):\(column): error: Element 'inventory': This element is not expected. Expected is ( warnings )."
             ]
         )
     }
 
     @Test func rejectsAnotherSchemaVersion() throws {
-        let (bytes, line) = try Self.tamper(#"schemaVersion="1""#, with: #"schemaVersion="2""#)
+        let (bytes, line) = try Self.tamper(#"schemaVersion="2""#, with: #"schemaVersion="3""#)
         #expect(
             try Self.validate(bytes) == [
-                "\(Self.file):\(line):1: error: Element 'report', attribute 'schemaVersion': The value '2' does not match the fixed value constraint '1'."
+                "\(Self.file):\(line):1: error: Element 'report', attribute 'schemaVersion': The value '3' does not match the fixed value constraint '2'."
             ]
         )
     }
 
     @Test func rejectsAReferenceToAControlTheReportLacks() throws {
         let (bytes, _) = try Self.tamper(
-            #"<failingControl control="CW-AUTH-01"/>"#,
-            with: #"<failingControl control="CW-NOPE"/>"#
+            #"<gap control="CW-CRED-05""#,
+            with: #"<gap control="CW-NOPE""#
         )
         let lastLine = String(decoding: bytes, as: UTF8.self).split(separator: "\n").count
         #expect(
             try Self.validate(bytes) == [
-                "\(Self.file):\(lastLine):1: error: Element 'failingControl': No match found for key-sequence ['CW-NOPE'] of keyref 'failingControlId'."
+                "\(Self.file):\(lastLine):1: error: Element 'gap': No match found for key-sequence ['CW-NOPE'] of keyref 'gapControl'."
             ]
         )
     }
 
     @Test func rejectsIllFormedXMLAtTheParsersPosition() throws {
-        let (bytes, line) = try Self.tamper("secret.</message>", with: "secret.</mesage>")
+        let (bytes, line) = try Self.tamper("Acme Financial</organization>", with: "Acme Financial</organizaton>")
         let text = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let column = text[line - 1].unicodeScalars.count + 1
+        // The parser's position: just past the mistyped end tag.
+        let tampered = text[line - 1]
+        let column = try #require(tampered.range(of: "</organizaton>")).upperBound.utf16Offset(in: tampered) + 1
+        let problems = try Self.validate(bytes)
         #expect(
-            try Self.validate(bytes) == [
-                "\(Self.file):\(line):\(column): error: Opening and ending tag mismatch: message line \(line) and mesage"
-            ]
+            problems == [
+                "\(Self.file):\(line):\(column): error: Opening and ending tag mismatch: organization line \(line) and organizaton"
+            ],
+            "\(problems)"
         )
     }
 
     @Test func rejectsAnUnescapedControlCharacter() throws {
         let (bytes, line) = try Self.tamper("<name>DevOps copilot</name>", with: "<name>DevOps\u{07} copilot</name>")
-        #expect(try Self.validate(bytes) == ["\(Self.file):\(line):19: error: PCDATA invalid Char value 7"])
+        let tampered = String(decoding: bytes, as: UTF8.self).split(separator: "\n")[line - 1]
+        // libxml2 reports the column of the bell itself.
+        let bell = try #require(tampered.firstIndex(of: "\u{07}")).utf16Offset(in: tampered) + 1
+        let problems = try Self.validate(bytes)
+        #expect(problems == ["\(Self.file):\(line):\(bell): error: PCDATA invalid Char value 7"], "\(problems)")
     }
 
     @Test func reportsATruncatedDocumentOnceWhereItEnds() throws {
         let lines = try Fixtures.text(XMLReferenceReportTests.path).split(separator: "\n")
-        let cut = lines.prefix(4).joined(separator: "\n") + "\n    <inputs>\n      <input role=\"inv"
-        // Column 23 is just past the last character: the parser's follow-up errors are dropped.
-        #expect(try Self.validate(Array(cut.utf8)) == ["\(Self.file):6:23: error: AttValue: ' expected"])
+        let cut = lines.prefix(2).joined(separator: "\n") + "\n<input role=\"inv"
+        // Column 17 is just past the last character: the parser's follow-up errors are dropped.
+        #expect(try Self.validate(Array(cut.utf8)) == ["\(Self.file):3:17: error: AttValue: ' expected"])
     }
 
     @Test func rejectsADocumentTypeDeclarationBeforeParsing() throws {
@@ -119,7 +129,7 @@ import Testing
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- a comment -->
             <!DOCTYPE report [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-            <report xmlns="urn:crosswalk:report:1" schemaVersion="1">&secret;</report>
+            <report xmlns="urn:crosswalk:report:2" schemaVersion="2">&secret;</report>
             """
         #expect(
             try Self.validate(Array(text.utf8)) == [
@@ -144,11 +154,11 @@ import Testing
 
     @Test func listsAtMostAHundredProblemsAndCountsTheRest() throws {
         let text = try Fixtures.text(XMLReferenceReportTests.path)
-            .replacingOccurrences(of: #"severity="high""#, with: #"severity="severe""#)
+            .replacingOccurrences(of: #" status="not-covered""#, with: #" status="uncovered""#)
         let messages = try Self.validate(Array(text.utf8))
         #expect(messages.count == XMLSchemaValidator.maximumReportedProblems + 1)
         let hidden =
-            text.components(separatedBy: #"severity="severe""#).count - 1 - XMLSchemaValidator.maximumReportedProblems
+            text.components(separatedBy: #" status="uncovered""#).count - 1 - XMLSchemaValidator.maximumReportedProblems
         #expect(
             messages.last == "\(Self.file): error: \(hidden) more problems not shown (only the first 100 are listed)"
         )

@@ -38,7 +38,7 @@ public struct AttributedFinding: Sendable {
                 subject: finding.subject,
                 owner: finding.subject.identityID.flatMap { evaluation.identity(withID: $0)?.owner }
                     .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
-                message: finding.message
+                message: finding.message.text
             )
         }
         .sorted(by: precedes)

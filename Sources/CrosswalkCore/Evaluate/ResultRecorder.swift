@@ -45,7 +45,7 @@ public struct ResultRecorder: Sendable {
     /// subject's own identity (a shared role, a platform).
     public mutating func fail(
         _ subject: SubjectReference,
-        _ message: String,
+        _ message: ResultMessage,
         evidence: [Evidence],
         affecting identities: [String]? = nil
     ) {
@@ -57,11 +57,11 @@ public struct ResultRecorder: Sendable {
     }
 
     /// Records that evidence needed to judge the subject is missing.
-    public mutating func notAssessed(_ subject: SubjectReference, _ message: String, evidence: [Evidence] = []) {
+    public mutating func notAssessed(_ subject: SubjectReference, _ message: ResultMessage, evidence: [Evidence] = []) {
         record(Finding(subject: subject, status: .notAssessed, message: message, evidence: evidence), affecting: [])
     }
 
-    public mutating func error(_ subject: SubjectReference, _ message: String, evidence: [Evidence] = []) {
+    public mutating func error(_ subject: SubjectReference, _ message: ResultMessage, evidence: [Evidence] = []) {
         record(Finding(subject: subject, status: .error, message: message, evidence: evidence), affecting: nil)
     }
 

@@ -118,14 +118,96 @@ public struct Evidence: Hashable, Sendable {
 public struct Finding: Hashable, Sendable {
     public var subject: SubjectReference
     public var status: ResultStatus
-    /// One sentence saying what is wrong (or what is missing).
-    public var message: String
+    /// One sentence saying what is wrong (or what is missing): a control's template and its values.
+    public var message: ResultMessage
     public var evidence: [Evidence]
 
-    public init(subject: SubjectReference, status: ResultStatus, message: String, evidence: [Evidence] = []) {
+    public init(subject: SubjectReference, status: ResultStatus, message: ResultMessage, evidence: [Evidence] = []) {
         self.subject = subject
         self.status = status
         self.message = message
         self.evidence = evidence
     }
+}
+
+/// A sentence with named gaps, declared once per control: `"Secret last rotated {days} days ago;
+/// policy allows {limit}."`. Results carry the template and the values for its gaps, so the
+/// machine-readable reports can state each sentence once per control and each result only its values.
+///
+/// A gap is `{name}` (letters, digits, `_`); the pattern has no other braces. Values fill the gaps
+/// in order of appearance. A class, so that results share their control's template by reference.
+public final class MessageTemplate: Hashable, Sendable {
+    /// The sentence with its gaps, as reports document it.
+    public let pattern: String
+    /// The literal text around the gaps: one more than ``slots``.
+    public let literals: [String]
+    /// The names of the gaps, in order.
+    public let slots: [String]
+
+    public convenience init(_ pattern: String) {
+        var literals: [String] = []
+        var slots: [String] = []
+        var literal = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            literal += rest[..<open]
+            literals.append(literal)
+            literal = ""
+            slots.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        literals.append(literal)
+        self.init(pattern: pattern, literals: literals, slots: slots)
+    }
+
+    private init(pattern: String, literals: [String], slots: [String]) {
+        self.pattern = pattern
+        self.literals = literals
+        self.slots = slots
+    }
+
+    /// Two templates are the same when their patterns are.
+    public static func == (lhs: MessageTemplate, rhs: MessageTemplate) -> Bool {
+        lhs === rhs || lhs.pattern == rhs.pattern
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
+
+    /// This template with `values` for its gaps, in order.
+    public func callAsFunction(_ values: String...) -> ResultMessage {
+        ResultMessage(self, values: values)
+    }
+
+    /// The sentence with `values` in its gaps; a missing value leaves its gap empty.
+    public func text(_ values: [String]) -> String {
+        var text = literals[0]
+        for index in slots.indices {
+            if index < values.count { text += values[index] }
+            text += literals[index + 1]
+        }
+        return text
+    }
+}
+
+/// One result's sentence: a ``MessageTemplate`` and the values for its gaps.
+public struct ResultMessage: Hashable, Sendable {
+    public var template: MessageTemplate
+    public var values: [String]
+
+    public init(_ template: MessageTemplate, values: [String] = []) {
+        precondition(values.count == template.slots.count, "\(template.pattern) takes \(template.slots.count) values")
+        self.template = template
+        self.values = values
+    }
+
+    /// A fixed sentence without gaps (for callers outside the control library, such as tests).
+    public init(verbatim text: String) {
+        self.template = MessageTemplate(String(text.map { $0 == "{" ? "(" : $0 == "}" ? ")" : $0 }))
+        self.values = []
+    }
+
+    /// The sentence the Markdown and HTML reports print.
+    public var text: String { template.text(values) }
 }

@@ -21,6 +21,8 @@ public struct GapReport: Sendable {
     public var warnings: [Diagnostic]
     /// Whether passing subjects are listed (otherwise only counted).
     public var includesPassing: Bool
+    /// The identities results refer to, for the machine-readable reports' identity table.
+    public var identities = IdentityDirectory()
 }
 
 /// Who ran what, when, on which inputs.

@@ -244,7 +244,8 @@ public struct CrosswalkPipeline: Sendable {
             criticalFindings: AttributedFinding.criticalFindings(evaluation),
             riskiestIdentities: RiskyIdentity.rank(evaluation),
             warnings: evaluation.warnings,
-            includesPassing: includePassing
+            includesPassing: includePassing,
+            identities: IdentityDirectory(evaluation.identities)
         )
     }
 

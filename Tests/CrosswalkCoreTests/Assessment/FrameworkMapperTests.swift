@@ -44,10 +44,14 @@ import Testing
                 switch status {
                 case .pass: recorder.pass(subject)
                 case .fail, .accepted:
-                    recorder.fail(subject, "failed", evidence: [Evidence(field: "f", observed: "o", expected: "e")])
-                case .notAssessed: recorder.notAssessed(subject, "missing")
+                    recorder.fail(
+                        subject,
+                        ResultMessage(verbatim: "failed"),
+                        evidence: [Evidence(field: "f", observed: "o", expected: "e")]
+                    )
+                case .notAssessed: recorder.notAssessed(subject, ResultMessage(verbatim: "missing"))
                 case .notApplicable: recorder.notApplicable(subject)
-                case .error: recorder.error(subject, "error")
+                case .error: recorder.error(subject, ResultMessage(verbatim: "error"))
                 }
             }
             if statuses.contains(.accepted) {
@@ -210,8 +214,11 @@ import Testing
         )
         var recorder = ResultRecorder(keepPassing: false, agentScope: AIAgentScope(inventory))
         recorder.pass(.platform("gcp"))
-        recorder.fail(.platform("aws"), "no logs", evidence: [], affecting: ["svc"])
-        recorder.notAssessed(.identity(try #require(inventory.identity(withID: "agent"))), "missing")
+        recorder.fail(.platform("aws"), ResultMessage(verbatim: "no logs"), evidence: [], affecting: ["svc"])
+        recorder.notAssessed(
+            .identity(try #require(inventory.identity(withID: "agent"))),
+            ResultMessage(verbatim: "missing")
+        )
         #expect(recorder.counts == [.pass: 1, .fail: 1, .notAssessed: 1])
         #expect(recorder.agentScopeCounts == [.pass: 1, .notAssessed: 1])
         #expect(recorder.affectedIdentities == ["svc"])

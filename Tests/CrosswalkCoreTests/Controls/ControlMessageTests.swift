@@ -21,7 +21,7 @@ import Testing
         )
         let token = try #require(findings["svc/tok"])
         #expect(token.status == .fail)
-        #expect(token.message == "Token lives 365 days and 1 second; policy allows 365 days.")
+        #expect(token.message.text == "Token lives 365 days and 1 second; policy allows 365 days.")
         #expect(
             token.evidence == [
                 Evidence(
@@ -32,7 +32,7 @@ import Testing
             ]
         )
         #expect(
-            findings["svc/cert"]?.message
+            findings["svc/cert"]?.message.text
                 == "Credential lifetime is 365 days, 23 hours, 59 minutes and 59 seconds; policy allows 365 days."
         )
         #expect(
@@ -55,7 +55,7 @@ import Testing
         )
         let finding = try #require(findings["svc/key"])
         #expect(finding.status == .notAssessed)
-        #expect(finding.message == "Whether the holding identity is a shared account is not recorded.")
+        #expect(finding.message.text == "Whether the holding identity is a shared account is not recorded.")
         #expect(
             finding.evidence
                 == [
@@ -88,7 +88,7 @@ import Testing
         #expect(finding.status == .notAssessed)
         #expect(finding.subject.kind == .platform)
         #expect(finding.subject.name == "identities with no platform")
-        #expect(finding.message == message)
+        #expect(finding.message.text == message)
         #expect(finding.evidence.first?.observed == "absent on svc-a, svc-b")
     }
 
@@ -98,7 +98,7 @@ import Testing
             inventory: "version: 1\nidentities:\n  - {id: svc-a, kind: service-account}"
         )
         #expect(
-            findings[PlatformSubjects.noPlatformID]?.message
+            findings[PlatformSubjects.noPlatformID]?.message.text
                 == "1 identity has no platform recorded, so how long its identity event logs are kept cannot be judged."
         )
     }
@@ -147,7 +147,7 @@ import Testing
         let finding = try #require(findings["skewed"])
         #expect(finding.status == .notAssessed)
         #expect(
-            finding.message
+            finding.message.text
                 == "The identity looks unused for 304 days, but a later activity date lies after the evaluation time."
         )
         #expect(finding.evidence.map(\.observed) == ["2026-01-01 (304 days ago)", "2026-11-02 (in the future)"])
@@ -166,7 +166,7 @@ import Testing
                 """
         )
         #expect(
-            findings["agent/t1"]?.message
+            findings["agent/t1"]?.message.text
                 == "Credential is only disabled, not revoked, although task T-1 ended 2026-10-30 (2 days ago)."
         )
     }

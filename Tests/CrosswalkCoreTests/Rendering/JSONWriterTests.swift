@@ -4,43 +4,100 @@ import Testing
 @testable import CrosswalkCore
 
 @Suite struct JSONWriterTests {
-    private func text(_ value: JSONValue) -> String {
-        var writer = JSONWriter()
-        writer.write(value)
-        return String(decoding: writer.bytes, as: UTF8.self)
+    /// A small document through ``JSONExportWriter``: a record, a scalar list, a list of records.
+    private func text(pretty: Bool, name: String = "n") throws -> String {
+        let sink = MemorySink()
+        let writer = JSONExportWriter(sink: sink, pretty: pretty)
+        try writer.beginDocument(schema: "urn:test", version: "1")
+        try writer.beginRecord("run")
+        try writer.field("count", .integer(2))
+        try writer.field("skipped", nil)
+        try writer.field("share", .decimal(2.5))
+        try writer.field("whole", .decimal(3))
+        try writer.endRecord()
+        try writer.beginList("tags", item: "tag")
+        try writer.item(.text(name))
+        try writer.endList()
+        try writer.beginList("rows", item: "row")
+        for flag in [true, false] {
+            try writer.beginRecord("row")
+            try writer.field("flag", .bool(flag))
+            try writer.endRecord()
+        }
+        try writer.endList()
+        try writer.beginList("empty", item: "none")
+        try writer.endList()
+        try writer.endDocument()
+        return String(decoding: sink.bytes, as: UTF8.self)
     }
 
-    @Test func sortsKeysOmitsNilsAndIndentsByTwoSpaces() {
-        let value = JSONValue.object([
-            ("b", .array([.integer(1), .lazyArray(count: 2) { .integer($0 * 10) }])),
-            ("a", .object([])),
-            ("skipped", nil),
-            ("c", .number(2.5)),
-            ("d", .number(3)),
-        ])
+    @Test func compactOutputHasOneLinePerRecordOfAListAndKeepsTheGivenOrder() throws {
         #expect(
-            text(value) == """
+            try text(pretty: false) == """
+                {"schema":"urn:test","run":{"count":2,"share":2.5,"whole":3},"tags":["n"],"rows":[
+                {"flag":true},
+                {"flag":false}],"empty":[]}
+
+                """
+        )
+    }
+
+    @Test func prettyOutputIndentsByTwoSpaces() throws {
+        #expect(
+            try text(pretty: true) == """
                 {
-                  "a": {},
-                  "b": [
-                    1,
-                    [
-                      0,
-                      10
-                    ]
+                  "schema": "urn:test",
+                  "run": {
+                    "count": 2,
+                    "share": 2.5,
+                    "whole": 3
+                  },
+                  "tags": [
+                    "n"
                   ],
-                  "c": 2.5,
-                  "d": 3
+                  "rows": [
+                    {
+                      "flag": true
+                    },
+                    {
+                      "flag": false
+                    }
+                  ],
+                  "empty": []
                 }
+
                 """
         )
     }
 
     @Test func escapesStringsSoAnyTextRoundTrips() throws {
-        let hostile = "quote \" backslash \\ slash / newline \n tab \t bell \u{07} nul \u{0} del \u{7F} é 😀 </script>"
-        let written = text(.array([.string(hostile)]))
-        #expect(written.contains(#"\u0007"#) && written.contains(#"\u0000"#) && written.contains("/"))
-        let parsed = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String]
-        #expect(parsed == [hostile])
+        let hostile =
+            "quote \" backslash \\ slash / newline \n tab \t bell \u{07} nul \u{0} del \u{7F} é 😀 </script> ]]> \u{FFFE}"
+        for pretty in [false, true] {
+            let written = try text(pretty: pretty, name: hostile)
+            #expect(written.contains(#"\u0007"#) && written.contains(#"\u0000"#) && written.contains(#"\u007f"#))
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+            #expect(parsed["tags"] as? [String] == [hostile])
+        }
+    }
+
+    @Test func largeDocumentsReachTheSinkInBlocks() throws {
+        final class CountingSink: ReportSink {
+            var writes: [Int] = []
+            func write(_ bytes: UnsafeRawBufferPointer) throws { writes.append(bytes.count) }
+        }
+        let sink = CountingSink()
+        let writer = JSONExportWriter(sink: sink)
+        try writer.beginDocument(schema: "urn:test", version: "1")
+        try writer.beginList("rows", item: "row")
+        for index in 0..<20_000 {
+            try writer.beginRecord("row")
+            try writer.field("text", .text("row number \(index)"))
+            try writer.endRecord()
+        }
+        try writer.endList()
+        try writer.endDocument()
+        #expect(sink.writes.count > 3)
+        #expect(sink.writes.allSatisfy { $0 <= ExportByteBuffer.blockSize + 4096 })
     }
 }

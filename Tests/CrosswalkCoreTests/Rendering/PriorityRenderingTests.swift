@@ -81,7 +81,7 @@ import Testing
             )
         )
         let json = try Self.render(report, .jsonReport)
-        #expect(json.components(separatedBy: #""control": "CW-CRED-05""#).count - 1 >= 23 * 2)
+        #expect(json.components(separatedBy: #""control":"CW-CRED-05""#).count - 1 >= 23 * 2)
     }
 
     @Test func hostileOwnersAreEscapedInCriticalFindings() throws {

@@ -80,7 +80,9 @@ import Testing
             let owners = try #require(controls.first { $0["id"] as? String == "CW-LIFE-01" })
             let results = try #require(owners["results"] as? [[String: Any]])
             #expect(results.count == 1)
-            #expect((results.first?["subject"] as? [String: Any])?["name"] as? String == Self.hostileName)
+            let identities = try #require(root["identities"] as? [[String: Any]])
+            let row = try #require(results.first?["identity"] as? Int)
+            #expect(identities[row]["name"] as? String == Self.hostileName)
             #expect((owners["counts"] as? [String: Int])?["pass"] == 1)
             let passing = owners["passing_subjects"] as? [[String: Any]]
             #expect((passing?.count ?? 0) == (includePassing ? 1 : 0))

@@ -103,7 +103,7 @@ public enum FuzzPipeline {
 
     /// Renders `report` as `document` with `templates`; template errors are expected outcomes.
     public static func render(_ report: GapReport, as document: ReportDocument, templates: ReportTemplates) {
-        _ = try? ReportRenderer(templates: templates).render(report, as: document)
+        _ = try? RendererRegistry(templates: templates).render(report, as: document)
     }
 
     /// A report of ``sampleInventory``, built once, for the template target.

@@ -5,7 +5,9 @@ enum ResultCodec {
         let start = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
         encode(finding.subject, status: finding.status, into: &bytes)
-        append(finding.message, to: &bytes)
+        append(finding.message.template.pattern, to: &bytes)
+        append(UInt32(finding.message.values.count), to: &bytes)
+        for value in finding.message.values { append(value, to: &bytes) }
         append(UInt32(finding.evidence.count), to: &bytes)
         for evidence in finding.evidence {
             append(evidence.field, to: &bytes)
@@ -57,6 +59,7 @@ enum ResultCodec {
         _ body: (Finding) throws -> Void
     ) throws {
         var carry: [UInt8] = []
+        var templates = TemplateCache()
         try spool.read(stream) { chunk in
             var offset = 0
             if !carry.isEmpty {
@@ -64,14 +67,14 @@ enum ResultCodec {
                 var reader = Reader(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
                 try carry.withUnsafeBytes { buffer in
                     reader = Reader(bytes: buffer)
-                    while let finding = reader.next() { try body(finding) }
+                    while let finding = reader.next(&templates) { try body(finding) }
                     offset = reader.offset
                 }
                 carry.removeFirst(offset)
                 return
             }
             var reader = Reader(bytes: chunk)
-            while let finding = reader.next() { try body(finding) }
+            while let finding = reader.next(&templates) { try body(finding) }
             offset = reader.offset
             if offset < chunk.count { carry.append(contentsOf: chunk[offset...]) }
         }
@@ -86,7 +89,7 @@ enum ResultCodec {
             self.bytes = bytes
         }
 
-        mutating func next() -> Finding? {
+        mutating func next(_ templates: inout TemplateCache) -> Finding? {
             guard offset + 4 <= bytes.count else { return nil }
             let length = Int(u32(at: offset))
             guard offset + 4 + length <= bytes.count else { return nil }
@@ -105,9 +108,15 @@ enum ResultCodec {
                 ordinal: ordinal
             )
             subject.isCredentialOfIdentity = flags & 2 != 0
-            var finding = Finding(subject: subject, status: status, message: "")
+            var finding = Finding(subject: subject, status: status, message: ResultMessage(TemplateCache.empty))
             if position < offset + 4 + length {
-                finding.message = string(&position)
+                let template = templates.template(string(&position))
+                let valueCount = Int(u32(at: position))
+                position += 4
+                var values: [String] = []
+                values.reserveCapacity(valueCount)
+                for _ in 0..<valueCount { values.append(string(&position)) }
+                finding.message = ResultMessage(template, values: values)
                 let count = Int(u32(at: position))
                 position += 4
                 finding.evidence.reserveCapacity(count)
@@ -137,5 +146,18 @@ enum ResultCodec {
             position += length
             return text
         }
+    }
+}
+
+/// Decoded message templates by pattern, so every result of a control shares one template again.
+struct TemplateCache {
+    static let empty = MessageTemplate("")
+    private var templates: [String: MessageTemplate] = [:]
+
+    mutating func template(_ pattern: String) -> MessageTemplate {
+        if let known = templates[pattern] { return known }
+        let template = MessageTemplate(pattern)
+        templates[pattern] = template
+        return template
     }
 }

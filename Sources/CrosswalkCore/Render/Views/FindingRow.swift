@@ -29,7 +29,7 @@ struct FindingRow: TemplateView {
 
     /// The finding's message as reports print it (the one place views read `Finding.message`).
     static func messageText(_ finding: Finding) -> String {
-        finding.message
+        finding.message.text
     }
 }
 

@@ -66,7 +66,7 @@ struct AgentsUseApprovedTools: Control {
             guard let approved = context.policy.approvedTools else {
                 recorder.notAssessed(
                     subject,
-                    "The policy has no approved tool registry.",
+                    Message.noRegistry(),
                     evidence: [
                         Evidence(field: "approved_tools", observed: "absent", expected: "the approved tool registry")
                     ]
@@ -76,7 +76,7 @@ struct AgentsUseApprovedTools: Control {
             guard let tools = identity.tools else {
                 recorder.notAssessed(
                     subject,
-                    "The inventory does not list the agent's tools.",
+                    Message.toolsUnknown(),
                     evidence: [
                         Evidence(
                             field: "identities[].tools",
@@ -97,7 +97,10 @@ struct AgentsUseApprovedTools: Control {
             } else {
                 recorder.fail(
                     subject,
-                    "Agent can call \(unapproved.count) tool\(unapproved.count == 1 ? "" : "s") outside the approved registry: \(unapproved.joined(separator: ", ")).",
+                    Message.unapproved(
+                        "\(unapproved.count) tool\(unapproved.count == 1 ? "" : "s")",
+                        unapproved.joined(separator: ", ")
+                    ),
                     evidence: unapproved.map {
                         Evidence(
                             field: "identities[].tools",
@@ -108,5 +111,20 @@ struct AgentsUseApprovedTools: Control {
                 )
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension AgentsUseApprovedTools {
+    enum Message {
+        static let noRegistry = MessageTemplate(
+            "The policy has no approved tool registry."
+        )
+        static let toolsUnknown = MessageTemplate(
+            "The inventory does not list the agent's tools."
+        )
+        static let unapproved = MessageTemplate(
+            "Agent can call {count} outside the approved registry: {tools}."
+        )
     }
 }

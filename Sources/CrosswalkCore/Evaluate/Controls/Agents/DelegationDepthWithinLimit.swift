@@ -83,7 +83,7 @@ struct DelegationDepthWithinLimit: Control {
             guard let depth = forest.depth[position] else {
                 recorder.error(
                     subject,
-                    "The spawned_by chain loops back on itself, so delegation depth cannot be measured.",
+                    Message.cycle(),
                     evidence: [
                         Evidence(
                             field: "identities[].spawned_by",
@@ -103,7 +103,7 @@ struct DelegationDepthWithinLimit: Control {
             } else {
                 recorder.fail(
                     subject,
-                    "Sits \(depth) delegation hops below its root; policy allows \(limit).",
+                    Message.tooDeep("\(depth)", "\(limit)"),
                     evidence: [
                         Evidence(
                             field: "identities[].spawned_by",
@@ -194,5 +194,17 @@ struct DelegationForest {
             ids.insert(inventory.identities[rootPosition].id, at: 0)
         }
         return ids.joined(separator: " → ")
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension DelegationDepthWithinLimit {
+    enum Message {
+        static let cycle = MessageTemplate(
+            "The spawned_by chain loops back on itself, so delegation depth cannot be measured."
+        )
+        static let tooDeep = MessageTemplate(
+            "Sits {depth} delegation hops below its root; policy allows {limit}."
+        )
     }
 }

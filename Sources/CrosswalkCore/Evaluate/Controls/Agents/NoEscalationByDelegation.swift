@@ -66,7 +66,7 @@ struct NoEscalationByDelegation: Control {
             guard let parent = inventory.identity(withID: parentID) else {
                 recorder.notAssessed(
                     subject,
-                    "The parent identity \(parentID) is not in the inventory, so its permissions are unknown.",
+                    Message.parentMissing(parentID),
                     evidence: [
                         Evidence(
                             field: "identities[].spawned_by",
@@ -103,10 +103,26 @@ struct NoEscalationByDelegation: Control {
                     + (uncovered.count > 3 ? " and \(uncovered.count - 3) more" : "")
                 recorder.fail(
                     subject,
-                    "Holds \(uncovered.count) permission\(uncovered.count == 1 ? "" : "s") its parent \(parent.id) lacks: \(listed).",
+                    Message.escalation(
+                        "\(uncovered.count) permission\(uncovered.count == 1 ? "" : "s")",
+                        parent.id,
+                        listed
+                    ),
                     evidence: evidence
                 )
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension NoEscalationByDelegation {
+    enum Message {
+        static let parentMissing = MessageTemplate(
+            "The parent identity {parent} is not in the inventory, so its permissions are unknown."
+        )
+        static let escalation = MessageTemplate(
+            "Holds {count} its parent {parent} lacks: {listed}."
+        )
     }
 }

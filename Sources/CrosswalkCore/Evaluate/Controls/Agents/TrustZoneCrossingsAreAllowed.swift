@@ -88,7 +88,7 @@ struct TrustZoneCrossingsAreAllowed: Control {
             guard missing.isEmpty, let parentZone = parent?.trustZone, let childZone = identity.trustZone else {
                 recorder.notAssessed(
                     subject,
-                    "The trust zone of this identity or its parent is not recorded.",
+                    Message.zoneUnknown(),
                     evidence: missing
                 )
                 continue
@@ -100,7 +100,7 @@ struct TrustZoneCrossingsAreAllowed: Control {
             } else {
                 recorder.fail(
                     subject,
-                    "Delegated from zone \(parentZone) (parent \(parentID)) to zone \(childZone), which the policy does not allow.",
+                    Message.crossing(parentZone, parentID, childZone),
                     evidence: [
                         Evidence(
                             field: "identities[].trust_zone",
@@ -111,5 +111,17 @@ struct TrustZoneCrossingsAreAllowed: Control {
                 )
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension TrustZoneCrossingsAreAllowed {
+    enum Message {
+        static let zoneUnknown = MessageTemplate(
+            "The trust zone of this identity or its parent is not recorded."
+        )
+        static let crossing = MessageTemplate(
+            "Delegated from zone {parentZone} (parent {parent}) to zone {zone}, which the policy does not allow."
+        )
     }
 }

@@ -107,16 +107,32 @@ struct AgentsUseWorkloadIdentity: Control {
                 problems.append("holds \(count) active static secret\(count == 1 ? "" : "s")")
             }
             if !problems.isEmpty {
-                recorder.fail(subject, "Agent \(problems.joined(separator: " and ")).", evidence: evidence)
+                recorder.fail(
+                    subject,
+                    Message.notWorkloadIdentity(problems.joined(separator: " and ")),
+                    evidence: evidence
+                )
             } else if identity.authentication == nil {
                 recorder.notAssessed(
                     subject,
-                    "The agent's authentication method is not recorded.",
+                    Message.methodUnknown(),
                     evidence: [Evidence(field: "authentication", observed: "absent", expected: Self.expectedMethods)]
                 )
             } else {
                 recorder.pass(subject)
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension AgentsUseWorkloadIdentity {
+    enum Message {
+        static let notWorkloadIdentity = MessageTemplate(
+            "Agent {problems}."
+        )
+        static let methodUnknown = MessageTemplate(
+            "The agent's authentication method is not recorded."
+        )
     }
 }

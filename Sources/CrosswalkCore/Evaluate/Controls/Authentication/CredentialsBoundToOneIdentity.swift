@@ -107,7 +107,7 @@ struct CredentialsBoundToOneIdentity: Control {
                 if problems.isEmpty, identity.sharedAccount == nil {
                     recorder.notAssessed(
                         subject,
-                        "Whether the holding identity is a shared account is not recorded.",
+                        Message.sharedAccountUnknown(),
                         evidence: [
                             Evidence(
                                 field: "shared_account",
@@ -121,12 +121,24 @@ struct CredentialsBoundToOneIdentity: Control {
                 } else {
                     recorder.fail(
                         subject,
-                        "Credential \(problems.joined(separator: " and ")).",
+                        Message.notBound(problems.joined(separator: " and ")),
                         evidence: evidence,
                         affecting: [identity.id] + others
                     )
                 }
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension CredentialsBoundToOneIdentity {
+    enum Message {
+        static let sharedAccountUnknown = MessageTemplate(
+            "Whether the holding identity is a shared account is not recorded."
+        )
+        static let notBound = MessageTemplate(
+            "Credential {problems}."
+        )
     }
 }

@@ -48,7 +48,7 @@ struct NoHumanUseOfNonHumanIdentities: Control {
             case .some(true):
                 recorder.fail(
                     subject,
-                    "People log in interactively as this non-human identity.",
+                    Message.interactiveUse(),
                     evidence: [Evidence(field: "interactive_use", observed: "true", expected: "false")]
                 )
             case .some(false):
@@ -56,10 +56,22 @@ struct NoHumanUseOfNonHumanIdentities: Control {
             case .none:
                 recorder.notAssessed(
                     subject,
-                    "Whether people log in as this identity is not recorded.",
+                    Message.interactiveUseUnknown(),
                     evidence: [Evidence(field: "interactive_use", observed: "absent", expected: "false")]
                 )
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension NoHumanUseOfNonHumanIdentities {
+    enum Message {
+        static let interactiveUse = MessageTemplate(
+            "People log in interactively as this non-human identity."
+        )
+        static let interactiveUseUnknown = MessageTemplate(
+            "Whether people log in as this identity is not recorded."
+        )
     }
 }

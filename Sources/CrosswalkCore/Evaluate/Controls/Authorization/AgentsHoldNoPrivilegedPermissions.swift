@@ -101,7 +101,7 @@ struct AgentsHoldNoPrivilegedPermissions: Control {
                 names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
             recorder.fail(
                 subject,
-                "Agent holds \(names.count) wildcard or privileged permission\(names.count == 1 ? "" : "s"): \(listed).",
+                Message.privileged("\(names.count)", names.count == 1 ? "permission" : "permissions", listed),
                 evidence: offending.map { item in
                     Evidence(
                         field: "roles[].permissions",
@@ -111,5 +111,14 @@ struct AgentsHoldNoPrivilegedPermissions: Control {
                 }
             )
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension AgentsHoldNoPrivilegedPermissions {
+    enum Message {
+        static let privileged = MessageTemplate(
+            "Agent holds {count} wildcard or privileged {permissions}: {listed}."
+        )
     }
 }

@@ -97,10 +97,19 @@ struct NoAdministrativeRoles: Control {
             } else {
                 recorder.fail(
                     subject,
-                    "Identity is bound to administrative role\(roleIDs.count == 1 ? "" : "s") \(roleIDs.joined(separator: ", ")).",
+                    Message.administrative(roleIDs.count == 1 ? "role" : "roles", roleIDs.joined(separator: ", ")),
                     evidence: evidence
                 )
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension NoAdministrativeRoles {
+    enum Message {
+        static let administrative = MessageTemplate(
+            "Identity is bound to administrative {roles} {ids}."
+        )
     }
 }

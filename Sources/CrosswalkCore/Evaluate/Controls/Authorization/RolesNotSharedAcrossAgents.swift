@@ -113,7 +113,7 @@ struct RolesNotSharedAcrossAgents: Control {
             if Int64(owners.count) > limit {
                 recorder.fail(
                     subject,
-                    "Role is bound to agents of \(owners.count) different owners; policy allows \(limit).",
+                    Message.shared("\(owners.count)", "\(limit)"),
                     evidence: [
                         Evidence(
                             field: "identities[].owner",
@@ -127,7 +127,7 @@ struct RolesNotSharedAcrossAgents: Control {
             } else if Int64(owners.count + ownerless.count) > limit {
                 recorder.notAssessed(
                     subject,
-                    "Role is bound to agents with no recorded owner, so how many teams share it is unknown.",
+                    Message.ownersUnknown(),
                     evidence: [
                         Evidence(
                             field: "identities[].owner",
@@ -152,5 +152,17 @@ extension String {
             return ""
         }
         return String(self[start...end])
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension RolesNotSharedAcrossAgents {
+    enum Message {
+        static let shared = MessageTemplate(
+            "Role is bound to agents of {owners} different owners; policy allows {limit}."
+        )
+        static let ownersUnknown = MessageTemplate(
+            "Role is bound to agents with no recorded owner, so how many teams share it is unknown."
+        )
     }
 }

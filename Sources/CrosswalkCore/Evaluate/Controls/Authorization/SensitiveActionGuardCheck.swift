@@ -31,7 +31,7 @@ struct SensitiveActionGuardCheck {
             guard !context.policy.sensitiveActions.isEmpty else {
                 recorder.notAssessed(
                     subject,
-                    "The policy lists no sensitive actions, so coverage by \(guardName) cannot be judged.",
+                    Message.noSensitiveActions(guardName),
                     evidence: [
                         Evidence(
                             field: "sensitive_actions",
@@ -67,13 +67,13 @@ struct SensitiveActionGuardCheck {
             if !uncovered.isEmpty {
                 recorder.fail(
                     subject,
-                    "Agent can perform \(uncovered.joined(separator: ", ")) without \(guardName).",
+                    Message.unguarded(uncovered.joined(separator: ", "), guardName),
                     evidence: evidence
                 )
             } else if identity.tools == nil {
                 recorder.notAssessed(
                     subject,
-                    "The inventory does not list the agent's tools, so \(actionsName) it can call are unknown.",
+                    Message.toolsUnknown(actionsName),
                     evidence: [
                         Evidence(
                             field: "identities[].tools",
@@ -102,5 +102,20 @@ struct SensitiveActionGuardCheck {
             return "tool \(tool)"
         }
         return nil
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension SensitiveActionGuardCheck {
+    enum Message {
+        static let noSensitiveActions = MessageTemplate(
+            "The policy lists no sensitive actions, so coverage by {guard} cannot be judged."
+        )
+        static let unguarded = MessageTemplate(
+            "Agent can perform {actions} without {guard}."
+        )
+        static let toolsUnknown = MessageTemplate(
+            "The inventory does not list the agent's tools, so {actions} it can call are unknown."
+        )
     }
 }

@@ -142,7 +142,7 @@ struct CredentialsExpire: Control {
                     let lifetime = DurationText.describe(seconds: ttl)
                     recorder.fail(
                         subject,
-                        "Token lives \(lifetime); policy allows \(allowed).",
+                        Message.tokenTooLong(lifetime, allowed),
                         evidence: [
                             Evidence(
                                 field: "credentials[].ttl_seconds",
@@ -158,7 +158,7 @@ struct CredentialsExpire: Control {
             }
             recorder.fail(
                 subject,
-                "Credential never expires; policy requires expiry within \(allowed).",
+                Message.neverExpires(allowed),
                 evidence: [Evidence(field: "credentials[].expires", observed: "absent", expected: expected)]
             )
             return
@@ -169,7 +169,7 @@ struct CredentialsExpire: Control {
                 let left = DurationText.describe(seconds: remaining)
                 recorder.fail(
                     subject,
-                    "Credential expires in \(left), longer than the \(allowed) lifetime policy allows.",
+                    Message.expiresTooLate(left, allowed),
                     evidence: [
                         Evidence(
                             field: "credentials[].expires",
@@ -181,7 +181,7 @@ struct CredentialsExpire: Control {
             } else {
                 recorder.notAssessed(
                     subject,
-                    "Neither the last rotation nor the creation date is recorded, so the lifetime cannot be measured.",
+                    Message.datesMissing(),
                     evidence: [
                         Evidence(field: "credentials[].last_rotated", observed: "absent", expected: expected),
                         Evidence(field: "credentials[].created", observed: "absent", expected: expected),
@@ -195,7 +195,7 @@ struct CredentialsExpire: Control {
         if expires < issued {
             recorder.notAssessed(
                 subject,
-                "The expiry date precedes the credential's \(issueField) date.",
+                Message.expiryBeforeIssue(issueField),
                 evidence: [
                     Evidence(
                         field: "credentials[].expires",
@@ -208,7 +208,7 @@ struct CredentialsExpire: Control {
             let described = DurationText.describe(seconds: lifetime)
             recorder.fail(
                 subject,
-                "Credential lifetime is \(described); policy allows \(allowed).",
+                Message.lifetimeTooLong(described, allowed),
                 evidence: [
                     Evidence(
                         field: "credentials[].expires",
@@ -232,5 +232,29 @@ struct CredentialsExpire: Control {
     /// The date alone when the timestamp is midnight UTC (as date-only inputs are), else the full time.
     private static func text(_ timestamp: Timestamp) -> String {
         timestamp.secondsSinceEpoch % 86_400 == 0 ? timestamp.isoDate : timestamp.iso8601
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension CredentialsExpire {
+    enum Message {
+        static let tokenTooLong = MessageTemplate(
+            "Token lives {lifetime}; policy allows {limit}."
+        )
+        static let neverExpires = MessageTemplate(
+            "Credential never expires; policy requires expiry within {limit}."
+        )
+        static let expiresTooLate = MessageTemplate(
+            "Credential expires in {remaining}, longer than the {limit} lifetime policy allows."
+        )
+        static let datesMissing = MessageTemplate(
+            "Neither the last rotation nor the creation date is recorded, so the lifetime cannot be measured."
+        )
+        static let expiryBeforeIssue = MessageTemplate(
+            "The expiry date precedes the credential's {field} date."
+        )
+        static let lifetimeTooLong = MessageTemplate(
+            "Credential lifetime is {lifetime}; policy allows {limit}."
+        )
     }
 }

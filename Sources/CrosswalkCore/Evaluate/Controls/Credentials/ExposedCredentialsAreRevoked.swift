@@ -80,12 +80,15 @@ struct ExposedCredentialsAreRevoked: Control {
                 }
                 let count = credential.exposures.count
                 let disabled = credential.status == .disabled
-                var message =
-                    disabled
-                    ? "Exposed credential is only disabled, not revoked; re-enabling it would restore the exposed value."
-                    : "Credential detected as exposed \(count == 1 ? "once" : "\(count) times") is still active."
+                let times = count == 1 ? "once" : "\(count) times"
+                let message: ResultMessage
                 if let scheduled = credential.revoked {
-                    message += " Its revocation is only scheduled, for \(scheduled.iso8601)."
+                    message =
+                        disabled
+                        ? Message.onlyDisabledRevocationScheduled(scheduled.iso8601)
+                        : Message.stillActiveRevocationScheduled(times, scheduled.iso8601)
+                } else {
+                    message = disabled ? Message.onlyDisabled() : Message.stillActive(times)
                 }
                 recorder.fail(
                     subject,
@@ -124,5 +127,23 @@ struct ExposedCredentialsAreRevoked: Control {
             text += "; detection date not recorded"
         }
         return text
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension ExposedCredentialsAreRevoked {
+    enum Message {
+        static let onlyDisabled = MessageTemplate(
+            "Exposed credential is only disabled, not revoked; re-enabling it would restore the exposed value."
+        )
+        static let stillActive = MessageTemplate(
+            "Credential detected as exposed {times} is still active."
+        )
+        static let onlyDisabledRevocationScheduled = MessageTemplate(
+            "Exposed credential is only disabled, not revoked; re-enabling it would restore the exposed value. Its revocation is only scheduled, for {scheduled}."
+        )
+        static let stillActiveRevocationScheduled = MessageTemplate(
+            "Credential detected as exposed {times} is still active. Its revocation is only scheduled, for {scheduled}."
+        )
     }
 }

@@ -103,7 +103,7 @@ struct StaticSecretsAreRotated: Control {
                 guard let issued = credential.issued else {
                     recorder.notAssessed(
                         subject,
-                        "Neither the last rotation nor the creation date of the secret is recorded.",
+                        Message.datesMissing(),
                         evidence: [
                             Evidence(field: "credentials[].last_rotated", observed: "absent", expected: expected),
                             Evidence(field: "credentials[].created", observed: "absent", expected: expected),
@@ -115,16 +115,15 @@ struct StaticSecretsAreRotated: Control {
                 if issued > context.now {
                     recorder.notAssessed(
                         subject,
-                        "The secret's \(rotated ? "last rotation" : "creation") date lies after the evaluation time.",
+                        (rotated ? Message.rotationInFuture : Message.creationInFuture)(),
                         evidence: [
                             Evidence(field: field, observed: context.describeAge(of: issued), expected: expected)
                         ]
                     )
                 } else if age > interval {
-                    let what = rotated ? "Secret last rotated" : "Secret never rotated; created"
                     recorder.fail(
                         subject,
-                        "\(what) \(age) days ago; policy allows \(interval).",
+                        (rotated ? Message.overdue : Message.neverRotated)("\(age)", "\(interval)"),
                         evidence: [
                             Evidence(field: field, observed: context.describeAge(of: issued), expected: expected)
                         ]
@@ -134,5 +133,26 @@ struct StaticSecretsAreRotated: Control {
                 }
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension StaticSecretsAreRotated {
+    enum Message {
+        static let datesMissing = MessageTemplate(
+            "Neither the last rotation nor the creation date of the secret is recorded."
+        )
+        static let rotationInFuture = MessageTemplate(
+            "The secret's last rotation date lies after the evaluation time."
+        )
+        static let creationInFuture = MessageTemplate(
+            "The secret's creation date lies after the evaluation time."
+        )
+        static let overdue = MessageTemplate(
+            "Secret last rotated {days} days ago; policy allows {limit}."
+        )
+        static let neverRotated = MessageTemplate(
+            "Secret never rotated; created {days} days ago; policy allows {limit}."
+        )
     }
 }

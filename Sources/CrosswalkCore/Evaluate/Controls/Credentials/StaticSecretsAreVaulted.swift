@@ -80,7 +80,7 @@ struct StaticSecretsAreVaulted: Control {
                 guard let storage = credential.storage else {
                     recorder.notAssessed(
                         subject,
-                        "Where the secret is stored is not recorded.",
+                        Message.storageUnknown(),
                         evidence: [Evidence(field: "credentials[].storage", observed: "absent", expected: expected)]
                     )
                     continue
@@ -90,7 +90,7 @@ struct StaticSecretsAreVaulted: Control {
                 } else {
                     recorder.fail(
                         subject,
-                        "Secret is stored in \(storage.rawValue); policy allows \(allowedText).",
+                        Message.notVaulted(storage.rawValue, allowedText),
                         evidence: [
                             Evidence(field: "credentials[].storage", observed: storage.rawValue, expected: expected)
                         ]
@@ -98,5 +98,17 @@ struct StaticSecretsAreVaulted: Control {
                 }
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension StaticSecretsAreVaulted {
+    enum Message {
+        static let storageUnknown = MessageTemplate(
+            "Where the secret is stored is not recorded."
+        )
+        static let notVaulted = MessageTemplate(
+            "Secret is stored in {storage}; policy allows {allowed}."
+        )
     }
 }

@@ -75,7 +75,7 @@ struct TaskCredentialsRevokedAtTaskEnd: Control {
                     let state = credential.status == .disabled ? "only disabled, not revoked," : "still active"
                     recorder.fail(
                         subject,
-                        "Credential is \(state) although task \(task.id) ended \(context.describeAge(of: ended)).",
+                        Message.outlivesTask(state, task.id, context.describeAge(of: ended)),
                         evidence: [
                             Evidence(
                                 field: "credentials[].task.ended",
@@ -92,5 +92,14 @@ struct TaskCredentialsRevokedAtTaskEnd: Control {
                 }
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension TaskCredentialsRevokedAtTaskEnd {
+    enum Message {
+        static let outlivesTask = MessageTemplate(
+            "Credential is {state} although task {task} ended {ended}."
+        )
     }
 }

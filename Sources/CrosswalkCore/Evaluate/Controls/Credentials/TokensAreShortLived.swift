@@ -76,7 +76,7 @@ struct TokensAreShortLived: Control {
                 guard let ttl = credential.ttlSeconds else {
                     recorder.notAssessed(
                         subject,
-                        "The token's time to live is not recorded.",
+                        Message.ttlUnknown(),
                         evidence: [Evidence(field: "credentials[].ttl_seconds", observed: "absent", expected: expected)]
                     )
                     continue
@@ -84,7 +84,7 @@ struct TokensAreShortLived: Control {
                 if UnitComparison.exceeds(ttl, limit: maxMinutes, unitSize: 60) {
                     recorder.fail(
                         subject,
-                        "Token is issued for \(Self.describe(seconds: ttl)); policy allows \(maxMinutes) minutes.",
+                        Message.tooLong(Self.describe(seconds: ttl), "\(maxMinutes)"),
                         evidence: [
                             Evidence(
                                 field: "credentials[].ttl_seconds",
@@ -107,5 +107,17 @@ struct TokensAreShortLived: Control {
             return "\(minutes) minute\(minutes == 1 ? "" : "s")"
         }
         return "\(seconds) seconds"
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension TokensAreShortLived {
+    enum Message {
+        static let ttlUnknown = MessageTemplate(
+            "The token's time to live is not recorded."
+        )
+        static let tooLong = MessageTemplate(
+            "Token is issued for {lifetime}; policy allows {limit} minutes."
+        )
     }
 }

@@ -66,7 +66,7 @@ struct UnusedCredentialsAreRemoved: Control {
                 guard let since = credential.lastUsed ?? credential.created else {
                     recorder.notAssessed(
                         subject,
-                        "Neither the last use nor the creation date of the credential is recorded.",
+                        Message.datesMissing(),
                         evidence: [
                             Evidence(field: "credentials[].last_used", observed: "absent", expected: expected),
                             Evidence(field: "credentials[].created", observed: "absent", expected: expected),
@@ -78,14 +78,13 @@ struct UnusedCredentialsAreRemoved: Control {
                 if since > context.now {
                     recorder.notAssessed(
                         subject,
-                        "The credential's \(used ? "last use" : "creation") date lies after the evaluation time.",
+                        (used ? Message.lastUseInFuture : Message.creationInFuture)(),
                         evidence: [Evidence(field: field, observed: context.describeAge(of: since), expected: expected)]
                     )
                 } else if idle > window {
-                    let what = used ? "Credential last used" : "Credential never used; created"
                     recorder.fail(
                         subject,
-                        "\(what) \(idle) days ago; policy allows \(window).",
+                        (used ? Message.unused : Message.neverUsed)("\(idle)", "\(window)"),
                         evidence: [Evidence(field: field, observed: context.describeAge(of: since), expected: expected)]
                     )
                 } else {
@@ -93,5 +92,26 @@ struct UnusedCredentialsAreRemoved: Control {
                 }
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension UnusedCredentialsAreRemoved {
+    enum Message {
+        static let datesMissing = MessageTemplate(
+            "Neither the last use nor the creation date of the credential is recorded."
+        )
+        static let lastUseInFuture = MessageTemplate(
+            "The credential's last use date lies after the evaluation time."
+        )
+        static let creationInFuture = MessageTemplate(
+            "The credential's creation date lies after the evaluation time."
+        )
+        static let unused = MessageTemplate(
+            "Credential last used {days} days ago; policy allows {limit}."
+        )
+        static let neverUsed = MessageTemplate(
+            "Credential never used; created {days} days ago; policy allows {limit}."
+        )
     }
 }

@@ -114,7 +114,7 @@ struct EnvironmentsAreSeparated: Control {
             guard let environment = identity.environment else {
                 recorder.notAssessed(
                     subject,
-                    "The identity's environment is not recorded.",
+                    Message.environmentUnknown(),
                     evidence: [
                         Evidence(
                             field: "identities[].environment",
@@ -180,13 +180,13 @@ struct EnvironmentsAreSeparated: Control {
                 let other = ownClass == .production ? EnvironmentClass.nonProduction : .production
                 recorder.fail(
                     subject,
-                    "A \(ownClass.rawValue) identity reaches \(other.rawValue) through \(crossings.joined(separator: ", ")).",
+                    Message.crossesEnvironments(ownClass.rawValue, other.rawValue, crossings.joined(separator: ", ")),
                     evidence: evidence
                 )
             } else if !unknownPeers.isEmpty {
                 recorder.notAssessed(
                     subject,
-                    "Shares a credential with identities whose environment is not recorded: \(unknownPeers.joined(separator: ", ")).",
+                    Message.peerEnvironmentUnknown(unknownPeers.joined(separator: ", ")),
                     evidence: unknownPeers.map {
                         Evidence(field: "identities[].environment", observed: "absent on \($0)", expected: expected)
                     }
@@ -195,5 +195,20 @@ struct EnvironmentsAreSeparated: Control {
                 recorder.pass(subject)
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension EnvironmentsAreSeparated {
+    enum Message {
+        static let environmentUnknown = MessageTemplate(
+            "The identity's environment is not recorded."
+        )
+        static let crossesEnvironments = MessageTemplate(
+            "A {own} identity reaches {other} through {crossings}."
+        )
+        static let peerEnvironmentUnknown = MessageTemplate(
+            "Shares a credential with identities whose environment is not recorded: {peers}."
+        )
     }
 }

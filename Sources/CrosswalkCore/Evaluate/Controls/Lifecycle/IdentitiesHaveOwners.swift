@@ -36,7 +36,7 @@ struct IdentitiesHaveOwners: Control {
             if (identity.owner ?? "").allSatisfy(\.isWhitespace) {
                 recorder.fail(
                     subject,
-                    "No accountable owner is recorded.",
+                    Message.noOwner(),
                     evidence: [
                         Evidence(
                             field: "owner",
@@ -49,5 +49,14 @@ struct IdentitiesHaveOwners: Control {
                 recorder.pass(subject)
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension IdentitiesHaveOwners {
+    enum Message {
+        static let noOwner = MessageTemplate(
+            "No accountable owner is recorded."
+        )
     }
 }

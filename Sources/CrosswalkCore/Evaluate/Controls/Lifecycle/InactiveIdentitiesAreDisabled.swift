@@ -113,7 +113,7 @@ struct InactiveIdentitiesAreDisabled: Control {
                 if let future {
                     recorder.notAssessed(
                         subject,
-                        "The identity's latest activity date lies after the evaluation time.",
+                        Message.activityInFuture(),
                         evidence: [
                             Evidence(
                                 field: future.field,
@@ -125,7 +125,7 @@ struct InactiveIdentitiesAreDisabled: Control {
                 } else {
                     recorder.notAssessed(
                         subject,
-                        "Neither a last use nor the creation date of the identity is recorded.",
+                        Message.datesMissing(),
                         evidence: [
                             Evidence(field: "last_used", observed: "absent", expected: expected),
                             Evidence(field: "created", observed: "absent", expected: expected),
@@ -147,7 +147,7 @@ struct InactiveIdentitiesAreDisabled: Control {
             if let future {
                 recorder.notAssessed(
                     subject,
-                    "The identity looks unused for \(idle) days, but a later activity date lies after the evaluation time.",
+                    Message.idleWithFutureDate("\(idle)"),
                     evidence: [
                         evidence,
                         Evidence(
@@ -158,14 +158,14 @@ struct InactiveIdentitiesAreDisabled: Control {
                     ]
                 )
             } else {
-                let what: String
+                let what: MessageTemplate
                 switch latest.field {
-                case "created": what = "Identity never used; created \(idle) days ago"
+                case "created": what = Message.neverUsed
                 case "credentials[].created":
-                    what = "Identity's latest activity is a credential created \(idle) days ago and never used"
-                default: what = "Identity last used \(idle) days ago"
+                    what = Message.onlyCredentialCreated
+                default: what = Message.unused
                 }
-                recorder.fail(subject, "\(what); policy allows \(window).", evidence: [evidence])
+                recorder.fail(subject, what("\(idle)", "\(window)"), evidence: [evidence])
             }
         }
     }
@@ -186,5 +186,29 @@ struct InactiveIdentitiesAreDisabled: Control {
             }
         }
         return dates
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension InactiveIdentitiesAreDisabled {
+    enum Message {
+        static let activityInFuture = MessageTemplate(
+            "The identity's latest activity date lies after the evaluation time."
+        )
+        static let datesMissing = MessageTemplate(
+            "Neither a last use nor the creation date of the identity is recorded."
+        )
+        static let idleWithFutureDate = MessageTemplate(
+            "The identity looks unused for {days} days, but a later activity date lies after the evaluation time."
+        )
+        static let neverUsed = MessageTemplate(
+            "Identity never used; created {days} days ago; policy allows {limit}."
+        )
+        static let onlyCredentialCreated = MessageTemplate(
+            "Identity's latest activity is a credential created {days} days ago and never used; policy allows {limit}."
+        )
+        static let unused = MessageTemplate(
+            "Identity last used {days} days ago; policy allows {limit}."
+        )
     }
 }

@@ -61,7 +61,7 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
             guard let reviewed = identity.lastReviewed else {
                 recorder.fail(
                     subject,
-                    "No access review is recorded for this third-party identity.",
+                    Message.neverReviewed(),
                     evidence: [Evidence(field: "last_reviewed", observed: "absent", expected: expected)]
                 )
                 continue
@@ -73,14 +73,29 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
             if reviewed > context.now {
                 recorder.notAssessed(
                     subject,
-                    "The recorded review date lies after the evaluation time.",
+                    Message.reviewInFuture(),
                     evidence: evidence
                 )
             } else if age > interval {
-                recorder.fail(subject, "Last reviewed \(age) days ago; policy allows \(interval).", evidence: evidence)
+                recorder.fail(subject, Message.reviewOverdue("\(age)", "\(interval)"), evidence: evidence)
             } else {
                 recorder.pass(subject)
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension ThirdPartyIdentitiesAreReviewed {
+    enum Message {
+        static let neverReviewed = MessageTemplate(
+            "No access review is recorded for this third-party identity."
+        )
+        static let reviewInFuture = MessageTemplate(
+            "The recorded review date lies after the evaluation time."
+        )
+        static let reviewOverdue = MessageTemplate(
+            "Last reviewed {days} days ago; policy allows {limit}."
+        )
     }
 }

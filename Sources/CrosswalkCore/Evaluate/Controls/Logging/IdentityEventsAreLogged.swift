@@ -87,7 +87,7 @@ struct IdentityEventsAreLogged: Control {
             guard let logging = context.policy.logging[platform] else {
                 recorder.notAssessed(
                     subject,
-                    "The policy has no logging entry for this platform.",
+                    Message.noLoggingEntry(),
                     evidence: [
                         Evidence(
                             field: "logging.\(platform)",
@@ -106,7 +106,7 @@ struct IdentityEventsAreLogged: Control {
             if !disabled.isEmpty {
                 recorder.fail(
                     subject,
-                    "Platform does not log \(disabled.map(\.key).joined(separator: " or ")) events for its identities.",
+                    Message.notLogged(disabled.map(\.key).joined(separator: " or ")),
                     evidence: disabled.map {
                         Evidence(
                             field: "logging.\(platform).\($0.key)",
@@ -119,7 +119,7 @@ struct IdentityEventsAreLogged: Control {
             } else if !unset.isEmpty {
                 recorder.notAssessed(
                     subject,
-                    "The policy does not say whether \(unset.map(\.key).joined(separator: " or ")) events are logged.",
+                    Message.loggingUnknown(unset.map(\.key).joined(separator: " or ")),
                     evidence: unset.map {
                         Evidence(
                             field: "logging.\(platform).\($0.key)",
@@ -132,5 +132,20 @@ struct IdentityEventsAreLogged: Control {
                 recorder.pass(subject)
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension IdentityEventsAreLogged {
+    enum Message {
+        static let noLoggingEntry = MessageTemplate(
+            "The policy has no logging entry for this platform."
+        )
+        static let notLogged = MessageTemplate(
+            "Platform does not log {events} events for its identities."
+        )
+        static let loggingUnknown = MessageTemplate(
+            "The policy does not say whether {events} events are logged."
+        )
     }
 }

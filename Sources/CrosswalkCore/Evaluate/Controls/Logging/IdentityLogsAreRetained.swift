@@ -86,7 +86,7 @@ struct IdentityLogsAreRetained: Control {
             guard let logging = context.policy.logging[platform] else {
                 recorder.notAssessed(
                     subject,
-                    "The policy has no logging entry for this platform.",
+                    Message.noLoggingEntry(),
                     evidence: [Evidence(field: "logging.\(platform)", observed: "absent", expected: expected)]
                 )
                 continue
@@ -94,7 +94,7 @@ struct IdentityLogsAreRetained: Control {
             guard let retention = logging.retentionDays else {
                 recorder.notAssessed(
                     subject,
-                    "The policy does not say how long this platform's identity logs are kept.",
+                    Message.retentionUnknown(),
                     evidence: [
                         Evidence(field: "logging.\(platform).retention_days", observed: "absent", expected: expected)
                     ]
@@ -106,7 +106,7 @@ struct IdentityLogsAreRetained: Control {
             } else {
                 recorder.fail(
                     subject,
-                    "Identity event logs are kept \(retention) day\(retention == 1 ? "" : "s"); policy requires \(minimum).",
+                    Message.tooShort("\(retention) day\(retention == 1 ? "" : "s")", "\(minimum)"),
                     evidence: [
                         Evidence(
                             field: "logging.\(platform).retention_days",
@@ -118,5 +118,20 @@ struct IdentityLogsAreRetained: Control {
                 )
             }
         }
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension IdentityLogsAreRetained {
+    enum Message {
+        static let noLoggingEntry = MessageTemplate(
+            "The policy has no logging entry for this platform."
+        )
+        static let retentionUnknown = MessageTemplate(
+            "The policy does not say how long this platform's identity logs are kept."
+        )
+        static let tooShort = MessageTemplate(
+            "Identity event logs are kept {retention}; policy requires {minimum}."
+        )
     }
 }

@@ -68,7 +68,10 @@ public enum PlatformSubjects {
         let more = count > 10 ? " and \(count - 10) more" : ""
         recorder.notAssessed(
             holder.subject,
-            "\(count) identit\(count == 1 ? "y has" : "ies have") no platform recorded, so \(what(count == 1 ? "its" : "their")) cannot be judged.",
+            Message.platformMissing(
+                "\(count) identit\(count == 1 ? "y has" : "ies have")",
+                what(count == 1 ? "its" : "their")
+            ),
             evidence: [
                 Evidence(
                     field: "identities[].platform",
@@ -76,6 +79,15 @@ public enum PlatformSubjects {
                     expected: expected
                 )
             ]
+        )
+    }
+}
+
+/// The sentences this control's results carry; reports state each once per control.
+extension PlatformSubjects {
+    enum Message {
+        static let platformMissing = MessageTemplate(
+            "{identities} no platform recorded, so {what} cannot be judged."
         )
     }
 }

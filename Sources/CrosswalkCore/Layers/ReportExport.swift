@@ -1,0 +1,85 @@
+/// The export model shared by the machine-readable reports (JSON and XML): ``ReportExporter`` walks
+/// a ``GapReport`` once and describes it as records, lists and typed fields to an ``ExportWriter``;
+/// each format is one writer. Both formats therefore carry the same facts in the same order and
+/// cannot drift apart. See docs/report-json.md and docs/report-xml.md.
+public protocol ExportWriter: AnyObject {
+    /// Opens the document: `schema` is the report's schema URN, `version` its number.
+    func beginDocument(schema: String, version: String) throws
+    /// Closes the document and writes what is still buffered.
+    func endDocument() throws
+    /// Opens a record: a JSON object (a member `name`, or an element of the open list) or an XML
+    /// element `name`. Fields that are not ``ExportValue/text(_:)`` come first.
+    func beginRecord(_ name: ExportName) throws
+    func endRecord() throws
+    /// Opens a list `name` whose records or items are each called `item` (XML element names).
+    func beginList(_ name: ExportName, item: ExportName) throws
+    func endList() throws
+    /// One field of the open record; nothing when `value` is nil.
+    func field(_ name: ExportName, _ value: ExportValue?) throws
+    /// One scalar of the open list.
+    func item(_ value: ExportValue) throws
+}
+
+/// How deep a list may sit for its records to start on a line of their own in compact output
+/// (the document counts as 1): each result, framework entry or identity is then one line,
+/// with its evidence or links on the same line.
+public let exportRowDepth = 4
+
+/// A field value with the kind that decides how each format writes it: XML writes identifiers,
+/// numbers and flags as attributes, free text as element content; JSON writes strings, numbers
+/// and booleans.
+public enum ExportValue: Sendable {
+    /// An id, a vocabulary word (status, severity), a path or a hash: short, machine-meant text.
+    case identifier(String)
+    /// Free text: names, messages, rationales, observed values. Attacker-controlled; escaped.
+    case text(String)
+    case integer(Int)
+    /// A fraction or score; whole numbers print without a fraction.
+    case decimal(Double)
+    case bool(Bool)
+
+    /// `.identifier(text)` when present.
+    public static func identifier(_ text: String?) -> ExportValue? { text.map(ExportValue.identifier) }
+    /// `.text(text)` when present.
+    public static func text(_ text: String?) -> ExportValue? { text.map(ExportValue.text) }
+}
+
+/// A field, record or list name, spelled once in snake case (`affected_identities`, the JSON key)
+/// and derived in camel case (`affectedIdentities`, the XML name). Hyphens are kept.
+public struct ExportName: ExpressibleByStringLiteral, Sendable {
+    /// The JSON spelling.
+    public let json: String
+    /// The XML spelling.
+    public let xml: String
+
+    public init(_ name: String) {
+        json = name
+        var xml = ""
+        var upper = false
+        for character in name {
+            if character == "_" {
+                upper = true
+            } else {
+                xml += upper ? character.uppercased() : String(character)
+                upper = false
+            }
+        }
+        self.xml = xml
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// The identities the results of a report are about, for the identity table of the
+/// machine-readable reports (id, name, kind, owner, platform, stated once per identity).
+public struct IdentityDirectory: Sendable {
+    private let inventory: Inventory?
+
+    public init(_ inventory: Inventory? = nil) { self.inventory = inventory }
+
+    /// Every identity of the inventory, in inventory order (by ordinal, for a run's peer records).
+    public var identities: [Identity] { inventory?.identities ?? [] }
+
+    /// The position of the identity with this id.
+    public func position(of id: String) -> Int? { inventory?.identityPosition(of: id) }
+}

@@ -1,0 +1,139 @@
+/// Writes the export model as UTF-8 JSON (docs/report-json.md): records are objects, lists are
+/// arrays, members keep the order the exporter gives them. Compact by default, with a line break
+/// before each record of a list up to ``exportRowDepth`` so that every result is one line;
+/// `pretty` indents by two spaces.
+///
+/// Strings escape `"`, `\` and every control character (`\n`, `\r`, `\t`, else `\u00XX`,
+/// including DEL), so any text an inventory holds round-trips and can never end a string early.
+public final class JSONExportWriter: ExportWriter {
+    private let out: ExportByteBuffer
+    private let pretty: Bool
+    /// Open containers, innermost last: whether each is a list, and whether it has members yet.
+    @exclusivity(unchecked) private var open: [(isList: Bool, hasMembers: Bool)] = []
+
+    public init(sink: any ReportSink, pretty: Bool = false) {
+        out = ExportByteBuffer(sink: sink)
+        self.pretty = pretty
+    }
+
+    public func beginDocument(schema: String, version: String) throws {
+        out.append(UInt8(ascii: "{"))
+        open.append((false, false))
+        try field("schema", .identifier(schema))
+    }
+
+    public func endDocument() throws {
+        close(UInt8(ascii: "}"))
+        out.append(0x0A)
+        try out.flush()
+    }
+
+    public func beginRecord(_ name: ExportName) throws {
+        member(name, isRecordInList: true)
+        out.append(UInt8(ascii: "{"))
+        open.append((false, false))
+        try out.flushIfFull()
+    }
+
+    public func endRecord() throws { close(UInt8(ascii: "}")) }
+
+    public func beginList(_ name: ExportName, item: ExportName) throws {
+        member(name, isRecordInList: false)
+        out.append(UInt8(ascii: "["))
+        open.append((true, false))
+    }
+
+    public func endList() throws { close(UInt8(ascii: "]")) }
+
+    public func field(_ name: ExportName, _ value: ExportValue?) throws {
+        guard let value else { return }
+        member(name, isRecordInList: false)
+        write(value)
+    }
+
+    public func item(_ value: ExportValue) throws {
+        member(nil, isRecordInList: false)
+        write(value)
+    }
+
+    /// Starts a member of the innermost container: a separator, the line break and indentation
+    /// (pretty, or a record in a list), and the key when the container is an object.
+    private func member(_ name: ExportName?, isRecordInList: Bool) {
+        guard let last = open.indices.last else { return }
+        if open[last].hasMembers { out.append(UInt8(ascii: ",")) }
+        open[last].hasMembers = true
+        let inList = open[last].isList
+        if pretty {
+            newline(depth: open.count)
+        } else if inList && isRecordInList && open.count <= exportRowDepth {
+            out.append(0x0A)
+        }
+        if !inList, let name {
+            string(name.json)
+            out.append(UInt8(ascii: ":"))
+            if pretty { out.append(0x20) }
+        }
+    }
+
+    private func close(_ bracket: UInt8) {
+        let closed = open.removeLast()
+        if pretty && closed.hasMembers { newline(depth: open.count) }
+        out.append(bracket)
+    }
+
+    private func newline(depth: Int) {
+        out.append(0x0A)
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+    }
+
+    private func write(_ value: ExportValue) {
+        switch value {
+        case let .identifier(text), let .text(text):
+            string(text)
+        case let .integer(number):
+            out.append(String(number))
+        case let .decimal(number):
+            if !number.isFinite {
+                out.append("null")
+            } else if number.rounded() == number, abs(number) < 1e15 {
+                out.append(String(Int(number)))
+            } else {
+                out.append(String(number))
+            }
+        case let .bool(flag):
+            out.append(flag ? "true" : "false")
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string; runs of bytes that need no escape are copied at once.
+    private func string(_ text: String) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
+                    continue
+                }
+                if start < index { out.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append("\\\"")
+                case UInt8(ascii: "\\"): out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                default:
+                    out.append("\\u00")
+                    out.append(Self.hexDigits[Int(byte >> 4)])
+                    out.append(Self.hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            if start < bytes.count { out.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
