@@ -111,7 +111,9 @@ import Testing
         #expect(json.counts == xml.counts)
         var expected: [String] = []
         for outcome in report.evaluation.outcomes {
-            try outcome.forEachFinding { expected.append("\(outcome.definition.id) \($0.subject.id) \($0.message.text)") }
+            try outcome.forEachFinding {
+                expected.append("\(outcome.definition.id) \($0.subject.id) \($0.message.text)")
+            }
         }
         #expect(json.facts.map { "\($0.control) \($0.subject) \($0.message)" } == expected)
     }

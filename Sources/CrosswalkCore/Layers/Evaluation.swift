@@ -36,6 +36,12 @@ public struct ControlOutcome: Sendable {
     public var agentScopeCounts: [ResultStatus: Int]
     /// Affected identities of failing or erroring results in the `ai-agents` scope.
     public var agentScopeAffectedIdentities: IdentitySet
+    /// The message and evidence templates of the control's findings, in order of first use.
+    public var templates = ControlTemplates()
+    /// The identities the control's findings (and listed passing subjects) are about, by ordinal.
+    public var referencedIdentities = IdentitySet()
+    /// Ids of identities such results name that have no ordinal (inventories built directly).
+    public var unplacedReferencedIDs: Set<String> = []
     /// Where every finding and passing subject was written, and under which streams.
     var spool: (any ResultSpool)?
     var findingStreams: [Int] = []

@@ -21,6 +21,9 @@ struct ControlAccumulator {
     /// Findings about identities without an ordinal (built outside a run), by id.
     private var unplacedAffected: [(subject: SubjectReference, id: String)] = []
     private var buffers: [[UInt8]]
+    private var templates = ControlTemplates()
+    private var referenced = IdentitySet()
+    private var unplacedReferenced = Set<String>()
 
     init(control: any Control, position: Int, keepPassing: Bool, spool: any ResultSpool) {
         self.control = control
@@ -47,6 +50,10 @@ struct ControlAccumulator {
             failingControls[index] |= bit
         }
         for ordinal in digest.ownAffected { ownAffected.insert(ordinal) }
+        for template in digest.templates.messages.all { _ = templates.messages.index(of: template) }
+        for template in digest.templates.evidence.all { _ = templates.evidence.index(of: template) }
+        for ordinal in digest.referenced { referenced.insert(ordinal) }
+        unplacedReferenced.formUnion(digest.unplacedReferenced)
         namedAffected += digest.namedAffected
         unplacedAffected += digest.unplacedAffected
         if !digest.sample.isEmpty {
@@ -108,6 +115,9 @@ struct ControlAccumulator {
             agentScopeAffectedIdentities: scopeAffected
         )
         outcome.spool = spool
+        outcome.templates = templates
+        outcome.referencedIdentities = referenced
+        outcome.unplacedReferencedIDs = unplacedReferenced
         outcome.findingStreams = RecorderDigest.findingStatuses.indices.map(stream)
         outcome.passingStream = keepPassing ? stream(RecorderDigest.findingStatuses.count) : nil
         return outcome

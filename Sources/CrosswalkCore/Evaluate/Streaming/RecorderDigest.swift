@@ -20,8 +20,8 @@ struct RecorderDigest: Sendable {
     var pendingScope: [(subject: SubjectReference, status: ResultStatus)]
     var findingCount: Int
     /// At most ``ControlOutcome/sampleLimit`` findings, the batch's first by ``SampleKey``.
-    var sample: [(key: SampleKey, finding: Finding)]
-    var passingSample: [SubjectReference]
+    var sample: [(key: SampleKey, finding: Finding)] = []
+    var passingSample: [SubjectReference] = []
     /// Encoded records per slot (``findingStatuses``, then passing subjects).
     var encoded: [[UInt8]]
     /// Ordinals of identities affected by findings about their own identity.
@@ -32,6 +32,12 @@ struct RecorderDigest: Sendable {
     var unplacedAffected: [(subject: SubjectReference, id: String)]
     /// Ordinals of identities with a failing result.
     var failing: [Int32]
+    /// The batch's message and evidence templates, in order of first use.
+    var templates = ControlTemplates()
+    /// Ordinals of the identities the batch's findings (and kept passing subjects) are about.
+    var referenced: [Int32] = []
+    /// Ids of such identities that have no ordinal.
+    var unplacedReferenced: [String] = []
 
     init(_ recorder: ResultRecorder, keepPassing: Bool) {
         tally = recorder.tally
@@ -58,6 +64,11 @@ struct RecorderDigest: Sendable {
                     unplacedAffected.append((subject, identityID))
                 }
             }
+            _ = templates.messages.index(of: finding.message.template)
+            for evidence in finding.evidence {
+                _ = templates.evidence.index(of: EvidenceTemplate(field: evidence.field, expected: evidence.expected))
+            }
+            noteReference(subject)
             Self.offer(finding, to: &candidates)
             let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
             ResultCodec.encode(finding, into: &encoded[slot])
@@ -67,11 +78,21 @@ struct RecorderDigest: Sendable {
         if keepPassing {
             for subject in recorder.passingSubjects {
                 ResultCodec.encode(passing: subject, into: &encoded[Self.findingStatuses.count])
+                noteReference(subject)
                 passing.append(subject)
                 if passing.count >= 2 * ControlOutcome.sampleLimit { passing = Self.trimmed(passing) }
             }
         }
         passingSample = Self.trimmed(passing)
+    }
+
+    private mutating func noteReference(_ subject: SubjectReference) {
+        guard let identityID = subject.identityID else { return }
+        if subject.ordinal >= 0 {
+            if referenced.last != subject.ordinal { referenced.append(subject.ordinal) }
+        } else {
+            unplacedReferenced.append(identityID)
+        }
     }
 
     /// Adds a finding to sample candidates, trimming them now and then; a finding of a status

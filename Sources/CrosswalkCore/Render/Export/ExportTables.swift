@@ -1,5 +1,6 @@
-/// What the exporter learns in its first pass over the results, before it writes anything: each
-/// control's message and evidence templates, and the identities that results are about.
+/// What the exporter needs before it writes any result: each control's message and evidence
+/// templates, and the identity table of the identities that results are about (gathered by the
+/// evaluate stage as it recorded the results).
 struct ExportTables {
     /// One entry per control, in the order of the report's outcomes.
     var templates: [ControlTemplates] = []
@@ -15,26 +16,18 @@ struct ExportTables {
     init(_ report: GapReport) throws {
         directory = report.identities
         inventory = report.identities.identities
-        // First pass: templates, and every referenced identity.
+        // The evaluate stage gathered each control's templates and the identities its results
+        // name, so nothing here reads the results.
         var referenced = IdentitySet()
-        let directory = directory
-        func mark(_ subject: SubjectReference) {
-            if let ordinal = Self.ordinal(of: subject, in: directory) { referenced.insert(ordinal) }
-        }
         for outcome in report.evaluation.outcomes {
-            var control = ControlTemplates()
-            try ReportExporter.forEachFinding(in: outcome) { finding in
-                _ = control.messages.index(of: finding.message.template)
-                for evidence in finding.evidence {
-                    _ = control.evidence.index(of: EvidenceTemplate(field: evidence.field, expected: evidence.expected))
-                }
-                mark(finding.subject)
+            templates.append(outcome.templates)
+            referenced.formUnion(outcome.referencedIdentities)
+            for id in outcome.unplacedReferencedIDs.sorted() {
+                if let position = directory.position(of: id) { referenced.insert(Int32(position)) }
             }
-            if report.includesPassing { try outcome.forEachPassingSubject(mark) }
-            templates.append(control)
         }
         guard !referenced.isEmpty else { return }
-        identities = referenced.ordinals.map(Int.init)
+        identities = referenced.ordinals.map(Int.init).filter { $0 < inventory.count }
         rowByOrdinal = Array(repeating: -1, count: inventory.count)
         for (row, ordinal) in identities.enumerated() { rowByOrdinal[ordinal] = Int32(row) }
     }
@@ -72,37 +65,5 @@ struct ExportTables {
         default:
             return false
         }
-    }
-}
-
-/// One control's templates, in order of first use by its results.
-struct ControlTemplates {
-    var messages = TemplateTable<MessageTemplate>()
-    var evidence = TemplateTable<EvidenceTemplate>()
-}
-
-/// The part of a piece of evidence that is usually the same for all results of a control: the
-/// field read and the expected value.
-struct EvidenceTemplate: Equatable {
-    var field: String
-    var expected: String
-}
-
-/// A short list of distinct templates, indexed in order of first use. Controls have few templates,
-/// so lookups scan the list, starting with the one found last.
-struct TemplateTable<Template: Equatable> {
-    private(set) var all: [Template] = []
-    private var last = 0
-
-    /// The index of `template`, added at the end when new.
-    mutating func index(of template: Template) -> Int {
-        if last < all.count, all[last] == template { return last }
-        if let found = all.firstIndex(of: template) {
-            last = found
-            return found
-        }
-        all.append(template)
-        last = all.count - 1
-        return last
     }
 }
