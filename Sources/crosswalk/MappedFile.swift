@@ -8,6 +8,7 @@ final class MappedFile: ExternalBytes, @unchecked Sendable {
     let buffer: UnsafeRawBufferPointer
     private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     private let lock = NSLock()
+    /// Pages before this offset have been given back since the reader last started over.
     private var released = 0
 
     /// Maps `size` bytes of the open file `descriptor` (the descriptor may be closed afterwards).
@@ -31,6 +32,9 @@ final class MappedFile: ExternalBytes, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let end = min(offset, buffer.count) / pageSize * pageSize
+        // A reader that starts over (the loader after the digest) faults pages in again from the
+        // start: give back from the start once more.
+        if end <= released { released = 0 }
         guard end > released else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
         released = end

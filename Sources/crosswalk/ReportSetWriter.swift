@@ -27,7 +27,7 @@ struct ReportSetWriter {
     /// One report to write: its file name, and the renderer call that streams its contents.
     struct Document {
         var name: String
-        var render: (any ReportSink) throws -> Void
+        var render: @Sendable (any ReportSink) throws -> Void
     }
 
     /// Writes the set, rendering each document straight into the staging folder. Throws
@@ -58,9 +58,13 @@ struct ReportSetWriter {
         let staging = try StagingFolder.create(in: output)
         var writes: [CommitJournal.Write] = []
         do {
-            for file in files {
-                let identity = try staging.write(as: file.name, contents: file.render)
-                writes.append(CommitJournal.Write(name: file.name, inode: identity.inode))
+            // The documents are independent: render them side by side, each into its own file.
+            let written = DocumentResults(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                written.set(index, Result { try staging.write(as: files[index].name, contents: files[index].render) })
+            }
+            for (file, result) in zip(files, written.values) {
+                writes.append(CommitJournal.Write(name: file.name, inode: try result.get().inode))
             }
         } catch {
             _ = staging.removeFromDisk()
@@ -104,5 +108,26 @@ struct ReportSetWriter {
                 )
             }
         }
+    }
+}
+
+/// One result slot per document rendered side by side; each slot is written by one thread, and
+/// read after all of them finished.
+private final class DocumentResults: @unchecked Sendable {
+    private var slots: [Result<FileIdentity, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<FileIdentity, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<FileIdentity, any Error>] {
+        slots.map { $0 ?? .failure(CancellationError()) }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// them: `.crosswalk-staging-` plus 12 random characters, created exclusively (`mkdirat` fails if
 /// anything, a symbolic link included, already has the name) with mode 0700 and held open.
 /// After the commit it holds the previous reports until they are deleted.
-final class StagingFolder {
+final class StagingFolder: @unchecked Sendable {
     static let namePrefix = ".crosswalk-staging-"
 
     let output: OutputFolder
@@ -69,6 +69,7 @@ final class StagingFolder {
     /// `contents` streams it. A write error becomes a `WriteFailure`; anything else `contents`
     /// throws (a template error, say) is passed on as it is.
     func write(as entry: String, contents: (FileSink) throws -> Void) throws -> FileIdentity {
+        // Safe from several threads: only immutable state is read, and each call has its own file.
         do {
             return try DirectoryEntries.createFile(entry, in: descriptor, contents: contents)
         } catch let error as SystemCallError {

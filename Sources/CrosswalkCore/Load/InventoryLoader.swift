@@ -48,6 +48,7 @@ public struct InventoryLoader {
             if state.errors.count >= Self.errorLimit { break }
         }
         header(InventoryHeader(organization: state.organization, roles: state.roles))
+        state.knownRoleIDs = Set(state.roles.map(\.id))
         // Phase 2: the identities, file by file, in input order.
         for (file, body) in zip(files, bodies) {
             state.bytesInFile = 0
@@ -303,7 +304,7 @@ public struct InventoryLoader {
             return
         }
         for (ordinal, reference) in record.references.enumerated() {
-            state.references.append(
+            state.note(
                 LoadState.Reference(
                     kind: reference.kind,
                     target: reference.target,
@@ -432,7 +433,7 @@ public struct InventoryLoader {
         if let parent = object.optional("spawned_by") {
             let parentID = try parent.identifier()
             identity.spawnedBy = parentID
-            state.references.append(.init(kind: .spawnedBy, target: parentID, from: id, at: parent))
+            state.note(.init(kind: .spawnedBy, target: parentID, from: id, at: parent))
         }
         if let method = object.optional("authentication") {
             let value = try method.label(&state.tally)
@@ -518,7 +519,7 @@ public struct InventoryLoader {
             )
             state.warnUnknown(object, known: ["role", "scope", "environment"])
         }
-        state.references.append(.init(kind: .role, target: binding.role, from: identity, at: roleReader))
+        state.note(.init(kind: .role, target: binding.role, from: identity, at: roleReader))
         return binding
     }
 
@@ -564,7 +565,7 @@ public struct InventoryLoader {
             for element in try shared.list() {
                 let other = try element.identifier()
                 credential.sharedWith.append(other)
-                state.references.append(.init(kind: .sharedWith, target: other, from: identity, at: element))
+                state.note(.init(kind: .sharedWith, target: other, from: identity, at: element))
             }
         }
         credential.usedIn = try object.optional("used_in")?.textList(&state.tally) ?? []
@@ -666,6 +667,24 @@ private struct LoadState {
         }
         identityOrigins[identity.id] = .place(Self.place(reader))
         append(identity)
+    }
+
+    /// Every role's id, once all headers are read: references to them need no later check.
+    var knownRoleIDs: Set<String>?
+
+    /// Records a reference to check once every file is read, unless it already resolves (a known
+    /// role, or an identity already defined): a million identities must not keep a million
+    /// references alive. What is kept keeps its order, so the errors come out as before.
+    mutating func note(_ reference: Reference) {
+        if let knownRoleIDs {
+            switch reference.kind {
+            case .role:
+                if knownRoleIDs.contains(reference.target) { return }
+            case .spawnedBy, .sharedWith:
+                if reference.target != reference.from, identityOrigins[reference.target] != nil { return }
+            }
+        }
+        references.append(reference)
     }
 
     /// Queues an identity for the consumer, handing over a batch when one is full.

@@ -32,24 +32,19 @@ struct ExportTables {
         for (row, ordinal) in identities.enumerated() { rowByOrdinal[ordinal] = Int32(row) }
     }
 
-    /// The position among the run's identities of the identity `subject` belongs to.
-    private static func ordinal(of subject: SubjectReference, in directory: IdentityDirectory) -> Int32? {
+    /// The position among the run's identities of the identity `subject` belongs to: its ordinal
+    /// (checked against the id), else found by id.
+    private func ordinal(of subject: SubjectReference) -> Int? {
         guard let identityID = subject.identityID else { return nil }
-        let identities = directory.identities
-        if subject.ordinal >= 0, Int(subject.ordinal) < identities.count,
-            identities[Int(subject.ordinal)].id == identityID
-        {
-            return subject.ordinal
-        }
-        return directory.position(of: identityID).map(Int32.init)
+        let ordinal = Int(subject.ordinal)
+        if ordinal >= 0, ordinal < inventory.count, inventory[ordinal].id == identityID { return ordinal }
+        return directory.position(of: identityID)
     }
 
     /// The row of `subject`'s identity in the identity table, if it has one.
     func row(of subject: SubjectReference) -> Int? {
-        guard let ordinal = Self.ordinal(of: subject, in: directory), Int(ordinal) < rowByOrdinal.count else {
-            return nil
-        }
-        let row = rowByOrdinal[Int(ordinal)]
+        guard let ordinal = ordinal(of: subject), ordinal < rowByOrdinal.count else { return nil }
+        let row = rowByOrdinal[ordinal]
         return row >= 0 ? Int(row) : nil
     }
 
