@@ -49,12 +49,10 @@ def main() -> None:
         for status in NON_PASS:
             non_pass[status] += counts.get(status, 0)
         fails += counts.get("fail", 0)
+        # Schema 2: a result names its identity by its row in the report's identity table.
         for result in control.get("results", []):
-            subject = result["subject"]
-            if subject["kind"] == "identity":
-                with_finding.add(subject["id"])
-            elif subject.get("identity"):
-                with_finding.add(subject["identity"])
+            if result.get("identity") is not None:
+                with_finding.add(result["identity"])
     total_non_pass = sum(non_pass.values())
     figures = {
         "identities": identities,

@@ -45,7 +45,9 @@ struct ValidateCommand: ParsableCommand {
         var inputs: [InputFile] = []
         var unreadable: [Diagnostic] = []
         for path in files {
-            do { inputs.append(try FileAccess.read(path, limit: maxInputSize)) } catch let diagnostic as Diagnostic {
+            do { inputs.append(try FileAccess.read(path, limit: maxInputSize, mapping: true)) } catch let diagnostic
+                as Diagnostic
+            {
                 unreadable.append(diagnostic)
             }
         }

@@ -37,7 +37,8 @@ public struct FileValidator {
         let inventories = kinds.filter { $0.1 == .inventory }.map(\.0)
         if !inventories.isEmpty {
             do {
-                warnings += try InventoryLoader().load(inventories).warnings
+                // Streamed and dropped batch by batch: validating keeps no identity.
+                warnings += try InventoryLoader().load(inventories, header: { _ in }, identities: { _, _ in }).warnings
             } catch let error as InputError {
                 for diagnostic in error.diagnostics {
                     if diagnostic.severity == .error {

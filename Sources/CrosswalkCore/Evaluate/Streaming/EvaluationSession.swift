@@ -73,7 +73,6 @@ public final class EvaluationSession {
         var numbered = identities
         var batchMembership: [AgentScopeLookup.Membership] = []
         batchMembership.reserveCapacity(identities.count)
-        peers.reserveCapacity(peers.count + identities.count)
         for index in numbered.indices {
             let ordinal = Int32(peers.count)
             numbered[index].ordinal = ordinal

@@ -118,7 +118,7 @@ struct RolesNotSharedAcrossAgents: Control {
                         Evidence(
                             field: "identities[].owner",
                             observed:
-                                "\(owners.count) owners (\(ownerNames.joined(separator: ", "))) across agents \(agentIDs.joined(separator: ", "))",
+                                "\(owners.count) owners (\(CappedList.text(ownerNames))) across agents \(CappedList.text(agentIDs))",
                             expected: expected
                         )
                     ],
@@ -132,7 +132,7 @@ struct RolesNotSharedAcrossAgents: Control {
                         Evidence(
                             field: "identities[].owner",
                             observed:
-                                "absent for \(ownerless.joined(separator: ", ")); known owners: \(ownerNames.isEmpty ? "none" : ownerNames.joined(separator: ", "))",
+                                "absent for \(CappedList.text(ownerless)); known owners: \(ownerNames.isEmpty ? "none" : CappedList.text(ownerNames))",
                             expected: expected
                         )
                     ]

@@ -186,7 +186,7 @@ struct EnvironmentsAreSeparated: Control {
             } else if !unknownPeers.isEmpty {
                 recorder.notAssessed(
                     subject,
-                    Message.peerEnvironmentUnknown(unknownPeers.joined(separator: ", ")),
+                    Message.peerEnvironmentUnknown(CappedList.text(unknownPeers)),
                     evidence: unknownPeers.map {
                         Evidence(field: "identities[].environment", observed: "absent on \($0)", expected: expected)
                     }
