@@ -79,9 +79,9 @@ import Testing
             let templates = (control.child("messageTemplates")?.children ?? []).map { $0.child("pattern")?.text ?? "" }
             let evidence = control.child("evidenceTemplates")?.children ?? []
             for result in control.child("results")?.children ?? [] {
-                let observations = (result.child("evidence")?.children ?? []).map { observation in
+                let observations = result.children.filter { $0.name == "observation" }.map { observation in
                     let row = evidence[Int(observation["template"] ?? "") ?? 0]
-                    let observed = observation.child("observed")?.text ?? ""
+                    let observed = observation["observed"] ?? ""
                     return "\(row["field"] ?? "") | \(observed) | \(row.child("expected")?.text ?? "")"
                 }
                 facts.append(
@@ -92,7 +92,7 @@ import Testing
                         identity: result["identity"].flatMap(Int.init).map { identities[$0] },
                         message: rebuild(
                             templates[Int(result["message"] ?? "") ?? 0],
-                            (result.child("values")?.children ?? []).map(\.text)
+                            result.children.filter { $0.name == "value" }.map(\.text)
                         ),
                         evidence: observations
                     )

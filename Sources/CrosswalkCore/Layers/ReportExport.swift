@@ -12,12 +12,21 @@ public protocol ExportWriter: AnyObject {
     func beginRecord(_ name: ExportName) throws
     func endRecord() throws
     /// Opens a list `name` whose records or items are each called `item` (XML element names).
-    func beginList(_ name: ExportName, item: ExportName) throws
+    /// An unwrapped list is written in XML as its items alone, without an element `name`
+    /// (for the lists inside every result); JSON writes every list the same way.
+    func beginList(_ name: ExportName, item: ExportName, wrapped: Bool) throws
     func endList() throws
     /// One field of the open record; nothing when `value` is nil.
     func field(_ name: ExportName, _ value: ExportValue?) throws
     /// One scalar of the open list.
     func item(_ value: ExportValue) throws
+}
+
+extension ExportWriter {
+    /// Opens a wrapped list.
+    public func beginList(_ name: ExportName, item: ExportName) throws {
+        try beginList(name, item: item, wrapped: true)
+    }
 }
 
 /// How deep a list may sit for its records to start on a line of their own in compact output
@@ -31,8 +40,11 @@ public let exportRowDepth = 4
 public enum ExportValue: Sendable {
     /// An id, a vocabulary word (status, severity), a path or a hash: short, machine-meant text.
     case identifier(String)
-    /// Free text: names, messages, rationales, observed values. Attacker-controlled; escaped.
+    /// Free text: names, messages, rationales. Attacker-controlled; escaped.
     case text(String)
+    /// Free text repeated in every result (an observed value): XML writes it as an attribute,
+    /// which costs less than an element for millions of results. Attacker-controlled; escaped.
+    case inlineText(String)
     case integer(Int)
     /// A fraction or score; whole numbers print without a fraction.
     case decimal(Double)

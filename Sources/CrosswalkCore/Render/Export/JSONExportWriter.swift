@@ -37,7 +37,7 @@ public final class JSONExportWriter: ExportWriter {
 
     public func endRecord() throws { close(UInt8(ascii: "}")) }
 
-    public func beginList(_ name: ExportName, item: ExportName) throws {
+    public func beginList(_ name: ExportName, item: ExportName, wrapped: Bool) throws {
         member(name, isRecordInList: false)
         out.append(UInt8(ascii: "["))
         open.append((true, false))
@@ -88,7 +88,7 @@ public final class JSONExportWriter: ExportWriter {
 
     private func write(_ value: ExportValue) {
         switch value {
-        case let .identifier(text), let .text(text):
+        case let .identifier(text), let .text(text), let .inlineText(text):
             string(text)
         case let .integer(number):
             out.append(String(number))

@@ -386,15 +386,15 @@ public struct ReportExporter {
         let name = try writeSubjectFields(writer, finding.subject, control: control, identities: identities)
         try writer.field(ExportNames.message, .integer(templates.messages.index(of: finding.message.template)))
         try writer.field(ExportNames.name, name.map { .text($0) })
-        try writer.beginList(ExportNames.values, item: ExportNames.value)
+        try writer.beginList(ExportNames.values, item: ExportNames.value, wrapped: false)
         for value in finding.message.values { try writer.item(.text(value)) }
         try writer.endList()
-        try writer.beginList(ExportNames.evidence, item: ExportNames.observation)
+        try writer.beginList(ExportNames.evidence, item: ExportNames.observation, wrapped: false)
         for evidence in finding.evidence {
             try writer.beginRecord(ExportNames.observation)
             let template = EvidenceTemplate(field: evidence.field, expected: evidence.expected)
             try writer.field(ExportNames.template, .integer(templates.evidence.index(of: template)))
-            try writer.field(ExportNames.observed, .text(evidence.observed))
+            try writer.field(ExportNames.observed, .inlineText(evidence.observed))
             try writer.endRecord()
         }
         try writer.endList()
