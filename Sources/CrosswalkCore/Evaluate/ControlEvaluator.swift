@@ -4,10 +4,13 @@ public struct ControlEvaluator: Sendable {
     public var controls: [any Control]
     /// Identities per batch; any size gives the same evaluation.
     public var batchSize: Int
+    /// Findings of a cross-record control merged at a time; any size gives the same evaluation.
+    public var findingPartSize: Int
 
-    public init(controls: [any Control] = ControlRegistry.all, batchSize: Int = 4096) {
+    public init(controls: [any Control] = ControlRegistry.all, batchSize: Int = 4096, findingPartSize: Int = 4096) {
         self.controls = controls
         self.batchSize = max(1, batchSize)
+        self.findingPartSize = max(1, findingPartSize)
     }
 
     /// Evaluates with every result kept in memory.
@@ -35,7 +38,8 @@ public struct ControlEvaluator: Sendable {
             organization: context.inventory.organization,
             roles: context.inventory.roles,
             includePassing: includePassing,
-            spool: spool
+            spool: spool,
+            findingPartSize: findingPartSize
         )
         let identities = context.inventory.identities
         var start = 0

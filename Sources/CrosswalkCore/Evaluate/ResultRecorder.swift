@@ -26,6 +26,9 @@ public struct ResultRecorder: Sendable {
     private(set) var pendingScope: [(subject: SubjectReference, status: ResultStatus)] = []
     let keepPassing: Bool
     let scope: AgentScopeLookup
+    /// Where findings go once ``FindingOverflow/partSize`` of them have gathered, when a control
+    /// that reads the whole inventory records millions of them; nil keeps them all.
+    var overflow: FindingOverflow?
 
     public init(keepPassing: Bool, agentScope: AIAgentScope = AIAgentScope()) {
         self.init(keepPassing: keepPassing, scope: AgentScopeLookup(complete: agentScope))
@@ -38,6 +41,9 @@ public struct ResultRecorder: Sendable {
 
     public mutating func pass(_ subject: SubjectReference) {
         count(.pass, subject)
+        if keepPassing, let overflow, passingSubjects.count >= overflow.partSize {
+            overflow.take(takeFindings())
+        }
         if keepPassing { passingSubjects.append(subject) }
     }
 
@@ -78,6 +84,20 @@ public struct ResultRecorder: Sendable {
         count(finding.status, finding.subject)
         findings.append(finding)
         affecting.append(identities)
+        if let overflow, findings.count >= overflow.partSize { overflow.take(takeFindings()) }
+    }
+
+    /// A recorder holding the findings and passing subjects gathered so far (and no counts), which
+    /// this one forgets: counts stay here, so the two add up to the same results.
+    mutating func takeFindings() -> ResultRecorder {
+        var part = ResultRecorder(keepPassing: keepPassing, scope: scope)
+        part.findings = findings
+        part.affecting = affecting
+        part.passingSubjects = passingSubjects
+        findings.removeAll(keepingCapacity: true)
+        affecting.removeAll(keepingCapacity: true)
+        passingSubjects.removeAll(keepingCapacity: true)
+        return part
     }
 
     /// The identities finding `index` affects, by id: those named when it was recorded, or else its
@@ -114,5 +134,26 @@ public struct ResultRecorder: Sendable {
             accepted += 1
         }
         return accepted
+    }
+}
+
+/// Takes a recorder's findings off its hands in parts, in order, as a control that reads the
+/// whole inventory records them (``EvaluationSession/finish(runner:)``), so that millions of them
+/// never wait in memory at once. Used from one thread at a time.
+final class FindingOverflow: @unchecked Sendable {
+    /// Findings gathered before they are handed over.
+    let partSize: Int
+    private let handle: (ResultRecorder) throws -> Void
+    /// The first error the handler threw; later parts are dropped.
+    private(set) var failure: (any Error)?
+
+    init(partSize: Int, _ handle: @escaping (ResultRecorder) throws -> Void) {
+        self.partSize = max(1, partSize)
+        self.handle = handle
+    }
+
+    func take(_ part: ResultRecorder) {
+        guard failure == nil else { return }
+        do { try handle(part) } catch { failure = error }
     }
 }

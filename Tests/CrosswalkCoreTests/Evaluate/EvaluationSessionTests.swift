@@ -102,8 +102,8 @@ import Testing
         )
         let context = EvaluationContext(inventory: whole, policy: testCase.policy, now: testCase.now)
         let scope = AIAgentScope(whole)
-        for batchSize in [1, 3, 1000] {
-            let evaluation = try ControlEvaluator(batchSize: batchSize).evaluate(
+        for (batchSize, partSize) in [(1, 1), (3, 2), (1000, 4096)] {
+            let evaluation = try ControlEvaluator(batchSize: batchSize, findingPartSize: partSize).evaluate(
                 EvaluationContext(inventory: testCase.inventory, policy: testCase.policy, now: testCase.now),
                 includePassing: true,
                 spool: MemoryResultSpool()

@@ -17,6 +17,8 @@ public final class EvaluationSession {
     private let roles: [Role]
     private let roleIndex: [String: Int]
     private let keepPassing: Bool
+    /// How many findings of a cross-record control wait in memory before they are merged.
+    private let findingPartSize: Int
     private let inventoryControls: [(position: Int, control: any Control)]
     private var accumulators: [ControlAccumulator]
     private var peers: [Identity] = []
@@ -40,9 +42,11 @@ public final class EvaluationSession {
         organization: String? = nil,
         roles: [Role],
         includePassing: Bool = false,
-        spool: any ResultSpool = MemoryResultSpool()
+        spool: any ResultSpool = MemoryResultSpool(),
+        findingPartSize: Int = 4096
     ) {
         precondition(controls.count <= 64, "a run evaluates at most 64 controls")
+        self.findingPartSize = findingPartSize
         self.policy = policy
         self.now = now
         self.organization = organization
@@ -120,8 +124,9 @@ public final class EvaluationSession {
         }
     }
 
-    /// Step 4: runs the controls that read across identities (side by side on `runner`) and
-    /// returns every control's outcome.
+    /// Step 4: runs the controls that read across identities, one after another, and returns every
+    /// control's outcome. (`runner` is for work that can be split; these controls are not run side
+    /// by side, since each holds working sets the size of the inventory.)
     public func finish(runner: any WorkRunner = SerialRunner()) throws -> Evaluation {
         precondition(!finished, "finish called twice")
         finished = true
@@ -134,16 +139,23 @@ public final class EvaluationSession {
         )
         let scope = AIAgentScope(inventory)
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
-        let controls = inventoryControls
-        let keepPassing = keepPassing
-        let digests = WorkResults<RecorderDigest>(count: controls.count)
-        runner.run(controls.count) { index in
+        // One control at a time, its findings merged in parts as it records them: these controls
+        // judge every identity at once, and their findings must not all wait in memory.
+        for (position, control) in inventoryControls {
+            let overflow = FindingOverflow(partSize: findingPartSize) { [self] part in
+                try accumulators[position].merge(
+                    RecorderDigest(part, keepPassing: keepPassing),
+                    failingControls: &failingControls
+                )
+            }
             var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
-            controls[index].control.evaluate(context, into: &recorder)
-            digests.set(index, RecorderDigest(recorder, keepPassing: keepPassing))
-        }
-        for (index, digest) in digests.values.enumerated() {
-            try accumulators[controls[index].position].merge(digest, failingControls: &failingControls)
+            recorder.overflow = overflow
+            control.evaluate(context, into: &recorder)
+            if let failure = overflow.failure { throw failure }
+            try accumulators[position].merge(
+                RecorderDigest(recorder, keepPassing: keepPassing),
+                failingControls: &failingControls
+            )
         }
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []

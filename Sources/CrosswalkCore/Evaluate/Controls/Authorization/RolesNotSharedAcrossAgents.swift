@@ -83,11 +83,13 @@ struct RolesNotSharedAcrossAgents: Control {
     let reach = ControlReach.inventory
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        var agentsByRole: [String: [Identity]] = [:]
+        // Only what the check reads of each agent: a role shared by many agents must not hold
+        // a copy of each agent's record.
+        var agentsByRole: [String: [(id: String, owner: String?)]] = [:]
         for identity in context.inventory.identities where identity.isAgent && identity.status != .deleted {
             var bound = Set<String>()
             for binding in identity.roleBindings where bound.insert(binding.role).inserted {
-                agentsByRole[binding.role, default: []].append(identity)
+                agentsByRole[binding.role, default: []].append((identity.id, identity.owner))
             }
         }
         let limit = context.policy.thresholds.maxAgentOwnersPerRole
