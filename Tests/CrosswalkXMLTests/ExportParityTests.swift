@@ -17,18 +17,6 @@ import Testing
         var evidence: [String]
     }
 
-    static func rebuild(_ pattern: String, _ values: [String]) -> String {
-        var text = ""
-        var rest = Substring(pattern)
-        var values = values.makeIterator()
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            text += rest[..<open]
-            text += values.next() ?? "<missing>"
-            rest = rest[rest.index(after: close)...]
-        }
-        return text + rest
-    }
-
     static func jsonFacts(_ bytes: [UInt8]) throws -> (facts: [Fact], counts: [String: [String: Int]]) {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let identities = (root["identities"] as? [[String: Any]] ?? []).map {
@@ -54,7 +42,7 @@ import Testing
                         subject: result["subject"] as? String ?? "",
                         status: result["status"] as? String ?? "",
                         identity: (result["identity"] as? Int).map { identities[$0] },
-                        message: rebuild(
+                        message: ExportedMessage.rebuild(
                             templates[result["message"] as? Int ?? 0],
                             result["values"] as? [String] ?? []
                         ),
@@ -90,7 +78,7 @@ import Testing
                         subject: result["subject"] ?? "",
                         status: result["status"] ?? "",
                         identity: result["identity"].flatMap(Int.init).map { identities[$0] },
-                        message: rebuild(
+                        message: ExportedMessage.rebuild(
                             templates[Int(result["message"] ?? "") ?? 0],
                             result.children.filter { $0.name == "value" }.map(\.text)
                         ),

@@ -12,19 +12,6 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
-    /// A message pattern with its gaps filled, in order, by `values`, as docs/report-json.md says.
-    static func rebuild(_ pattern: String, _ values: [String]) -> String {
-        var text = ""
-        var rest = Substring(pattern)
-        var values = values.makeIterator()
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            text += rest[..<open]
-            text += values.next() ?? "<missing>"
-            rest = rest[rest.index(after: close)...]
-        }
-        return text + rest
-    }
-
     @Test func messageTemplatesSplitIntoLiteralsAndNamedGaps() {
         let template = MessageTemplate("Secret last rotated {days} days ago; policy allows {limit}.")
         #expect(template.slots == ["days", "limit"])
@@ -53,7 +40,7 @@ import Testing
             for (result, finding) in zip(results, try Self.everyFinding(outcome)) {
                 let index = try #require(result["message"] as? Int)
                 let template = try #require(templates[index]["pattern"] as? String)
-                let rebuilt = Self.rebuild(template, result["values"] as? [String] ?? [])
+                let rebuilt = ExportedMessage.rebuild(template, result["values"] as? [String] ?? [])
                 #expect(rebuilt == finding.message.text)
                 #expect(markdown.contains(MarkdownEscaping.escape(rebuilt)), "\(outcome.definition.id): \(rebuilt)")
                 let evidence = try #require(result["evidence"] as? [[String: Any]])
