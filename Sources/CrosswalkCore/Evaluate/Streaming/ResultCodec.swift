@@ -61,22 +61,20 @@ enum ResultCodec {
         var carry: [UInt8] = []
         var templates = TemplateCache()
         try spool.read(stream) { chunk in
-            var offset = 0
-            if !carry.isEmpty {
+            // A record cut off at the end of a chunk waits in `carry` for the rest.
+            if carry.isEmpty {
+                var reader = Reader(bytes: chunk)
+                while let finding = reader.next(&templates) { try body(finding) }
+                if reader.offset < chunk.count { carry.append(contentsOf: chunk[reader.offset...]) }
+            } else {
                 carry.append(contentsOf: chunk)
-                var reader = Reader(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
-                try carry.withUnsafeBytes { buffer in
-                    reader = Reader(bytes: buffer)
+                let consumed = try carry.withUnsafeBytes { buffer in
+                    var reader = Reader(bytes: buffer)
                     while let finding = reader.next(&templates) { try body(finding) }
-                    offset = reader.offset
+                    return reader.offset
                 }
-                carry.removeFirst(offset)
-                return
+                carry.removeFirst(consumed)
             }
-            var reader = Reader(bytes: chunk)
-            while let finding = reader.next(&templates) { try body(finding) }
-            offset = reader.offset
-            if offset < chunk.count { carry.append(contentsOf: chunk[offset...]) }
         }
     }
 
