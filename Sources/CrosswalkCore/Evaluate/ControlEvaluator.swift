@@ -44,14 +44,14 @@ public struct ControlEvaluator: Sendable {
         let identities = context.inventory.identities
         var start = 0
         while start < identities.count {
-            // Prepare up to `runner.width` batches in order, evaluate them at once, merge in order.
-            var batches: [PreparedBatch] = []
+            // Up to `runner.width` batches at a time, judged side by side.
+            var batches: [[Identity]] = []
             while batches.count < runner.width, start < identities.count {
                 let end = min(start + batchSize, identities.count)
-                batches.append(session.prepare(Array(identities[start..<end])))
+                batches.append(Array(identities[start..<end]))
                 start = end
             }
-            for evaluated in session.evaluate(batches, runner: runner) { try session.merge(evaluated) }
+            try session.add(batches, runner: runner)
             progress?(PipelineProgress(stage: .evaluating, done: start, total: identities.count))
         }
         return try session.finish(runner: runner)

@@ -78,20 +78,6 @@ public struct ControlOutcome: Sendable {
         for stream in findingStreams { try ResultCodec.forEach(in: spool, stream: stream, body) }
     }
 
-    /// Every finding in memory at once, worst first, then by subject id (for small reports).
-    public func allFindingsSorted() throws -> [Finding] {
-        var all: [Finding] = []
-        try forEachFinding { all.append($0) }
-        return all.sorted { ($0.status, $0.subject.id) < ($1.status, $1.subject.id) }
-    }
-
-    /// Every passing subject in memory at once, by id (for small reports).
-    public func allPassingSubjectsSorted() throws -> [SubjectReference] {
-        var all: [SubjectReference] = []
-        try forEachPassingSubject { all.append($0) }
-        return all.sorted { $0.id < $1.id }
-    }
-
     /// Calls `body` with every passing subject when the run includes passes, in evaluation order.
     public func forEachPassingSubject(_ body: (SubjectReference) throws -> Void) throws {
         guard let spool, let passingStream else {
@@ -166,7 +152,14 @@ public struct Evaluation: Sendable {
         outcomes: [ControlOutcome],
         hasAIAgents: Bool = true,
         identities: Inventory = Inventory(identities: [], roles: []),
-        summary: InventorySummary = InventorySummary(Inventory(identities: [], roles: [])),
+        summary: InventorySummary = InventorySummary(
+            identityCount: 0,
+            agentCount: 0,
+            credentialCount: 0,
+            roleCount: 0,
+            platforms: [],
+            kinds: []
+        ),
         failingControls: [UInt64] = []
     ) {
         self.now = now

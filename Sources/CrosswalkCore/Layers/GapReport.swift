@@ -72,15 +72,4 @@ public struct InventorySummary: Sendable {
         self.platforms = platforms
         self.kinds = kinds
     }
-
-    public init(_ inventory: Inventory) {
-        identityCount = inventory.identities.count
-        agentCount = inventory.identities.filter(\.isAgent).count
-        credentialCount = inventory.identities.reduce(0) { $0 + $1.credentials.count }
-        roleCount = inventory.roles.count
-        platforms = inventory.platforms
-        var kinds: [String: Int] = [:]
-        for identity in inventory.identities { kinds[identity.kind.rawValue, default: 0] += 1 }
-        self.kinds = kinds.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
 }

@@ -70,20 +70,6 @@ public struct Inventory: Sendable {
         }
         return permissions.sorted()
     }
-
-    /// Distinct platforms that hold at least one identity, sorted.
-    public var platforms: [String] {
-        Set(identities.compactMap(\.platform)).sorted()
-    }
-
-    /// Ids of the identities on each platform, in input order; identities without one are left out.
-    public var identityIDsByPlatform: [String: [String]] {
-        var holders: [String: [String]] = [:]
-        for identity in identities {
-            if let platform = identity.platform { holders[platform, default: []].append(identity.id) }
-        }
-        return holders
-    }
 }
 
 /// What an inventory says before its identities: the organization and every role. The load stage

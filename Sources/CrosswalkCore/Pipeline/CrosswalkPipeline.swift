@@ -166,13 +166,8 @@ public struct CrosswalkPipeline: Sendable {
                 queued = []
                 return
             }
-            let prepared = queued.map(session.prepare)
-            queued = []
-            do {
-                for evaluated in session.evaluate(prepared, runner: runner) { try session.merge(evaluated) }
-            } catch {
-                spoolFailure = error
-            }
+            defer { queued = [] }
+            do { try session.add(queued, runner: runner) } catch { spoolFailure = error }
         }
         var inventoryWarnings: [Diagnostic] = []
         var inventoryErrors: [Diagnostic] = []

@@ -197,3 +197,19 @@ struct ThreadedRunner: WorkRunner {
         #expect(threaded.failingControls == serial.failingControls)
     }
 }
+
+extension ControlOutcome {
+    /// Every finding in memory at once, worst first, then by subject id (for small reports).
+    func allFindingsSorted() throws -> [Finding] {
+        var all: [Finding] = []
+        try forEachFinding { all.append($0) }
+        return all.sorted { ($0.status, $0.subject.id) < ($1.status, $1.subject.id) }
+    }
+
+    /// Every passing subject in memory at once, by id (for small reports).
+    func allPassingSubjectsSorted() throws -> [SubjectReference] {
+        var all: [SubjectReference] = []
+        try forEachPassingSubject { all.append($0) }
+        return all.sorted { $0.id < $1.id }
+    }
+}

@@ -115,6 +115,13 @@ public final class EvaluationSession {
         return results.values
     }
 
+    /// Steps 1 to 3 for batches that arrive together, in input order: prepares them, evaluates
+    /// them side by side on `runner`, and merges them in order. Throws when the spool cannot take
+    /// the results.
+    public func add(_ batches: [[Identity]], runner: any WorkRunner) throws {
+        for evaluated in evaluate(batches.map(prepare), runner: runner) { try merge(evaluated) }
+    }
+
     /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
     /// cannot take the results.
     public func merge(_ batch: EvaluatedBatch) throws {
