@@ -81,6 +81,13 @@ public struct ResultRecorder: Sendable {
     }
 
     private mutating func record(_ finding: Finding, affecting identities: [String]?) {
+        var finding = finding
+        if let origin = finding.subject.origin {
+            finding.evidence.append(
+                Evidence(field: "source", observed: origin.description, expected: "the record it was read from")
+            )
+            finding.subject.origin = nil
+        }
         count(finding.status, finding.subject)
         findings.append(finding)
         affecting.append(identities)

@@ -40,6 +40,9 @@ public struct SubjectReference: Hashable, Sendable {
     /// The subject's name, or for a credential built from its parts, the holding identity's name.
     var storedName: String
     var isCredentialOfIdentity: Bool
+    /// Where an imported subject was read; the recorder adds it to a finding's evidence and drops
+    /// it from the subject. Not part of equality.
+    var origin: RecordOrigin?
 
     public init(kind: SubjectKind, id: String, name: String, identityID: String? = nil, ordinal: Int32 = -1) {
         self.kind = kind
@@ -61,13 +64,15 @@ public struct SubjectReference: Hashable, Sendable {
     }
 
     public static func identity(_ identity: Identity) -> SubjectReference {
-        SubjectReference(
+        var subject = SubjectReference(
             kind: .identity,
             id: identity.id,
             name: identity.name,
             identityID: identity.id,
             ordinal: identity.ordinal
         )
+        subject.origin = identity.origin
+        return subject
     }
 
     public static func credential(_ credential: Credential, of identity: Identity) -> SubjectReference {
@@ -79,6 +84,7 @@ public struct SubjectReference: Hashable, Sendable {
             ordinal: identity.ordinal
         )
         subject.isCredentialOfIdentity = true
+        subject.origin = credential.origin ?? identity.origin
         return subject
     }
 

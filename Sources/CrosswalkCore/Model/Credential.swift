@@ -20,6 +20,9 @@ public struct Credential: Hashable, Sendable {
     public var exposures: [Exposure]
     /// The agent task this credential was issued for, if it is task-scoped.
     public var task: AgentTask?
+    /// Where an imported credential was read, when it differs from its identity's record (an
+    /// access key from a credential report row, a token Secret); nil otherwise.
+    public var origin: RecordOrigin?
 
     public init(
         id: String,

@@ -27,6 +27,12 @@ public struct Identity: Hashable, Sendable {
     /// Tags sorted by key.
     public var tags: [Tag]
     public var credentials: [Credential]
+    /// Where an imported identity was read; nil for the native inventory format, whose
+    /// diagnostics already name file and line.
+    public var origin: RecordOrigin?
+    /// Fields the identity's source cannot tell (see ``UnreportedFields``); empty for the native
+    /// format, where an absent field means the organisation recorded none.
+    public var unreported: UnreportedFields = []
     /// The identity's position in the run's input order, counted from 0 across all inventory
     /// files; set by the evaluate stage (-1 until then). Results and identity sets refer to
     /// identities by it.

@@ -1,0 +1,60 @@
+import CrosswalkCore
+
+/// Runs imports and controls on them, for importer tests that assert identities and findings.
+public enum ImportFixtures {
+    /// Imports fixture files (paths relative to the repository root) given as `(kind, path)`.
+    public static func run(_ files: [(kind: String, path: String)]) throws -> ImportedInventory {
+        try ImportSession.run(files.map { ImportSession.Input(kind: $0.kind, file: try Fixtures.file($0.path)) })
+    }
+
+    /// Imports exports given as text: `(kind, file name, text)`.
+    public static func run(texts: [(kind: String, name: String, text: String)]) -> ImportedInventory {
+        ImportSession.run(texts.map { ImportSession.Input(kind: $0.kind, file: InputFile(path: $0.name, text: $0.text)) })
+    }
+
+    /// Every result of one control on the imported identities, by subject id (identity id,
+    /// `identity/credential`, role id or platform), passes included.
+    public static func results(
+        of controlID: String,
+        on imported: ImportedInventory,
+        policy: Policy = Policy(),
+        now: Timestamp = Timestamp(iso8601: "2026-11-01T00:00:00Z")!
+    ) throws -> [String: ResultStatus] {
+        let inventory = Inventory(identities: imported.identities, roles: imported.roles)
+        var effective = policy
+        effective.logging.merge(imported.logging) { stated, _ in stated }
+        let evaluation = ControlEvaluator().evaluate(
+            EvaluationContext(inventory: inventory, policy: effective, now: now),
+            includePassing: true
+        )
+        guard let outcome = evaluation.outcomes.first(where: { $0.definition.id == controlID }) else {
+            throw ImportFixtureError(message: "no control \(controlID)")
+        }
+        var results: [String: ResultStatus] = [:]
+        try outcome.forEachFinding { results[$0.subject.id] = $0.status }
+        try outcome.forEachPassingSubject { results[$0.id] = .pass }
+        return results
+    }
+
+    /// The findings (not passes) of one control on the imported identities.
+    public static func findings(
+        of controlID: String,
+        on imported: ImportedInventory,
+        policy: Policy = Policy(),
+        now: Timestamp = Timestamp(iso8601: "2026-11-01T00:00:00Z")!
+    ) throws -> [Finding] {
+        let inventory = Inventory(identities: imported.identities, roles: imported.roles)
+        let evaluation = ControlEvaluator().evaluate(EvaluationContext(inventory: inventory, policy: policy, now: now))
+        guard let outcome = evaluation.outcomes.first(where: { $0.definition.id == controlID }) else {
+            throw ImportFixtureError(message: "no control \(controlID)")
+        }
+        var findings: [Finding] = []
+        try outcome.forEachFinding { findings.append($0) }
+        return findings
+    }
+}
+
+struct ImportFixtureError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
