@@ -2,6 +2,9 @@ import CrosswalkCore
 
 /// Runs imports and controls on them, for importer tests that assert identities and findings.
 public enum ImportFixtures {
+    /// 2026-11-01T00:00:00Z, the evaluation time importer tests use unless they give another.
+    public static let evaluationTime = Timestamp(secondsSinceEpoch: 1_793_491_200)
+
     /// Imports fixture files (paths relative to the repository root) given as `(kind, path)`.
     public static func run(_ files: [(kind: String, path: String)]) throws -> ImportedInventory {
         try ImportSession.run(files.map { ImportSession.Input(kind: $0.kind, file: try Fixtures.file($0.path)) })
@@ -9,7 +12,9 @@ public enum ImportFixtures {
 
     /// Imports exports given as text: `(kind, file name, text)`.
     public static func run(texts: [(kind: String, name: String, text: String)]) -> ImportedInventory {
-        ImportSession.run(texts.map { ImportSession.Input(kind: $0.kind, file: InputFile(path: $0.name, text: $0.text)) })
+        ImportSession.run(
+            texts.map { ImportSession.Input(kind: $0.kind, file: InputFile(path: $0.name, text: $0.text)) }
+        )
     }
 
     /// Every result of one control on the imported identities, by subject id (identity id,
@@ -18,7 +23,7 @@ public enum ImportFixtures {
         of controlID: String,
         on imported: ImportedInventory,
         policy: Policy = Policy(),
-        now: Timestamp = Timestamp(iso8601: "2026-11-01T00:00:00Z")!
+        now: Timestamp = ImportFixtures.evaluationTime
     ) throws -> [String: ResultStatus] {
         let inventory = Inventory(identities: imported.identities, roles: imported.roles)
         var effective = policy
@@ -41,7 +46,7 @@ public enum ImportFixtures {
         of controlID: String,
         on imported: ImportedInventory,
         policy: Policy = Policy(),
-        now: Timestamp = Timestamp(iso8601: "2026-11-01T00:00:00Z")!
+        now: Timestamp = ImportFixtures.evaluationTime
     ) throws -> [Finding] {
         let inventory = Inventory(identities: imported.identities, roles: imported.roles)
         let evaluation = ControlEvaluator().evaluate(EvaluationContext(inventory: inventory, policy: policy, now: now))

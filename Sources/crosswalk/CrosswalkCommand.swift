@@ -20,7 +20,10 @@ struct CrosswalkCommand: ParsableCommand {
               75 nothing written: another run is writing into the same output folder
             """,
         version: CrosswalkPipeline.toolVersion,
-        subcommands: [ReportCommand.self, CatalogsCommand.self, ControlsCommand.self, ValidateCommand.self],
+        subcommands: [
+            ReportCommand.self, ImportCommand.self, ImportersCommand.self, CatalogsCommand.self, ControlsCommand.self,
+            ValidateCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

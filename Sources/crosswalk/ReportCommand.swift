@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
               crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
               crosswalk report exports/ --format html --fail-on critical
               crosswalk report exports/ --framework nist-csf-2.0 --quiet
+              crosswalk report --import aws-credential-report=credential-report.csv \\
+                --import kubernetes=cluster.json --overlay overlay.yaml
 
             Exit codes: 0 report written; 1 report written and the --fail-on gate breached; \
             2 nothing written because an input is invalid; 64 usage error; 73 nothing written \
@@ -31,6 +33,21 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: "An inventory file (JSON, YAML or JSON Lines). Repeatable.")
     var inventory: [String] = []
+
+    @Option(
+        name: .customLong("import"),
+        help: ArgumentHelp(
+            "A platform export to read, as KIND=PATH (see `crosswalk importers`; KIND auto detects it). Repeatable.",
+            valueName: "kind=path"
+        )
+    )
+    var imports: [String] = []
+
+    @Option(
+        name: .long,
+        help: "An overlay file of owners, environments, trust zones and tags (docs/overlay-format.md)."
+    )
+    var overlay: String?
 
     @Option(name: .long, help: "The policy snapshot (YAML or JSON). Defaults apply when omitted.")
     var policy: String?
@@ -99,9 +116,10 @@ struct ReportCommand: ParsableCommand {
                 "--format takes \(ReportRenderers.formatList) (got '\(InertText.visible(name))')"
             )
         }
-        if path == nil && inventory.isEmpty {
-            throw ValidationError("name a folder holding inventory.* or pass --inventory FILE")
+        if path == nil && inventory.isEmpty && imports.isEmpty {
+            throw ValidationError("name a folder holding inventory.* or pass --inventory FILE or --import KIND=PATH")
         }
+        for value in imports { _ = try ImportArgument(value) }
     }
 
     private var formatNames: [String] {
@@ -126,6 +144,11 @@ struct ReportCommand: ParsableCommand {
                 Terminal.printError("  See 'crosswalk report --help'.")
                 throw CrosswalkExit.usage
             }
+            if !quiet {
+                for source in report.importedSources where source.detected {
+                    Terminal.printError("\(source.file): note: --import auto read it as \(source.kind)")
+                }
+            }
             Terminal.printDiagnostics(report.warnings)
             let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
             let reportTemplates = try ReportTemplates(overrides: templateFiles)
@@ -144,7 +167,8 @@ struct ReportCommand: ParsableCommand {
                 }
             }
             let inputPaths =
-                (request.inventoryFiles + [request.policyFile].compactMap { $0 } + request.catalogFiles
+                (request.inventoryFiles + request.imports.map(\.file)
+                + [request.overlayFile, request.policyFile].compactMap { $0 } + request.catalogFiles
                 + templateFiles).map(\.path)
             let outcome = try writeReportSet(rendered, inputPaths: inputPaths)
             if !quiet { printSummary(report, written: outcome.written, removed: outcome.removed) }
@@ -245,11 +269,18 @@ struct ReportCommand: ParsableCommand {
             }
             return nil
         }
+        let importInputs = try imports.compactMap { value -> ImportSession.Input? in
+            let argument = try ImportArgument(value)
+            return read(argument.path).map { ImportSession.Input(kind: argument.kind, file: $0) }
+        }
+        let overlayFile = overlay.flatMap(read)
         let policyFile = policyPath.flatMap(read)
         let catalogFiles = catalog.compactMap(read)
         if !errors.isEmpty { throw InputError(errors) }
         return CrosswalkPipeline.Request(
             inventoryFiles: inventoryFiles,
+            imports: importInputs,
+            overlayFile: overlayFile,
             policyFile: policyFile,
             catalogFiles: catalogFiles,
             frameworks: framework,

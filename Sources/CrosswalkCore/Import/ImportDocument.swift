@@ -51,7 +51,12 @@ public final class ImportDocument: @unchecked Sendable {
                 do {
                     return try JSONSourceParser.parse(file.bytes)
                 } catch {
-                    throw Diagnostic(.error, file: path, location: error.location, message: "invalid JSON: \(error.message)")
+                    throw Diagnostic(
+                        .error,
+                        file: path,
+                        location: error.location,
+                        message: "invalid JSON: \(error.message)"
+                    )
                 }
             }
             do {

@@ -88,19 +88,26 @@ public enum ImportSession {
     /// One warning per source kind that leaves fields unreported: which fields, for how many
     /// identities, and how to fill them in.
     static func gapWarnings(_ identities: [Identity]) -> [Diagnostic] {
-        var byKind: [String: (file: String, count: Int, fields: UnreportedFields)] = [:]
-        var order: [String] = []
+        struct Gap {
+            var file: String
+            var count = 0
+            var fields: UnreportedFields = []
+        }
+        var gaps: [(kind: String, gap: Gap)] = []
+        var positions: [String: Int] = [:]
         for identity in identities where !identity.unreported.isEmpty {
             let kind = identity.origin?.kind ?? identity.platform ?? "import"
-            if byKind[kind] == nil {
-                order.append(kind)
-                byKind[kind] = (identity.origin?.file ?? kind, 0, [])
-            }
-            byKind[kind]!.count += 1
-            byKind[kind]!.fields.formUnion(identity.unreported)
+            let position =
+                positions[kind]
+                ?? {
+                    gaps.append((kind, Gap(file: identity.origin?.file ?? kind)))
+                    positions[kind] = gaps.count - 1
+                    return gaps.count - 1
+                }()
+            gaps[position].gap.count += 1
+            gaps[position].gap.fields.formUnion(identity.unreported)
         }
-        return order.map { kind in
-            let gap = byKind[kind]!
+        return gaps.map { kind, gap in
             let noun = gap.count == 1 ? "identity" : "identities"
             return Diagnostic(
                 .warning,

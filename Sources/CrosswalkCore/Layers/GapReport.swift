@@ -23,6 +23,8 @@ public struct GapReport: Sendable {
     public var includesPassing: Bool
     /// The identities results refer to, for the machine-readable reports' identity table.
     public var identities = IdentityDirectory()
+    /// The platform exports read by `--import`, with the kind each was read as.
+    public var importedSources: [ImportedSource] = []
 }
 
 /// Who ran what, when, on which inputs.
@@ -37,6 +39,9 @@ public struct RunMetadata: Sendable {
 public struct InputDigest: Sendable {
     public enum Role: String, Sendable {
         case inventory
+        /// A platform export read by `--import`.
+        case importedExport = "import"
+        case overlay
         case policy
         case catalog
     }

@@ -4,6 +4,10 @@
 public struct LoadedInputs: Sendable {
     /// The inventories, read by the evaluate stage.
     public var inventoryFiles: [InputFile]
+    /// What the platform exports yielded, judged after the inventory files.
+    public var imported: ImportedInventory
+    /// The overlay and its file, applied to every identity before it is judged.
+    public var overlay: (overlay: Overlay, file: String)?
     public var policy: Policy
     /// The catalogs and mappings to report on (bundled and user-supplied, after `--framework`).
     public var library: FrameworkLibrary
@@ -19,6 +23,8 @@ public struct LoadedInputs: Sendable {
 
     public init(
         inventoryFiles: [InputFile],
+        imported: ImportedInventory = ImportedInventory(),
+        overlay: (overlay: Overlay, file: String)? = nil,
         policy: Policy,
         library: FrameworkLibrary,
         now: Timestamp,
@@ -27,6 +33,8 @@ public struct LoadedInputs: Sendable {
         errors: [Diagnostic] = []
     ) {
         self.inventoryFiles = inventoryFiles
+        self.imported = imported
+        self.overlay = overlay
         self.policy = policy
         self.library = library
         self.now = now

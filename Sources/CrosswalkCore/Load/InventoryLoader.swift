@@ -481,12 +481,25 @@ public struct InventoryLoader {
                 return credential
             }
         }
+        identity.origin = try object.optional("origin").map { try Self.readOrigin($0, state: &state) }
+        if let unreported = object.optional("unreported") {
+            for element in try unreported.list() {
+                let key = try element.string()
+                guard let field = UnreportedFields.named.first(where: { $0.key == key })?.field else {
+                    throw element.diagnostic(
+                        "expected one of \(UnreportedFields.named.map(\.key).joined(separator: ", "))"
+                    )
+                }
+                identity.unreported.insert(field)
+            }
+        }
         state.warnUnknown(
             object,
             known: [
                 "id", "name", "kind", "platform", "environment", "owner", "trust_zone", "status", "created",
                 "last_used", "spawned_by", "authentication", "interactive_use", "shared_account", "third_party",
-                "last_reviewed", "tools", "role_bindings", "tags", "credentials", "description",
+                "last_reviewed", "tools", "role_bindings", "tags", "credentials", "origin", "unreported",
+                "description",
             ]
         )
         return identity
@@ -589,14 +602,26 @@ public struct InventoryLoader {
                 ended: try taskObject.optional("ended")?.timestamp()
             )
         }
+        credential.origin = try object.optional("origin").map { try Self.readOrigin($0, state: &state) }
         state.warnUnknown(
             object,
             known: [
                 "id", "type", "status", "created", "last_rotated", "expires", "last_used", "revoked", "ttl_seconds",
-                "storage", "shared_with", "used_in", "exposures", "task", "description",
+                "storage", "shared_with", "used_in", "exposures", "task", "origin", "description",
             ]
         )
         return credential
+    }
+
+    /// Where an imported record was read, as `crosswalk import` writes it.
+    private static func readOrigin(_ reader: NodeReader, state: inout LoadState) throws -> RecordOrigin {
+        let object = try reader.object()
+        state.warnUnknown(object, known: ["kind", "file", "record"])
+        return RecordOrigin(
+            kind: try object.required("kind", "the import kind").label(&state.tally),
+            file: try object.required("file", "the export file").text(&state.tally),
+            record: try object.required("record", "the record in the file").text(&state.tally)
+        )
     }
 }
 

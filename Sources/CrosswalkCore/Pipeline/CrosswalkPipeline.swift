@@ -26,6 +26,10 @@ public struct CrosswalkPipeline: Sendable {
     /// What one run reads and how.
     public struct Request: Sendable {
         public var inventoryFiles: [InputFile]
+        /// Platform exports to import (`--import KIND=PATH`), judged after the native inventories.
+        public var imports: [ImportSession.Input]
+        /// The organisation's overlay (`--overlay FILE`), applied to every identity.
+        public var overlayFile: InputFile?
         public var policyFile: InputFile?
         /// User catalogs and mapping files, added to the bundled ones.
         public var catalogFiles: [InputFile]
@@ -36,6 +40,8 @@ public struct CrosswalkPipeline: Sendable {
 
         public init(
             inventoryFiles: [InputFile],
+            imports: [ImportSession.Input] = [],
+            overlayFile: InputFile? = nil,
             policyFile: InputFile? = nil,
             catalogFiles: [InputFile] = [],
             frameworks: [String] = [],
@@ -43,6 +49,8 @@ public struct CrosswalkPipeline: Sendable {
             includePassing: Bool = false
         ) {
             self.inventoryFiles = inventoryFiles
+            self.imports = imports
+            self.overlayFile = overlayFile
             self.policyFile = policyFile
             self.catalogFiles = catalogFiles
             self.frameworks = frameworks
@@ -79,12 +87,13 @@ public struct CrosswalkPipeline: Sendable {
     /// inventories are read in stage 2, as they are judged; every error of every input is
     /// reported together at the end of stage 2.
     public func load(_ request: Request) throws -> LoadedInputs {
-        guard !request.inventoryFiles.isEmpty else {
+        guard !request.inventoryFiles.isEmpty || !request.imports.isEmpty else {
             throw InputError(
                 Diagnostic(
                     .error,
                     file: "crosswalk",
-                    message: "no inventory given: pass a folder with inventory.* or --inventory FILE"
+                    message:
+                        "no inventory given: pass a folder with inventory.* or --inventory FILE, or import exports with --import KIND=PATH"
                 )
             )
         }
@@ -131,10 +140,33 @@ public struct CrosswalkPipeline: Sendable {
         } catch let error as InputError {
             errors += error.diagnostics
         }
+        let imported = request.imports.isEmpty ? ImportedInventory() : ImportSession.run(request.imports)
+        errors += imported.errors
+        digests += request.imports.map { Self.digest($0.file, role: .importedExport) }
+        // What exports show about logging counts where the policy snapshot says nothing.
+        for (platform, logging) in imported.logging.sorted(by: { $0.key < $1.key })
+        where policy.logging[platform] == nil {
+            policy.logging[platform] = logging
+        }
+        var overlay: Overlay?
+        if let overlayFile = request.overlayFile {
+            do {
+                let loaded = try OverlayLoader().load(overlayFile)
+                overlay = loaded.0
+                warnings += loaded.warnings
+            } catch let error as InputError {
+                errors += error.diagnostics
+            } catch let diagnostic as Diagnostic {
+                errors.append(diagnostic)
+            }
+            digests.append(Self.digest(overlayFile, role: .overlay))
+        }
         if let policyFile = request.policyFile { digests.append(Self.digest(policyFile, role: .policy)) }
         digests += request.catalogFiles.map { Self.digest($0, role: .catalog) }
         return LoadedInputs(
             inventoryFiles: request.inventoryFiles,
+            imported: imported,
+            overlay: overlay.map { (overlay: $0, file: request.overlayFile?.path ?? "overlay") },
             policy: policy,
             library: library,
             now: request.now,
@@ -171,22 +203,50 @@ public struct CrosswalkPipeline: Sendable {
         }
         var inventoryWarnings: [Diagnostic] = []
         var inventoryErrors: [Diagnostic] = []
+        var overlay = inputs.overlay.map { OverlayApplier($0.overlay, file: $0.file) }
+        let imported = inputs.imported
+        let importedIDs = Set(imported.identities.map(\.id))
+        var collisions: [Diagnostic] = []
         do {
             let loaded = try InventoryLoader().load(
                 inputs.inventoryFiles,
                 header: { header in
-                    guard inputs.errors.allSatisfy({ $0.severity != .error }) else { return }
+                    let nativeRoles = Set(header.roles.map(\.id))
+                    for role in imported.roles where nativeRoles.contains(role.id) {
+                        collisions.append(
+                            Diagnostic(
+                                .error,
+                                file: "crosswalk",
+                                message: "role \"\(role.id)\" is defined both in an inventory and by an import"
+                            )
+                        )
+                    }
+                    guard inputs.errors.allSatisfy({ $0.severity != .error }), collisions.isEmpty else { return }
                     session = EvaluationSession(
                         controls: evaluator.controls,
                         policy: inputs.policy,
                         now: inputs.now,
                         organization: header.organization,
-                        roles: header.roles,
+                        roles: header.roles + imported.roles,
                         includePassing: includePassing,
                         spool: spool
                     )
                 },
                 identities: { batch, bytesRead in
+                    var batch = batch
+                    if !importedIDs.isEmpty {
+                        for identity in batch where importedIDs.contains(identity.id) {
+                            collisions.append(
+                                Diagnostic(
+                                    .error,
+                                    file: "crosswalk",
+                                    message:
+                                        "identity \"\(identity.id)\" is both in an inventory and imported from \(imported.identities.first { $0.id == identity.id }?.origin?.file ?? "an export")"
+                                )
+                            )
+                        }
+                    }
+                    overlay?.apply(to: &batch)
                     identitiesRead += batch.count
                     queued.append(batch)
                     if queued.count >= runner.width { drain() }
@@ -205,9 +265,21 @@ public struct CrosswalkPipeline: Sendable {
             inventoryErrors = error.diagnostics.filter { $0.severity == .error }
             inventoryWarnings = error.diagnostics.filter { $0.severity != .error }
         }
+        // The imported identities, after the native ones, in batches like theirs.
+        var start = 0
+        while start < imported.identities.count, inventoryErrors.isEmpty {
+            let end = min(start + 4096, imported.identities.count)
+            var batch = Array(imported.identities[start..<end])
+            overlay?.apply(to: &batch)
+            identitiesRead += batch.count
+            queued.append(batch)
+            if queued.count >= runner.width { drain() }
+            start = end
+        }
         drain()
         progress?(PipelineProgress(stage: .evaluating, done: identitiesRead, total: identitiesRead))
-        let errors = inventoryErrors + inputs.errors
+        inventoryWarnings += imported.warnings + (overlay?.warnings ?? [])
+        let errors = inventoryErrors + collisions + inputs.errors
         guard errors.allSatisfy({ $0.severity != .error }), let session else {
             throw InputError(errors + inventoryWarnings + inputs.warnings)
         }
@@ -222,7 +294,7 @@ public struct CrosswalkPipeline: Sendable {
     public func assess(_ evaluation: Evaluation, of inputs: LoadedInputs, includePassing: Bool = false) -> GapReport {
         let library = inputs.library
         let frameworks = mapper.assess(evaluation, library: library)
-        return GapReport(
+        var report = GapReport(
             metadata: RunMetadata(
                 toolVersion: Self.toolVersion,
                 generatedAt: inputs.now,
@@ -242,6 +314,8 @@ public struct CrosswalkPipeline: Sendable {
             includesPassing: includePassing,
             identities: IdentityDirectory(evaluation.identities)
         )
+        report.importedSources = inputs.imported.sources
+        return report
     }
 
     static func digest(_ file: InputFile, role: InputDigest.Role) -> InputDigest {

@@ -12,7 +12,7 @@ struct UnusedCredentialsAreRemoved: Control {
         id: "CW-CRED-07",
         title: "Credentials unused beyond the inactivity window are removed",
         description:
-            "Every active credential has been used within the inactivity window (or, if never used, was created within it); idle credentials are revoked or deleted. Ages are whole days, rounded down. A credential with neither date, or whose last use (or creation) lies after the evaluation time, is not assessed.",
+            "Every active credential has been used within the inactivity window (or, if never used, was created within it); idle credentials are revoked or deleted. Ages are whole days, rounded down. A credential with neither date, or whose last use (or creation) lies after the evaluation time, is not assessed, as is an imported credential whose source does not report use.",
         rationale:
             "A credential nobody uses still works for whoever holds a copy; removing idle credentials shrinks the attack surface at no cost to any workload.",
         severity: .medium,
@@ -59,6 +59,14 @@ struct UnusedCredentialsAreRemoved: Control {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
+                    continue
+                }
+                if credential.lastUsed == nil, SourceGap.applies(.credentialLastUsed, to: identity) {
+                    recorder.notAssessed(
+                        subject,
+                        SourceGap.result("credential use", of: identity),
+                        evidence: [SourceGap.evidence("credentials[].last_used", of: identity, expected: expected)]
+                    )
                     continue
                 }
                 let used = credential.lastUsed != nil

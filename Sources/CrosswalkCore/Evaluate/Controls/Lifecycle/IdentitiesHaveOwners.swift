@@ -5,7 +5,8 @@ struct IdentitiesHaveOwners: Control {
     let definition = ControlDefinition(
         id: "CW-LIFE-01",
         title: "Every non-human identity has an accountable owner",
-        description: "Each identity names a person or team accountable for it.",
+        description:
+            "Each identity names a person or team accountable for it. An imported identity whose source does not report owners (and no overlay fills one in) is not assessed.",
         rationale:
             "Ownerless identities are never reviewed, rotated or offboarded: nobody answers for them when they leak or linger.",
         severity: .medium,
@@ -33,7 +34,13 @@ struct IdentitiesHaveOwners: Control {
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
             let subject = SubjectReference.identity(identity)
-            if (identity.owner ?? "").allSatisfy(\.isWhitespace) {
+            if identity.owner == nil, SourceGap.applies(.owner, to: identity) {
+                recorder.notAssessed(
+                    subject,
+                    SourceGap.result("owners", of: identity),
+                    evidence: [SourceGap.evidence("owner", of: identity, expected: "a person or team")]
+                )
+            } else if (identity.owner ?? "").allSatisfy(\.isWhitespace) {
                 recorder.fail(
                     subject,
                     Message.noOwner(),

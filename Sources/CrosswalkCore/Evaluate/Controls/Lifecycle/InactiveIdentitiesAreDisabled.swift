@@ -15,7 +15,7 @@ struct InactiveIdentitiesAreDisabled: Control {
         id: "CW-LIFE-02",
         title: "Identities unused beyond the inactivity window are disabled (offboarding)",
         description:
-            "Every active identity has been used within the inactivity window (or, if never used, was created within it); dormant identities are disabled and then removed. The last activity is the latest of the identity's and its credentials' last_used, each record's created standing in when it was never used. A date after the evaluation time cannot establish use: when the other dates would fail the identity, it is not assessed.",
+            "Every active identity has been used within the inactivity window (or, if never used, was created within it); dormant identities are disabled and then removed. The last activity is the latest of the identity's and its credentials' last_used, each record's created standing in when it was never used. A date after the evaluation time cannot establish use: when the other dates would fail the identity, it is not assessed. An imported identity whose source reports no use (neither of the identity nor of its credentials) is not assessed rather than failed on its creation date.",
         rationale:
             "Dormant identities keep their permissions and credentials while nobody watches them, which makes them a favourite foothold; offboarding them removes access that no workload needs.",
         severity: .medium,
@@ -110,6 +110,14 @@ struct InactiveIdentitiesAreDisabled: Control {
             let latest = activity.filter { $0.date <= context.now }.max { $0.date < $1.date }
             let future = activity.filter { $0.date > context.now }.max { $0.date < $1.date }
             guard let latest else {
+                if future == nil, Self.useUnreported(for: identity) {
+                    recorder.notAssessed(
+                        subject,
+                        SourceGap.result("last use", of: identity),
+                        evidence: [SourceGap.evidence("last_used", of: identity, expected: expected)]
+                    )
+                    continue
+                }
                 if let future {
                     recorder.notAssessed(
                         subject,
@@ -137,6 +145,14 @@ struct InactiveIdentitiesAreDisabled: Control {
             let idle = context.daysSince(latest.date)
             guard idle > window else {
                 recorder.pass(subject)
+                continue
+            }
+            if Self.useUnreported(for: identity) {
+                recorder.notAssessed(
+                    subject,
+                    SourceGap.result("last use", of: identity),
+                    evidence: [SourceGap.evidence("last_used", of: identity, expected: expected)]
+                )
                 continue
             }
             let evidence = Evidence(
@@ -168,6 +184,16 @@ struct InactiveIdentitiesAreDisabled: Control {
                 recorder.fail(subject, what("\(idle)", "\(window)"), evidence: [evidence])
             }
         }
+    }
+
+    /// Whether the identity's source leaves its use unknown: no last use of the identity and none
+    /// of its credentials is reported, so a creation date alone cannot show it idle.
+    private static func useUnreported(for identity: Identity) -> Bool {
+        let identityUse = identity.lastUsed == nil && SourceGap.applies(.lastUsed, to: identity)
+        let credentialUse =
+            identity.credentials.allSatisfy { $0.lastUsed == nil }
+            && (identity.credentials.isEmpty || SourceGap.applies(.credentialLastUsed, to: identity))
+        return identityUse && credentialUse
     }
 
     /// Every activity date of the identity: each record's `last_used`, or its `created` when never used.

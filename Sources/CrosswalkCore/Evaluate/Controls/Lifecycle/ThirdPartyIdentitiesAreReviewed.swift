@@ -14,7 +14,7 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
         id: "CW-LIFE-03",
         title: "Third-party NHIs (OAuth apps, external integrations) are reviewed within the review interval",
         description:
-            "Every active OAuth app and external integration identity has had its access, scopes and business need reviewed within the review interval. Ages are whole days, rounded down. An identity with no review date recorded fails: the review record is the evidence that a review happened. A review date after the evaluation time is not assessed.",
+            "Every active OAuth app and external integration identity has had its access, scopes and business need reviewed within the review interval. Ages are whole days, rounded down. An identity with no review date recorded fails: the review record is the evidence that a review happened. A review date after the evaluation time is not assessed, as is an imported identity whose source does not report review dates.",
         rationale:
             "Third-party identities act with access granted to a vendor whose security the organisation does not control; periodic review catches over-broad scopes, abandoned integrations and compromised vendors.",
         severity: .medium,
@@ -59,6 +59,14 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
                 continue
             }
             guard let reviewed = identity.lastReviewed else {
+                if SourceGap.applies(.lastReviewed, to: identity) {
+                    recorder.notAssessed(
+                        subject,
+                        SourceGap.result("review dates", of: identity),
+                        evidence: [SourceGap.evidence("last_reviewed", of: identity, expected: expected)]
+                    )
+                    continue
+                }
                 recorder.fail(
                     subject,
                     Message.neverReviewed(),
