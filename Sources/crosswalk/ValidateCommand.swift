@@ -7,11 +7,11 @@ import CrosswalkXML
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check inventory, policy, catalog and mapping files, and XML reports.",
+        abstract: "Check inventory, overlay, policy, catalog and mapping files, and XML reports.",
         discussion: """
             Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
-            (schemas/crosswalk-report-2.xsd); every other file as an inventory, policy snapshot, \
-            catalog or mapping file.
+            (schemas/crosswalk-report-2.xsd); every other file as an inventory, overlay, policy \
+            snapshot, catalog or mapping file.
 
             Example: crosswalk validate examples/acme/inventory.yaml examples/acme/policy.yaml
 

@@ -3,6 +3,7 @@
 public struct FileValidator {
     public enum Kind: String, Sendable {
         case inventory
+        case overlay
         case policy
         case catalog
         case mapping = "mapping file"
@@ -59,6 +60,16 @@ public struct FileValidator {
                 errors[file.path, default: []].append(diagnostic)
             } catch {}
         }
+        for (file, kind) in kinds where kind == .overlay {
+            do {
+                warnings += try OverlayLoader().load(file).warnings
+            } catch let error as InputError {
+                errors[file.path, default: []] += error.errors
+                warnings += error.diagnostics.filter { $0.severity == .warning }
+            } catch let diagnostic as Diagnostic {
+                errors[file.path, default: []].append(diagnostic)
+            } catch {}
+        }
         let catalogFiles = kinds.filter { $0.1 == .catalog || $0.1 == .mapping }.map(\.0)
         if !catalogFiles.isEmpty {
             do {
@@ -77,6 +88,20 @@ public struct FileValidator {
         return (outcomes, warnings)
     }
 
+    /// An overlay holds only `version` and `identities`, and either its name says so or one of its
+    /// entries selects by `match` (which no inventory identity has).
+    private static func isOverlay(_ object: ObjectReader, name: String) -> Bool {
+        guard object.members.allSatisfy({ $0.key == "version" || $0.key == "identities" }),
+            let identities = object.members.first(where: { $0.key == "identities" })?.value
+        else { return false }
+        if name.contains("overlay") { return true }
+        guard case .array(let entries) = identities.value else { return false }
+        return entries.contains { entry in
+            guard case .object(let members) = entry.value else { return false }
+            return members.contains { $0.key == "match" }
+        }
+    }
+
     /// Recognises a file's kind from its top-level keys (JSON Lines files are inventories).
     public static func classify(_ file: InputFile) throws -> Kind {
         if file.format == .jsonLines { return .inventory }
@@ -84,16 +109,17 @@ public struct FileValidator {
         let object = try root.object()
         if object.contains("entries") { return .catalog }
         if object.contains("mappings") { return .mapping }
+        let name = file.path.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
+        if Self.isOverlay(object, name: name) { return .overlay }
         if object.contains("identities") || object.contains("roles") || object.contains("organization") {
             return .inventory
         }
         let policyKeys = Set(PolicyLoader.topLevelKeys).subtracting(["version"])
         if object.members.contains(where: { policyKeys.contains($0.key) }) { return .policy }
-        let name = file.path.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
         if name.contains("policy") { return .policy }
         if name.contains("inventory") { return .inventory }
         throw root.diagnostic(
-            "cannot tell what this file is: expected an inventory (identities, roles), a policy snapshot (thresholds, …), a catalog (entries) or a mapping file (mappings)"
+            "cannot tell what this file is: expected an inventory (identities, roles), an overlay (identities with match or id entries, in a file named overlay.*), a policy snapshot (thresholds, …), a catalog (entries) or a mapping file (mappings)"
         )
     }
 }

@@ -141,4 +141,19 @@ struct OverlayTests {
         #expect(owners?.count(.pass) == 2)
         #expect(report.metadata.inputs.contains { $0.role == .overlay && $0.path == "overlay.yaml" })
     }
+
+    @Test func validateRecognisesAndChecksOverlays() throws {
+        let named = InputFile(path: "org/overlay.yaml", text: "version: 1\nidentities:\n  - {id: a, owner: x}\n")
+        let globbing = InputFile(path: "facts.yaml", text: "version: 1\nidentities:\n  - {match: \"a*\", ownr: x}\n")
+        let inventory = InputFile(
+            path: "facts.json",
+            text: #"{"version": 1, "identities": [{"id": "a", "kind": "bot"}]}"#
+        )
+        #expect(try FileValidator.classify(named) == .overlay)
+        #expect(try FileValidator.classify(globbing) == .overlay)
+        #expect(try FileValidator.classify(inventory) == .inventory)
+        let outcomes = FileValidator().validate([named, globbing]).outcomes
+        #expect(outcomes[0].errors.isEmpty)
+        #expect(outcomes[1].errors.first?.message.contains("unknown key") == true)
+    }
 }
