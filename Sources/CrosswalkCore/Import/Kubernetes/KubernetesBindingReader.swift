@@ -25,6 +25,10 @@ struct KubernetesBindingRecord {
     var subjects: [KubernetesSubject]
     /// Where the binding is, for the identities it names that have no listing of their own.
     var origin: RecordOrigin
+    /// The binding's line, for diagnostics about it.
+    var location: SourceLocation?
+    /// The binding's key path in its file, e.g. `items[28]`.
+    var keyPath: String
 
     /// What `RoleBinding.scope` says: the namespace, or `cluster`.
     var scope: String { namespace ?? "cluster" }
@@ -60,7 +64,8 @@ enum KubernetesBindingReader {
             )
             return .skipped
         }
-        guard let roleRef = object.node["roleRef"], roleRef.isObject, let roleName = roleRef["name"]?.nonBlankText else {
+        guard let roleRef = object.node["roleRef"], roleRef.isObject, let roleName = roleRef["name"]?.nonBlankText
+        else {
             log.warning(
                 file,
                 at: object.node["roleRef"]?.location ?? object.node.location,
@@ -74,11 +79,11 @@ enum KubernetesBindingReader {
             isCluster ? nil : ImportText.screened(object.namespace ?? KubernetesServiceAccountReader.defaultNamespace)
         let screenedRole = ImportText.screened(roleName)
         let roleID: String
-        switch roleKind {
-        case KubernetesObjectKind.clusterRole.rawValue:
+        switch (roleKind, namespace) {
+        case (KubernetesObjectKind.clusterRole.rawValue, _):
             roleID = KubernetesRoleRecord.clusterRoleID(screenedRole)
-        case KubernetesObjectKind.role.rawValue where namespace != nil:
-            roleID = KubernetesRoleRecord.roleID(namespace: namespace!, name: screenedRole)
+        case (KubernetesObjectKind.role.rawValue, .some(let namespace)):
+            roleID = KubernetesRoleRecord.roleID(namespace: namespace, name: screenedRole)
         default:
             log.warning(
                 file,
@@ -139,7 +144,10 @@ enum KubernetesBindingReader {
                     let groupNamespace = String(name.dropFirst(KubernetesSubject.namespaceGroupPrefix.count))
                     if !groupNamespace.isEmpty {
                         subjects.append(
-                            .serviceAccountGroup(name: ImportText.screened(name), namespace: ImportText.screened(groupNamespace))
+                            .serviceAccountGroup(
+                                name: ImportText.screened(name),
+                                namespace: ImportText.screened(groupNamespace)
+                            )
                         )
                     }
                 }
@@ -160,7 +168,9 @@ enum KubernetesBindingReader {
                 roleIsClusterRole: roleKind == KubernetesObjectKind.clusterRole.rawValue,
                 namespace: namespace,
                 subjects: subjects,
-                origin: object.origin(kind)
+                origin: object.origin(kind),
+                location: object.node.location,
+                keyPath: object.path("roleRef.name")
             )
         )
     }

@@ -42,7 +42,12 @@ enum KubernetesExportReader {
                         continue
                     }
                     guard let kind = item["kind"]?.nonBlankText ?? itemKind else {
-                        log.warning(document.path, at: item.location, keyPath: path + ".kind", "skipped: the item has no kind")
+                        log.warning(
+                            document.path,
+                            at: item.location,
+                            keyPath: path + ".kind",
+                            "skipped: the item has no kind"
+                        )
                         continue
                     }
                     objects.append(KubernetesObject(node: item, kind: kind, keyPath: path, document: document))
@@ -64,7 +69,8 @@ enum KubernetesExportReader {
     }
 
     /// A raw API list with `metadata.continue` (or `remainingItemCount`) is one page of more.
-    private static func warnIfPaged(_ root: SourceNode, document: ImportDocument, keyPath: String, log: inout ImportLog) {
+    private static func warnIfPaged(_ root: SourceNode, document: ImportDocument, keyPath: String, log: inout ImportLog)
+    {
         let metadata = root["metadata"]
         let next = metadata?["continue"]?.nonBlankText
         let remaining = metadata?["remainingItemCount"]?.integer ?? 0

@@ -50,7 +50,7 @@ struct KubernetesInventoryBuilder {
                 )
             }
             merger.update(id) { identity in
-                if let index = identity.credentials.firstIndex(where: { $0.id == secret.name }) {
+                if let index = identity.credentials.firstIndex(where: { $0.id == secret.credentialID }) {
                     IdentityMerger.absorb(secret.credential, into: &identity.credentials[index])
                 } else {
                     identity.credentials.append(secret.credential)
@@ -66,7 +66,11 @@ struct KubernetesInventoryBuilder {
             for case .serviceAccount(let namespace, let name) in binding.subjects {
                 let id = KubernetesServiceAccountReader.identityID(namespace: namespace, name: name)
                 if !merger.contains(id) {
-                    add(Self.implied(namespace: namespace, name: name, origin: binding.origin), namespace: namespace, implied: true)
+                    add(
+                        Self.implied(namespace: namespace, name: name, origin: binding.origin),
+                        namespace: namespace,
+                        implied: true
+                    )
                 }
             }
         }

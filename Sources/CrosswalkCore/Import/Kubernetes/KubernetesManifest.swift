@@ -68,7 +68,9 @@ enum KubernetesManifest {
         guard first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else { return false }
         guard bytes[offset + 1] == first, bytes[offset + 2] == first else { return false }
         guard offset + 3 < bytes.count else { return true }
-        return [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[offset + 3])
+        return [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(
+            bytes[offset + 3]
+        )
     }
 
     /// Whether a piece holds anything beyond markers, comments, directives and blank lines.
@@ -119,7 +121,11 @@ enum KubernetesManifest {
             return SourceNode(.array(elements.map { shifted($0, lines: lines) }), at: move(node.location))
         case .object(let members):
             let moved = members.map {
-                SourceNode.Member(key: $0.key, keyLocation: move($0.keyLocation), value: shifted($0.value, lines: lines))
+                SourceNode.Member(
+                    key: $0.key,
+                    keyLocation: move($0.keyLocation),
+                    value: shifted($0.value, lines: lines)
+                )
             }
             return SourceNode(.object(moved), at: move(node.location))
         default:

@@ -37,8 +37,10 @@ struct KubernetesRoleResolver {
             if wellKnown == nil {
                 log.warning(
                     binding.origin.file,
-                    "\(binding.roleIsClusterRole ? "ClusterRole" : "Role") \"\(binding.roleName)\" is bound (first at \(binding.origin.record)) "
-                        + "but not in the export: its bindings are kept with no permissions; export it to assess them"
+                    at: binding.location,
+                    keyPath: binding.keyPath,
+                    "\(binding.roleIsClusterRole ? "ClusterRole" : "Role") \"\(binding.roleName)\" is bound but not in the export: "
+                        + "its bindings are kept with no permissions; export it to assess them"
                 )
             }
             let permissions = wellKnown ?? []

@@ -27,7 +27,11 @@ enum KubernetesServiceAccountReader {
     static func displayName(namespace: String, name: String) -> String { "\(namespace)/\(name)" }
 
     /// The account, or nil (with a located warning) when it has no name.
-    static func read(_ object: KubernetesObject, kind: ImportKind, log: inout ImportLog) -> KubernetesServiceAccountRecord? {
+    static func read(
+        _ object: KubernetesObject,
+        kind: ImportKind,
+        log: inout ImportLog
+    ) -> KubernetesServiceAccountRecord? {
         guard let name = object.name else {
             log.warning(
                 object.document.path,

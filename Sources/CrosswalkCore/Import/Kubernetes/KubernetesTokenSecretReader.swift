@@ -2,7 +2,7 @@
 /// Its `data` and `stringData` (the token, the CA certificate) are never read.
 struct KubernetesTokenSecretRecord {
     var namespace: String
-    /// The Secret's name, which becomes the credential's id.
+    /// The Secret's name.
     var name: String
     /// The service account named by `kubernetes.io/service-account.name`.
     var serviceAccount: String
@@ -20,11 +20,15 @@ struct KubernetesTokenSecretRecord {
         KubernetesServiceAccountReader.identityID(namespace: namespace, name: serviceAccount)
     }
 
+    /// The credential's id: the Secret's name (a token Secret lives in its account's namespace,
+    /// so findings show `k8s:NAMESPACE/ACCOUNT/SECRET`).
+    var credentialID: String { name }
+
     /// The credential the Secret is: a static bearer token that never expires, kept by the
     /// platform (in the Secret).
     var credential: Credential {
         var credential = Credential(
-            id: name,
+            id: credentialID,
             type: KubernetesTokenSecretReader.credentialType,
             status: invalidated ? .disabled : .active,
             created: created,
@@ -56,7 +60,8 @@ enum KubernetesTokenSecretReader {
     }
 
     /// The token Secret, or nil (with a located warning) when it names no service account.
-    static func read(_ object: KubernetesObject, kind: ImportKind, log: inout ImportLog) -> KubernetesTokenSecretRecord? {
+    static func read(_ object: KubernetesObject, kind: ImportKind, log: inout ImportLog) -> KubernetesTokenSecretRecord?
+    {
         guard let name = object.name else {
             log.warning(
                 object.document.path,

@@ -16,7 +16,8 @@ enum KubernetesWellKnownRoles {
     /// Whether the ClusterRole or Role is administrative: a well-known administrative ClusterRole,
     /// or any role granting every verb on every resource of every API group.
     static func isAdministrative(_ role: KubernetesRoleRecord, permissions: [String]) -> Bool {
-        (role.isClusterRole && administrative.contains(role.name)) || KubernetesPermissions.grantsEverything(permissions)
+        (role.isClusterRole && administrative.contains(role.name))
+            || KubernetesPermissions.grantsEverything(permissions)
     }
 
     /// The permissions of a well-known ClusterRole, or nil for any other name.
@@ -66,7 +67,11 @@ enum KubernetesWellKnownRoles {
             ], write
         ),
         ([""], ["serviceaccounts/token"], ["create"]),
-        (["apps"], ["daemonsets", "deployments", "deployments/rollback", "deployments/scale", "replicasets", "statefulsets"], write),
+        (
+            ["apps"],
+            ["daemonsets", "deployments", "deployments/rollback", "deployments/scale", "replicasets", "statefulsets"],
+            write
+        ),
         (["autoscaling"], ["horizontalpodautoscalers"], write),
         (["batch"], ["cronjobs", "jobs"], write),
         (["networking.k8s.io"], ["ingresses", "networkpolicies"], write),
