@@ -3,7 +3,8 @@
 /// documents. Says when the list is a page of a longer one, and skips items that are not objects.
 enum KubernetesExportReader {
     /// The objects of the file, in order (none for an empty file or list). Throws when the file is
-    /// not a Kubernetes export at all.
+    /// not a Kubernetes export at all; in a stream of several documents, a document that is no
+    /// Kubernetes object is skipped with a warning.
     static func objects(in document: ImportDocument, log: inout ImportLog) throws -> [KubernetesObject] {
         let roots = try KubernetesManifest.documents(document)
         var objects: [KubernetesObject] = []
@@ -11,6 +12,16 @@ enum KubernetesExportReader {
             let prefix = roots.count > 1 ? "[\(index)]" : ""
             if root.isNull { continue }
             guard root.isObject, let kind = root["kind"]?.nonBlankText, root["apiVersion"]?.nonBlankText != nil else {
+                if roots.count > 1 {
+                    // One foreign document in a stream: skip it, read the others.
+                    log.warning(
+                        document.path,
+                        at: root.location,
+                        keyPath: prefix,
+                        "skipped: the document is not a Kubernetes object (no apiVersion and kind)"
+                    )
+                    continue
+                }
                 throw Diagnostic(
                     .error,
                     file: document.path,

@@ -116,6 +116,28 @@ struct KubernetesExportShapeTests {
         #expect((error.location?.line ?? 0) >= 11)
     }
 
+    /// In a stream, a document that is no Kubernetes object is skipped; the others are read.
+    @Test func foreignDocumentInAStreamIsSkipped() throws {
+        let text = """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: a, namespace: x}
+            ---
+            just: some settings
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: b, namespace: x}
+            """
+        let imported = KubernetesFixture.run(text: text)
+        #expect(imported.errors.isEmpty)
+        #expect(imported.identities.map(\.id) == ["k8s:x/a", "k8s:x/b"])
+        let warning = try #require(imported.importWarnings.first)
+        #expect(imported.importWarnings.count == 1)
+        #expect(warning.keyPath == "[1]")
+        #expect(warning.location?.line == 5)
+    }
+
     @Test func singleObjectInJSON() throws {
         let text = """
             {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
