@@ -74,10 +74,11 @@ struct KubernetesExportShapeTests {
         #expect(imported.errors.isEmpty)
         #expect(imported.identities.map(\.id) == ["k8s:default/fine"])
         #expect(
-            imported.importWarnings.map { "\($0.location?.line ?? 0) \($0.keyPath ?? "")" } == [
-                "9 items[1].metadata.name", "12 items[2].roleRef.name", "21 items[3].subjects[0].namespace",
-                "22 items[3].subjects[1].name", "26 items[4].rules", "31 items[5].rules[0]",
-            ]
+            imported.importWarnings.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+                .map { "\($0.location?.line ?? 0) \($0.keyPath ?? "")" } == [
+                    "9 items[1].metadata.name", "12 items[2].roleRef.name", "21 items[3].subjects[0].namespace",
+                    "22 items[3].subjects[1].name", "26 items[4].rules", "31 items[5].rules[0]", "32 items[6].kind",
+                ]
         )
         #expect(try imported.role("k8s:clusterrole/broken-rules").permissions.isEmpty)
     }
