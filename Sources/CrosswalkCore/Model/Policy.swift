@@ -44,10 +44,15 @@ public struct Policy: Sendable {
         self.approvedTools = approvedTools
     }
 
-    /// Identity and access administration: whoever holds these can grant themselves anything.
+    /// Identity and access administration: whoever holds these can grant themselves anything. The
+    /// Kubernetes entries (as the Kubernetes importer writes permissions) are RBAC escalation,
+    /// binding and impersonation, reading Secrets, minting service-account tokens, and running
+    /// commands in pods or through the kubelet.
     public static let defaultPrivilegedPermissions = [
         "iam:*", "*:PassRole", "*:SetIamPolicy", "*:CreateServiceAccountKey", "Microsoft.Authorization/*",
-        "rbac.authorization.k8s.io/*",
+        "rbac.authorization.k8s.io/*", "*:escalate", "*:bind", "*:impersonate", "core/secrets:get",
+        "core/secrets:list", "core/secrets:watch", "core/serviceaccounts/token:create", "core/pods/exec:*",
+        "core/nodes/proxy:*",
     ]
     public static let defaultAdministrativeRoles = ["*admin*", "*Admin*", "owner", "Owner", "root"]
     public static let defaultAllowedSecretStorage: [SecretStorage] = [.vault, .secretManager]
