@@ -84,7 +84,7 @@ public struct ResultRecorder: Sendable {
         var finding = finding
         if let origin = finding.subject.origin {
             finding.evidence.append(
-                Evidence(field: "source", observed: origin.description, expected: "the record it was read from")
+                Evidence(field: "source", observed: origin.description, expected: "")
             )
             finding.subject.origin = nil
         }

@@ -40,7 +40,8 @@ public struct ImportedSource: Hashable, Sendable {
     public var kind: String
     /// Whether `auto` chose the kind.
     public var detected: Bool
-    /// Identities whose own record (not a mere mention) this file holds.
+    /// Identities first read from this file (their listing, or a mention such as a binding
+    /// subject when no file lists them).
     public var identities: Int
 
     public init(file: String, kind: String, detected: Bool, identities: Int) {

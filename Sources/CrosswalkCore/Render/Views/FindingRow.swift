@@ -23,7 +23,9 @@ struct FindingRow: TemplateView {
         status = presentation.label
         statusClass = presentation.cssClass
         message = Self.messageText(finding)
-        evidence = finding.evidence.map { "\($0.field): \($0.observed); expected \($0.expected)" }
+        evidence = finding.evidence.map {
+            $0.expected.isEmpty ? "\($0.field): \($0.observed)" : "\($0.field): \($0.observed); expected \($0.expected)"
+        }
             .joined(separator: " · ")
     }
 
