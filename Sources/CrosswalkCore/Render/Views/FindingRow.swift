@@ -26,7 +26,7 @@ struct FindingRow: TemplateView {
         evidence = finding.evidence.map {
             $0.expected.isEmpty ? "\($0.field): \($0.observed)" : "\($0.field): \($0.observed); expected \($0.expected)"
         }
-            .joined(separator: " · ")
+        .joined(separator: " · ")
     }
 
     /// The finding's message as reports print it (the one place views read `Finding.message`).
