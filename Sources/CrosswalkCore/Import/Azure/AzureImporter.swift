@@ -1,0 +1,69 @@
+/// Reads Azure / Entra ID exports (service principals, app registrations, RBAC role assignments)
+/// and joins them: an application's credentials go to its service principal (by `appId`), and a
+/// role assignment binds its role to the principal whose object id it names.
+struct AzureImporter: PlatformImporter {
+    static let platform = ImportPlatform.azure
+
+    static let servicePrincipals = ImportKind(
+        name: "azure-service-principals",
+        platform: .azure,
+        summary: "Entra ID service principals: applications, managed identities and agent identities, "
+            + "with their client secrets and certificates",
+        producedBy: "az ad sp list --all (or Graph GET /servicePrincipals)",
+        matches: { ServicePrincipalReader.matches($0) }
+    )
+
+    static let applications = ImportKind(
+        name: "azure-applications",
+        platform: .azure,
+        summary: "Entra ID app registrations, whose client secrets and certificates join their service principals",
+        producedBy: "az ad app list --all (or Graph GET /applications)",
+        matches: { ApplicationReader.matches($0) }
+    )
+
+    static let roleAssignments = ImportKind(
+        name: "azure-role-assignments",
+        platform: .azure,
+        summary: "Azure RBAC role assignments of service principals, with their scopes",
+        producedBy: "az role assignment list --all (or ARM GET …/roleAssignments)",
+        matches: { RoleAssignmentReader.matches($0) }
+    )
+
+    static var kinds: [ImportKind] { [servicePrincipals, applications, roleAssignments] }
+
+    private var principals: [AzurePrincipal] = []
+    private var applicationRecords: [AzureApplication] = []
+    private var assignments: [AzureRoleAssignment] = []
+    private var principalFile: String?
+    private var notices = DistinctWarnings()
+
+    init() {}
+
+    mutating func read(_ document: ImportDocument, as kind: ImportKind, log: inout ImportLog) {
+        switch kind {
+        case Self.servicePrincipals:
+            principalFile = principalFile ?? document.path
+            principals += ServicePrincipalReader(document: document, kind: kind).read(log: &log, notices: &notices)
+        case Self.applications:
+            applicationRecords += ApplicationReader(document: document, kind: kind).read(log: &log, notices: &notices)
+        case Self.roleAssignments:
+            assignments += RoleAssignmentReader(document: document, kind: kind).read(log: &log)
+        default:
+            log.error(document.path, "the Azure importer does not read \(kind.name)")
+        }
+    }
+
+    mutating func finish(log: inout ImportLog) -> ImportedPlatform {
+        var join = AzureJoin()
+        let home = AzureHomeTenant.infer(
+            principals: principals,
+            applicationIDs: Set(applicationRecords.compactMap(\.appID)),
+            file: principalFile,
+            log: &log
+        )
+        for principal in principals { join.add(principal, homeTenant: home) }
+        for application in applicationRecords { join.add(application) }
+        for assignment in assignments { join.bind(assignment, log: &log, notices: &notices) }
+        return join.finish(log: &log)
+    }
+}
