@@ -4,6 +4,10 @@ struct AzureJoin {
     private var merger = IdentityMerger()
     /// Service principal object id by application (client) id.
     private var principalByAppID: [String: String] = [:]
+    /// The identity of an app registration no service principal was listed for, by application id.
+    private var applicationByAppID: [String: String] = [:]
+    /// Agent identities and the application id of their blueprint, resolved once all is read.
+    private var blueprints: [(agent: String, blueprintAppID: String)] = []
     private var roles: [String: Role] = [:]
     private var roleOrder: [String] = []
     /// Role definitions that are not built-in roles Crosswalk knows, with the first assignment.
@@ -33,6 +37,7 @@ struct AzureJoin {
         identity.unreported = unreported
         merger.add(identity)
         if let appID = principal.appID, principalByAppID[appID] == nil { principalByAppID[appID] = identity.id }
+        if let blueprint = principal.blueprintAppID { blueprints.append((identity.id, blueprint)) }
     }
 
     /// Adds an app registration: its credentials and owners go to its service principal, or, when
@@ -61,7 +66,10 @@ struct AzureJoin {
             created: application.created,
             credentials: application.credentials
         )
-        if let appID = application.appID { identity.tags = [Tag(key: "azure.appId", value: appID)] }
+        if let appID = application.appID {
+            identity.tags = [Tag(key: "azure.appId", value: appID)]
+            if applicationByAppID[appID] == nil { applicationByAppID[appID] = identity.id }
+        }
         identity.origin = application.origin
         identity.unreported = Self.neverReported.union(.credentialStorage)
         if !application.owners.reported { identity.unreported.insert(.owner) }
@@ -156,6 +164,14 @@ struct AzureJoin {
     /// warning for role definitions Crosswalk does not know and one per file for skipped
     /// assignments.
     mutating func finish(log: inout ImportLog) -> ImportedPlatform {
+        // An agent identity is spawned by its blueprint's principal (or, when only the blueprint
+        // application was exported, by that application's identity).
+        for (agent, blueprint) in blueprints {
+            guard let parent = principalByAppID[blueprint] ?? applicationByAppID[blueprint], parent != agent else {
+                continue
+            }
+            merger.update(agent) { $0.spawnedBy = $0.spawnedBy ?? parent }
+        }
         for id in merger.ids {
             merger.update(id) { identity in
                 guard identity.authentication == nil else { return }

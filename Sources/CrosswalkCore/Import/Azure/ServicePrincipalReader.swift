@@ -12,6 +12,9 @@ struct AzurePrincipal {
     var singleTenant: Bool
     /// Whether the record carries `owners` or `sponsors`.
     var ownersReported: Bool
+    /// An agent identity's `agentIdentityBlueprintId`: the application (client) id of the
+    /// blueprint whose principal obtains its tokens.
+    var blueprintAppID: String? = nil
 }
 
 /// Reads `az ad sp list --all` (a bare array) or a Graph `GET /servicePrincipals` response
@@ -129,7 +132,9 @@ struct ServicePrincipalReader {
             appID: appID,
             appOwnerTenant: appOwnerTenant,
             singleTenant: node["signInAudience"]?.text == "AzureADMyOrg",
-            ownersReported: owners.reported
+            ownersReported: owners.reported,
+            blueprintAppID: identityKind == .agent
+                ? node["agentIdentityBlueprintId"]?.nonBlankText?.trimmedOfSpaces.lowercased() : nil
         )
     }
 
