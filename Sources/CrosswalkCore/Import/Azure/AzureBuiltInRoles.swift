@@ -59,8 +59,13 @@ struct AzureBuiltInRole {
     ]
 
     /// Whether a grant at a scope of this breadth is administrative.
-    func isAdministrative(broad: Bool) -> Bool {
-        switch administrative {
+    func isAdministrative(broad: Bool) -> Bool { administrative.applies(broad: broad) }
+}
+
+extension AzureBuiltInRole.Administrative {
+    /// Whether a grant at a scope of this breadth is administrative.
+    func applies(broad: Bool) -> Bool {
+        switch self {
         case .never: return false
         case .atBroadScope: return broad
         case .atAnyScope: return true

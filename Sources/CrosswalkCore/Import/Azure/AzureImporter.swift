@@ -1,6 +1,7 @@
-/// Reads Azure / Entra ID exports (service principals, app registrations, RBAC role assignments)
-/// and joins them: an application's credentials go to its service principal (by `appId`), and a
-/// role assignment binds its role to the principal whose object id it names.
+/// Reads Azure / Entra ID exports (service principals, app registrations, RBAC role assignments and
+/// role definitions) and joins them: an application's credentials go to its service principal (by
+/// `appId`), a role assignment binds its role to the principal whose object id it names, and a
+/// role definition gives that role its permissions.
 struct AzureImporter: PlatformImporter {
     static let platform = ImportPlatform.azure
 
@@ -29,11 +30,20 @@ struct AzureImporter: PlatformImporter {
         matches: { RoleAssignmentReader.matches($0) }
     )
 
-    static var kinds: [ImportKind] { [servicePrincipals, applications, roleAssignments] }
+    static let roleDefinitions = ImportKind(
+        name: "azure-role-definitions",
+        platform: .azure,
+        summary: "Azure RBAC role definitions, which give custom roles their permissions",
+        producedBy: "az role definition list --custom-role-only true (or ARM GET …/roleDefinitions)",
+        matches: { RoleDefinitionReader.matches($0) }
+    )
+
+    static var kinds: [ImportKind] { [servicePrincipals, applications, roleAssignments, roleDefinitions] }
 
     private var principals: [AzurePrincipal] = []
     private var applicationRecords: [AzureApplication] = []
     private var assignments: [AzureRoleAssignment] = []
+    private var definitions: [AzureRoleDefinition] = []
     private var principalFile: String?
     private var notices = DistinctWarnings()
 
@@ -48,13 +58,15 @@ struct AzureImporter: PlatformImporter {
             applicationRecords += ApplicationReader(document: document, kind: kind).read(log: &log, notices: &notices)
         case Self.roleAssignments:
             assignments += RoleAssignmentReader(document: document, kind: kind).read(log: &log)
+        case Self.roleDefinitions:
+            definitions += RoleDefinitionReader(document: document, kind: kind).read(log: &log)
         default:
             log.error(document.path, "the Azure importer does not read \(kind.name)")
         }
     }
 
     mutating func finish(log: inout ImportLog) -> ImportedPlatform {
-        var join = AzureJoin()
+        var join = AzureJoin(definitions: definitions)
         let home = AzureHomeTenant.infer(
             principals: principals,
             applicationIDs: Set(applicationRecords.compactMap(\.appID)),

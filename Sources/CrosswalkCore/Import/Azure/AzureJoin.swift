@@ -8,6 +8,8 @@ struct AzureJoin {
     private var applicationByAppID: [String: String] = [:]
     /// Agent identities and the application id of their blueprint, resolved once all is read.
     private var blueprints: [(agent: String, blueprintAppID: String)] = []
+    /// Role definitions an `azure-role-definitions` export gave, by GUID.
+    private let definitions: [String: AzureRoleDefinition]
     private var roles: [String: Role] = [:]
     private var roleOrder: [String] = []
     /// Role definitions that are not built-in roles Crosswalk knows, with the first assignment.
@@ -21,6 +23,12 @@ struct AzureJoin {
     static let neverReported: UnreportedFields = [
         .lastUsed, .credentialLastUsed, .environment, .trustZone, .interactiveUse, .sharedAccount,
     ]
+
+    init(definitions: [AzureRoleDefinition] = []) {
+        var byGUID: [String: AzureRoleDefinition] = [:]
+        for definition in definitions where byGUID[definition.guid] == nil { byGUID[definition.guid] = definition }
+        self.definitions = byGUID
+    }
 
     /// Adds a listed service principal; `homeTenant` decides whether it is third-party.
     mutating func add(_ principal: AzurePrincipal, homeTenant: String?) {
@@ -140,16 +148,20 @@ struct AzureJoin {
             }
             return id
         }
+        let definition = definitions[guid]
         let builtIn = AzureBuiltInRole.byGUID[guid]
-        if builtIn == nil, !unknownDefinitions.contains(where: { $0.guid == guid }) {
+        if definition == nil, builtIn == nil, !unknownDefinitions.contains(where: { $0.guid == guid }) {
             unknownDefinitions.append((guid, assignment))
         }
+        // An exported definition is authoritative; the built-in table stands in for it.
+        let name = definition?.name ?? builtIn?.name ?? assignment.roleDefinitionName ?? guid
+        let administrative = definition?.administrative ?? builtIn?.administrative ?? .never
         roles[id] = Role(
             id: id,
-            name: AzureRoleID.name(builtIn?.name ?? assignment.roleDefinitionName ?? guid, broad: broad),
+            name: AzureRoleID.name(name, broad: broad),
             platform: ImportPlatform.azure.platformName,
-            permissions: builtIn?.permissions ?? [],
-            administrative: builtIn?.isAdministrative(broad: broad) ?? false
+            permissions: definition?.actions ?? builtIn?.permissions ?? [],
+            administrative: administrative.applies(broad: broad)
         )
         roleOrder.append(id)
         return id
