@@ -14,7 +14,7 @@ struct AzureCredentialReader {
         at recordPath: String,
         storage: SecretStorage?,
         log: inout ImportLog,
-        notices: inout DistinctWarnings
+        notices: inout AzureDistinctWarnings
     ) -> [Credential] {
         var credentials: [Credential] = []
         for (key, defaultType) in [
@@ -101,7 +101,7 @@ struct AzureCredentialReader {
         of node: SourceNode,
         at path: String,
         log: inout ImportLog,
-        notices: inout DistinctWarnings
+        notices: inout AzureDistinctWarnings
     )
         -> CredentialType
     {

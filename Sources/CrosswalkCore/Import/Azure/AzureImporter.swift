@@ -11,7 +11,7 @@ struct AzureImporter: PlatformImporter {
         summary: "Entra ID service principals: applications, managed identities and agent identities, "
             + "with their client secrets and certificates",
         producedBy: "az ad sp list --all (or Graph GET /servicePrincipals)",
-        matches: { ServicePrincipalReader.matches($0) }
+        matches: { AzureServicePrincipalReader.matches($0) }
     )
 
     static let applications = ImportKind(
@@ -19,7 +19,7 @@ struct AzureImporter: PlatformImporter {
         platform: .azure,
         summary: "Entra ID app registrations, whose client secrets and certificates join their service principals",
         producedBy: "az ad app list --all (or Graph GET /applications)",
-        matches: { ApplicationReader.matches($0) }
+        matches: { AzureApplicationReader.matches($0) }
     )
 
     static let roleAssignments = ImportKind(
@@ -27,7 +27,7 @@ struct AzureImporter: PlatformImporter {
         platform: .azure,
         summary: "Azure RBAC role assignments of service principals, with their scopes",
         producedBy: "az role assignment list --all (or ARM GET …/roleAssignments)",
-        matches: { RoleAssignmentReader.matches($0) }
+        matches: { AzureRoleAssignmentReader.matches($0) }
     )
 
     static let roleDefinitions = ImportKind(
@@ -35,7 +35,7 @@ struct AzureImporter: PlatformImporter {
         platform: .azure,
         summary: "Azure RBAC role definitions, which give custom roles their permissions",
         producedBy: "az role definition list --custom-role-only true (or ARM GET …/roleDefinitions)",
-        matches: { RoleDefinitionReader.matches($0) }
+        matches: { AzureRoleDefinitionReader.matches($0) }
     )
 
     static var kinds: [ImportKind] { [servicePrincipals, applications, roleAssignments, roleDefinitions] }
@@ -45,7 +45,7 @@ struct AzureImporter: PlatformImporter {
     private var assignments: [AzureRoleAssignment] = []
     private var definitions: [AzureRoleDefinition] = []
     private var principalFile: String?
-    private var notices = DistinctWarnings()
+    private var notices = AzureDistinctWarnings()
 
     init() {}
 
@@ -53,13 +53,16 @@ struct AzureImporter: PlatformImporter {
         switch kind {
         case Self.servicePrincipals:
             principalFile = principalFile ?? document.path
-            principals += ServicePrincipalReader(document: document, kind: kind).read(log: &log, notices: &notices)
+            principals += AzureServicePrincipalReader(document: document, kind: kind).read(log: &log, notices: &notices)
         case Self.applications:
-            applicationRecords += ApplicationReader(document: document, kind: kind).read(log: &log, notices: &notices)
+            applicationRecords += AzureApplicationReader(document: document, kind: kind).read(
+                log: &log,
+                notices: &notices
+            )
         case Self.roleAssignments:
-            assignments += RoleAssignmentReader(document: document, kind: kind).read(log: &log)
+            assignments += AzureRoleAssignmentReader(document: document, kind: kind).read(log: &log)
         case Self.roleDefinitions:
-            definitions += RoleDefinitionReader(document: document, kind: kind).read(log: &log)
+            definitions += AzureRoleDefinitionReader(document: document, kind: kind).read(log: &log)
         default:
             log.error(document.path, "the Azure importer does not read \(kind.name)")
         }

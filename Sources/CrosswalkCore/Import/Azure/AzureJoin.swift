@@ -87,7 +87,7 @@ struct AzureJoin {
     /// Binds an assignment's role to its principal. Assignments to users, groups and devices are
     /// skipped (counted); one with no `principalType` is kept only when its principal is a listed
     /// service principal; an unknown type is kept with one warning per value.
-    mutating func bind(_ assignment: AzureRoleAssignment, log: inout ImportLog, notices: inout DistinctWarnings) {
+    mutating func bind(_ assignment: AzureRoleAssignment, log: inout ImportLog, notices: inout AzureDistinctWarnings) {
         let type = assignment.principalType ?? ""
         switch type {
         case "ServicePrincipal":

@@ -21,7 +21,7 @@ struct AzureRoleAssignment {
 /// Reads `az role assignment list --all` (a bare array with the ARM `properties` flattened and
 /// `principalName` / `roleDefinitionName` added) or a raw ARM response
 /// `{"value": [{"properties": {…}, "id", "type", "name"}], "nextLink"?}`.
-struct RoleAssignmentReader {
+struct AzureRoleAssignmentReader {
     let document: ImportDocument
     let kind: ImportKind
 

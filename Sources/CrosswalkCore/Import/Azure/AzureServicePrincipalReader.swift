@@ -24,7 +24,7 @@ struct AzurePrincipal {
 /// service-account, `ManagedIdentity` → managed-identity, `ServiceIdentity` or
 /// `#microsoft.graph.agentIdentity` → agent (Entra Agent ID); any other value is kept as written,
 /// with one warning per value.
-struct ServicePrincipalReader {
+struct AzureServicePrincipalReader {
     let document: ImportDocument
     let kind: ImportKind
 
@@ -49,7 +49,7 @@ struct ServicePrincipalReader {
         return isRecord(first)
     }
 
-    func read(log: inout ImportLog, notices: inout DistinctWarnings) -> [AzurePrincipal] {
+    func read(log: inout ImportLog, notices: inout AzureDistinctWarnings) -> [AzurePrincipal] {
         guard
             let envelope = AzureEnvelope.read(
                 document,
@@ -66,7 +66,7 @@ struct ServicePrincipalReader {
         _ node: SourceNode,
         at path: String,
         log: inout ImportLog,
-        notices: inout DistinctWarnings
+        notices: inout AzureDistinctWarnings
     )
         -> AzurePrincipal?
     {
@@ -143,7 +143,7 @@ struct ServicePrincipalReader {
         of node: SourceNode,
         at path: String,
         log: inout ImportLog,
-        notices: inout DistinctWarnings
+        notices: inout AzureDistinctWarnings
     ) -> (IdentityKind, String?) {
         let odataType = node["@odata.type"]?.text?.lowercased()
         let written = node["servicePrincipalType"]?.nonBlankText?.trimmedOfSpaces
@@ -204,18 +204,5 @@ struct ServicePrincipalReader {
             }
         }
         return tags
-    }
-}
-
-/// The life-cycle status Graph records state: `accountEnabled: false` is disabled, a
-/// `deletedDateTime` deleted, and `disabledByMicrosoftStatus` other than `NotDisabled` disabled.
-enum AzureRecordStatus {
-    static func status(of node: SourceNode) -> LifecycleStatus {
-        if let deleted = node["deletedDateTime"], ExportTime(deleted).timestamp != nil { return .deleted }
-        if node["accountEnabled"]?.flag == false { return .disabled }
-        if let byMicrosoft = node["disabledByMicrosoftStatus"]?.nonBlankText, byMicrosoft != "NotDisabled" {
-            return .disabled
-        }
-        return .active
     }
 }

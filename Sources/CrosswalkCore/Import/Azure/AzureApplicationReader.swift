@@ -15,7 +15,7 @@ struct AzureApplication {
 
 /// Reads `az ad app list --all` (a bare array) or a Graph `GET /applications` response into app
 /// registrations, with the same credential shape as service principals.
-struct ApplicationReader {
+struct AzureApplicationReader {
     let document: ImportDocument
     let kind: ImportKind
 
@@ -44,7 +44,7 @@ struct ApplicationReader {
         return isRecord(first)
     }
 
-    func read(log: inout ImportLog, notices: inout DistinctWarnings) -> [AzureApplication] {
+    func read(log: inout ImportLog, notices: inout AzureDistinctWarnings) -> [AzureApplication] {
         guard
             let envelope = AzureEnvelope.read(
                 document,
@@ -61,7 +61,7 @@ struct ApplicationReader {
         _ node: SourceNode,
         at path: String,
         log: inout ImportLog,
-        notices: inout DistinctWarnings
+        notices: inout AzureDistinctWarnings
     ) -> AzureApplication? {
         guard node.isObject else {
             log.warning(

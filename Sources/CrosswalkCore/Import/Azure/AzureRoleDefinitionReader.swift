@@ -23,7 +23,7 @@ struct AzureRoleDefinition {
 
 /// Reads `az role definition list` (a bare array, e.g. with `--custom-role-only true`) or a raw
 /// ARM `roleDefinitions` response, whose records keep their fields under `properties`.
-struct RoleDefinitionReader {
+struct AzureRoleDefinitionReader {
     let document: ImportDocument
     let kind: ImportKind
 
