@@ -200,12 +200,15 @@ struct AzureJoin {
         if let first = unknownDefinitions.first {
             let names = unknownDefinitions.map { $0.assignment.roleDefinitionName ?? $0.guid }
             let noun = names.count == 1 ? "role definition is" : "role definitions are"
+            let shown =
+                names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
             log.warning(
                 first.assignment.file,
                 at: first.assignment.location,
                 keyPath: first.assignment.keyPath,
-                "\(names.count) \(noun) not a built-in role Crosswalk knows (\(names.joined(separator: ", "))); "
-                    + "a role assignment export does not list permissions, so they are imported with none"
+                "\(names.count) \(noun) not a built-in role Crosswalk knows (\(shown)); a role assignment export "
+                    + "does not list permissions, so they are imported with none: add an azure-role-definitions "
+                    + "export (az role definition list) to give them theirs"
             )
         }
         for file in skippedFiles {
