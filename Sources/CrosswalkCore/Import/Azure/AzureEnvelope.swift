@@ -66,6 +66,18 @@ struct AzureEnvelope {
             )
             return nil
         }
+        // A list of some other kind of record (role assignments read as service principals) is
+        // the wrong file, not a list of malformed records.
+        let objects = records.filter(\.node.isObject)
+        if !objects.isEmpty, !objects.contains(where: { isRecord($0.node) }) {
+            log.error(
+                document.path,
+                at: objects[0].node.location,
+                keyPath: objects[0].path,
+                "not an export of \(noun): no record has their shape (as \(producedBy) prints them)"
+            )
+            return nil
+        }
         if records.isEmpty {
             log.warning(document.path, at: root.location, "the export holds no \(noun)")
         }

@@ -216,6 +216,15 @@ import Testing
         #expect(foreign.errors.count == 1)
         #expect(foreign.errors.first?.message.contains("not an export of service principals") == true)
 
+        // Role assignments named as service principals: the wrong file, an error, nothing imported.
+        let wrongKind = try ImportFixtures.run([(AzureFixture.servicePrincipals, AzureFixture.armSample)])
+        #expect(wrongKind.identities.isEmpty)
+        #expect(wrongKind.errors.count == 1)
+        #expect(wrongKind.errors.first?.message.contains("no record has their shape") == true)
+        let spAsAssignments = try ImportFixtures.run([(AzureFixture.assignments, AzureFixture.spList)])
+        #expect(spAsAssignments.identities.isEmpty)
+        #expect(spAsAssignments.errors.count == 1)
+
         let broken = ImportFixtures.run(texts: [(AzureFixture.servicePrincipals, "broken.json", #"[{"id": "x", "#)])
         #expect(broken.errors.count == 1)
         #expect(broken.identities.isEmpty)
