@@ -139,6 +139,6 @@ import Testing
         ])
         #expect(imported.identities.map(\.id) == ["66e30abb-1162-47a4-97e7-007bf57bb3ac"] + Self.armOwnerPrincipals)
         #expect(try imported.azureIdentity("66e30abb-1162-47a4-97e7-007bf57bb3ac").roleBindings.isEmpty)
-        #expect(imported.sources.map(\.identities) == [1, 5])
+        #expect(imported.sources.map(\.kind) == [AzureFixture.servicePrincipals, AzureFixture.assignments])
     }
 }
