@@ -9,6 +9,8 @@ struct AzureEnvelope {
     }
 
     var records: [Record]
+    /// Whether the response says more pages follow (`@odata.nextLink`, `nextLink`).
+    var isIncomplete = false
 
     /// Unwraps the document; logs an error and returns nil when the file is not a list of records
     /// at all. `noun` names the records in messages ("service principals"); `isRecord` tells
@@ -31,6 +33,7 @@ struct AzureEnvelope {
             return nil
         }
         var records: [Record] = []
+        var isIncomplete = false
         switch root.value {
         case .array(let nodes):
             records = nodes.enumerated().map { Record(node: $1, path: "[\($0)]") }
@@ -47,6 +50,7 @@ struct AzureEnvelope {
             records = value.elements.enumerated().map { Record(node: $1, path: "value[\($0)]") }
             for key in ["@odata.nextLink", "nextLink"] {
                 guard let next = root[key], next.nonBlankText != nil else { continue }
+                isIncomplete = true
                 log.warning(
                     document.path,
                     at: next.location,
@@ -81,7 +85,7 @@ struct AzureEnvelope {
         if records.isEmpty {
             log.warning(document.path, at: root.location, "the export holds no \(noun)")
         }
-        return AzureEnvelope(records: records)
+        return AzureEnvelope(records: records, isIncomplete: isIncomplete)
     }
 
     /// The first record of a parsed document, for shape detection; never throws.

@@ -1,7 +1,7 @@
-/// Reads Azure / Entra ID exports (service principals, app registrations, RBAC role assignments and
-/// role definitions) and joins them: an application's credentials go to its service principal (by
-/// `appId`), a role assignment binds its role to the principal whose object id it names, and a
-/// role definition gives that role its permissions.
+/// Reads Azure / Entra ID exports (service principals, app registrations, RBAC role assignments,
+/// role definitions and sign-in activity) and joins them: an application's credentials and last
+/// sign-in go to its service principal (by `appId`), a role assignment binds its role to the
+/// principal whose object id it names, and a role definition gives that role its permissions.
 struct AzureImporter: PlatformImporter {
     static let platform = ImportPlatform.azure
 
@@ -38,12 +38,25 @@ struct AzureImporter: PlatformImporter {
         matches: { AzureRoleDefinitionReader.matches($0) }
     )
 
-    static var kinds: [ImportKind] { [servicePrincipals, applications, roleAssignments, roleDefinitions] }
+    static let signInActivity = ImportKind(
+        name: "azure-sign-in-activity",
+        platform: .azure,
+        summary: "Entra ID service principal sign-in activity: each application's last sign-in",
+        producedBy: "az rest --url https://graph.microsoft.com/beta/reports/servicePrincipalSignInActivities",
+        matches: { AzureSignInActivityReader.matches($0) }
+    )
+
+    static var kinds: [ImportKind] {
+        [servicePrincipals, applications, roleAssignments, roleDefinitions, signInActivity]
+    }
 
     private var principals: [AzurePrincipal] = []
     private var applicationRecords: [AzureApplication] = []
     private var assignments: [AzureRoleAssignment] = []
     private var definitions: [AzureRoleDefinition] = []
+    private var signIns: [AzureSignInActivity] = []
+    /// Whether some sign-in activity export was complete (no next page).
+    private var signInExportComplete = false
     private var principalFile: String?
     private var notices = AzureDistinctWarnings()
 
@@ -61,6 +74,10 @@ struct AzureImporter: PlatformImporter {
             )
         case Self.roleAssignments:
             assignments += AzureRoleAssignmentReader(document: document, kind: kind).read(log: &log)
+        case Self.signInActivity:
+            let read = AzureSignInActivityReader(document: document, kind: kind).read(log: &log)
+            signIns += read.activities
+            signInExportComplete = signInExportComplete || read.complete
         case Self.roleDefinitions:
             definitions += AzureRoleDefinitionReader(document: document, kind: kind).read(log: &log)
         default:
@@ -78,6 +95,7 @@ struct AzureImporter: PlatformImporter {
         )
         for principal in principals { join.add(principal, homeTenant: home) }
         for application in applicationRecords { join.add(application) }
+        join.record(signIns, completeExport: signInExportComplete)
         for assignment in assignments { join.bind(assignment, log: &log, notices: &notices) }
         return join.finish(log: &log)
     }

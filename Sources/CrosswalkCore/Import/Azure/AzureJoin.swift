@@ -84,6 +84,29 @@ struct AzureJoin {
         merger.add(identity)
     }
 
+    /// Records last sign-ins (by application id) as the identities' last use. When a sign-in
+    /// export is complete, an application service principal or app registration it leaves out
+    /// had no sign-in in it: its last use is then known to be none, not unreported. Managed and
+    /// agent identities it leaves out stay unreported (the report may not cover them).
+    mutating func record(_ activities: [AzureSignInActivity], completeExport: Bool) {
+        var seen: Set<String> = []
+        for activity in activities {
+            guard let id = principalByAppID[activity.appID] ?? applicationByAppID[activity.appID] else { continue }
+            seen.insert(id)
+            merger.update(id) { identity in
+                if let signIn = activity.lastSignIn { identity.lastUsed = max(identity.lastUsed ?? signIn, signIn) }
+                identity.unreported.remove(.lastUsed)
+            }
+        }
+        guard completeExport else { return }
+        for id in Set(principalByAppID.values).union(applicationByAppID.values) where !seen.contains(id) {
+            merger.update(id) { identity in
+                guard identity.kind == .serviceAccount || identity.kind == .apiClient else { return }
+                identity.unreported.remove(.lastUsed)
+            }
+        }
+    }
+
     /// Binds an assignment's role to its principal. Assignments to users, groups and devices are
     /// skipped (counted); one with no `principalType` is kept only when its principal is a listed
     /// service principal; an unknown type is kept with one warning per value.
