@@ -46,8 +46,16 @@ struct AzureImporter: PlatformImporter {
         matches: { AzureSignInActivityReader.matches($0) }
     )
 
+    static let credentialSignInActivity = ImportKind(
+        name: "azure-credential-sign-in-activity",
+        platform: .azure,
+        summary: "Entra ID credential sign-in activity: each client secret's and certificate's last sign-in",
+        producedBy: "az rest --url https://graph.microsoft.com/beta/reports/appCredentialSignInActivities",
+        matches: { AzureCredentialSignInReader.matches($0) }
+    )
+
     static var kinds: [ImportKind] {
-        [servicePrincipals, applications, roleAssignments, roleDefinitions, signInActivity]
+        [servicePrincipals, applications, roleAssignments, roleDefinitions, signInActivity, credentialSignInActivity]
     }
 
     private var principals: [AzurePrincipal] = []
@@ -55,8 +63,12 @@ struct AzureImporter: PlatformImporter {
     private var assignments: [AzureRoleAssignment] = []
     private var definitions: [AzureRoleDefinition] = []
     private var signIns: [AzureSignInActivity] = []
-    /// Whether some sign-in activity export was complete (no next page).
-    private var signInExportComplete = false
+    /// Whether every sign-in activity export read was complete (no next page); false until one is
+    /// read. A page with a next page makes the whole report incomplete, even when later pages
+    /// were given too.
+    private var signInExportComplete: Bool?
+    private var credentialSignIns: [AzureCredentialSignIn] = []
+    private var credentialSignInExportComplete: Bool?
     private var principalFile: String?
     private var notices = AzureDistinctWarnings()
 
@@ -77,7 +89,11 @@ struct AzureImporter: PlatformImporter {
         case Self.signInActivity:
             let read = AzureSignInActivityReader(document: document, kind: kind).read(log: &log)
             signIns += read.activities
-            signInExportComplete = signInExportComplete || read.complete
+            signInExportComplete = (signInExportComplete ?? true) && read.complete
+        case Self.credentialSignInActivity:
+            let read = AzureCredentialSignInReader(document: document, kind: kind).read(log: &log)
+            credentialSignIns += read.signIns
+            credentialSignInExportComplete = (credentialSignInExportComplete ?? true) && read.complete
         case Self.roleDefinitions:
             definitions += AzureRoleDefinitionReader(document: document, kind: kind).read(log: &log)
         default:
@@ -95,7 +111,8 @@ struct AzureImporter: PlatformImporter {
         )
         for principal in principals { join.add(principal, homeTenant: home) }
         for application in applicationRecords { join.add(application) }
-        join.record(signIns, completeExport: signInExportComplete)
+        join.record(signIns, completeExport: signInExportComplete ?? false)
+        join.record(credentialSignIns, completeExport: credentialSignInExportComplete ?? false)
         for assignment in assignments { join.bind(assignment, log: &log, notices: &notices) }
         return join.finish(log: &log)
     }

@@ -107,6 +107,34 @@ struct AzureJoin {
         }
     }
 
+    /// Records credentials' last sign-ins as their last use, on the identity the report names (by
+    /// service principal object id, else by application id). When a credential report is
+    /// complete, the credentials of application service principals and app registrations it
+    /// leaves out had no sign-in in it: their last use is known to be none, not unreported.
+    mutating func record(_ signIns: [AzureCredentialSignIn], completeExport: Bool) {
+        for signIn in signIns {
+            let candidates = [
+                signIn.principalID, signIn.appID.flatMap { principalByAppID[$0] },
+                signIn.appID.flatMap { applicationByAppID[$0] },
+            ]
+            guard let id = candidates.compactMap({ $0 }).first(where: merger.contains) else { continue }
+            let keyID = signIn.keyID.lowercased()
+            merger.update(id) { identity in
+                guard let index = identity.credentials.firstIndex(where: { $0.id.lowercased() == keyID }),
+                    let signedIn = signIn.lastSignIn
+                else { return }
+                identity.credentials[index].lastUsed = max(identity.credentials[index].lastUsed ?? signedIn, signedIn)
+            }
+        }
+        guard completeExport else { return }
+        for id in Set(principalByAppID.values).union(applicationByAppID.values) {
+            merger.update(id) { identity in
+                guard identity.kind == .serviceAccount || identity.kind == .apiClient else { return }
+                identity.unreported.remove(.credentialLastUsed)
+            }
+        }
+    }
+
     /// Binds an assignment's role to its principal. Assignments to users, groups and devices are
     /// skipped (counted); one with no `principalType` is kept only when its principal is a listed
     /// service principal; an unknown type is kept with one warning per value.

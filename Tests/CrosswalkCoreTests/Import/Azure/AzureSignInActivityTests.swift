@@ -77,7 +77,52 @@ import Testing
         #expect(try imported.azureIdentity("7d0c5a3e-2b1f-4e8a-9c6d-3a4b5c6d7e8f").unreported.contains(.lastUsed))
     }
 
+    static let credentialSignIns = "Tests/Fixtures/imports/azure/graph-app-credential-sign-in-activity.json"
+    static let credentialKind = "azure-credential-sign-in-activity"
+
+    @Test func credentialSignInsBecomeTheCredentialsLastUse() throws {
+        let imported = try ImportFixtures.run([
+            (AzureFixture.servicePrincipals, AzureFixture.spList),
+            (AzureFixture.applications, AzureFixture.appList),
+            (Self.credentialKind, Self.credentialSignIns),
+        ])
+        #expect(imported.errors.isEmpty)
+        let pipeline = try imported.azureIdentity("04682e4a-6d00-4431-a67d-27d364f3a0cf")
+        #expect(
+            try pipeline.azureCredential("5f1c0e5e-1111-4c1a-9a0e-000000000001").lastUsed
+                == AzureFixture.time("2026-10-29T07:00:00Z")
+        )
+        #expect(!pipeline.unreported.contains(.credentialLastUsed))
+        // The app registration's secret, joined to its service principal.
+        #expect(
+            try imported.azureIdentity("8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+                .azureCredential("5f1c0e5e-1111-4c1a-9a0e-000000000004").lastUsed
+                == AzureFixture.time("2026-06-15T00:00:00Z")
+        )
+        // No service principal: joined by appId to the app registration's identity.
+        #expect(
+            try imported.azureIdentity("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b")
+                .azureCredential("5f1c0e5e-1111-4c1a-9a0e-000000000006").lastUsed
+                == AzureFixture.time("2026-10-01T00:00:00Z")
+        )
+        #expect(imported.warnings.first { $0.keyPath == "value[3].keyId" }?.location?.line == 46)
+
+        let unused = try ImportFixtures.results(of: "CW-CRED-07", on: imported)
+        // Last used 2026-10-29: 3 days.
+        #expect(unused["04682e4a-6d00-4431-a67d-27d364f3a0cf/5f1c0e5e-1111-4c1a-9a0e-000000000001"] == .pass)
+        // Never used (not in the complete report), created 2026-01-01: 304 days.
+        #expect(unused["04682e4a-6d00-4431-a67d-27d364f3a0cf/5f1c0e5e-1111-4c1a-9a0e-000000000002"] == .fail)
+        // Never used, created 2024-03-01.
+        #expect(unused["04682e4a-6d00-4431-a67d-27d364f3a0cf/5f1c0e5e-1111-4c1a-9a0e-000000000005"] == .fail)
+        // Last used 2026-06-15: 139 days.
+        #expect(unused["8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d/5f1c0e5e-1111-4c1a-9a0e-000000000004"] == .fail)
+        // Last used 2026-10-01: 31 days.
+        #expect(unused["f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b/5f1c0e5e-1111-4c1a-9a0e-000000000006"] == .pass)
+    }
+
     @Test func reportIsDetected() throws {
+        let credentials = ImportDocument(try Fixtures.file(Self.credentialSignIns))
+        #expect(ImportRegistry.detect(credentials).map(\.name) == [Self.credentialKind])
         let document = ImportDocument(try Fixtures.file(Self.signIns))
         #expect(ImportRegistry.detect(document).map(\.name) == [Self.kind])
     }
