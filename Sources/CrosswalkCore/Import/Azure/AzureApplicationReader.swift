@@ -72,7 +72,7 @@ struct AzureApplicationReader {
             )
             return nil
         }
-        guard let objectID = node["id"]?.nonBlankText?.trimmedOfSpaces.lowercased() else {
+        guard let objectID = node[anyOf: "id", "objectId"]?.nonBlankText?.trimmedOfSpaces.lowercased() else {
             log.warning(
                 document.path,
                 at: node.location,

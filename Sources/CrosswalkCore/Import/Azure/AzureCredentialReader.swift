@@ -1,9 +1,10 @@
 /// Reads the `passwordCredentials` and `keyCredentials` of a Graph service principal or
 /// application: client secrets and certificates, with their start and end dates.
 ///
-/// Only metadata is read: `keyId`, `startDateTime`, `endDateTime` and a key credential's `type`.
-/// `secretText`, `hint`, `key` and `customKeyIdentifier` are never looked at, so secret material
-/// cannot reach an imported value.
+/// Only metadata is read: `keyId`, `startDateTime`, `endDateTime` (`startDate`, `endDate` in the
+/// older Azure AD Graph shape) and a key credential's `type`. `secretText`, `hint`, `key`, `value`
+/// and `customKeyIdentifier` are never looked at, so secret material cannot reach an imported
+/// value.
 struct AzureCredentialReader {
     let document: ImportDocument
     let kind: ImportKind
@@ -64,24 +65,27 @@ struct AzureCredentialReader {
             log.warning(document.path, at: node.location, keyPath: "\(path).keyId", "credential has no keyId; skipped")
             return nil
         }
-        let expires = ExportTime(node["endDateTime"])
+        // Graph writes endDateTime / startDateTime; az before 2.37 (Azure AD Graph) endDate / startDate.
+        let end = node[anyOf: "endDateTime", "endDate"]
+        let begin = node[anyOf: "startDateTime", "startDate"]
+        let expires = ExportTime(end)
         if expires == .invalid {
             // A wrong end date must not read as "never expires"; the credential is left out.
             log.warning(
                 document.path,
-                at: node["endDateTime"]?.location ?? node.location,
+                at: end?.location ?? node.location,
                 keyPath: "\(path).endDateTime",
-                "\(Diagnostic.quoted(node["endDateTime"]?.text ?? "")) is not a date; credential skipped"
+                "\(Diagnostic.quoted(end?.text ?? "")) is not a date; credential skipped"
             )
             return nil
         }
-        let start = ExportTime(node["startDateTime"])
+        let start = ExportTime(begin)
         if start == .invalid {
             log.warning(
                 document.path,
-                at: node["startDateTime"]?.location ?? node.location,
+                at: begin?.location ?? node.location,
                 keyPath: "\(path).startDateTime",
-                "\(Diagnostic.quoted(node["startDateTime"]?.text ?? "")) is not a date; start date left out"
+                "\(Diagnostic.quoted(begin?.text ?? "")) is not a date; start date left out"
             )
         }
         var credential = Credential(

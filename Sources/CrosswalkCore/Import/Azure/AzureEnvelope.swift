@@ -9,7 +9,8 @@ struct AzureEnvelope {
     }
 
     var records: [Record]
-    /// Whether the response says more pages follow (`@odata.nextLink`, `nextLink`).
+    /// Whether the response says more pages follow (`@odata.nextLink`, Azure AD Graph's
+    /// `odata.nextLink`, ARM's `nextLink`).
     var isIncomplete = false
 
     /// Unwraps the document; logs an error and returns nil when the file is not a list of records
@@ -48,7 +49,7 @@ struct AzureEnvelope {
                 return nil
             }
             records = value.elements.enumerated().map { Record(node: $1, path: "value[\($0)]") }
-            for key in ["@odata.nextLink", "nextLink"] {
+            for key in ["@odata.nextLink", "odata.nextLink", "nextLink"] {
                 guard let next = root[key], next.nonBlankText != nil else { continue }
                 isIncomplete = true
                 log.warning(

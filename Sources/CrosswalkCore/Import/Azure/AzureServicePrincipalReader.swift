@@ -79,7 +79,7 @@ struct AzureServicePrincipalReader {
             )
             return nil
         }
-        guard let objectID = node["id"]?.nonBlankText?.trimmedOfSpaces.lowercased() else {
+        guard let objectID = node[anyOf: "id", "objectId"]?.nonBlankText?.trimmedOfSpaces.lowercased() else {
             log.warning(
                 document.path,
                 at: node.location,

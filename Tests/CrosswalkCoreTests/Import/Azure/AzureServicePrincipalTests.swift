@@ -230,6 +230,29 @@ import Testing
         #expect(broken.identities.isEmpty)
     }
 
+    @Test func olderAzureADGraphShapeIsRead() throws {
+        // az before 2.37 printed Azure AD Graph objects: objectId, startDate / endDate, and a
+        // credential `value` that must never be read.
+        let text = """
+            {"odata.metadata": "https://graph.windows.net/t/$metadata#directoryObjects", "value": [
+              {"objectId": "5E6F7A8B-0000-4000-8000-000000000001", "objectType": "ServicePrincipal",
+               "displayName": "old-cli-app", "servicePrincipalType": "Application", "accountEnabled": true,
+               "passwordCredentials": [{"customKeyIdentifier": null, "keyId": "0d0d0d0d-0000-4000-8000-000000000001",
+                 "startDate": "2019-10-17T15:47:00.587000-06:00", "endDate": "2020-10-17T15:47:00.587000-06:00",
+                 "value": "legacyFakeSecretValueThatMustNotAppear"}]}],
+             "odata.nextLink": "directoryObjects/$/Microsoft.DirectoryServices.ServicePrincipal?$skiptoken=X"}
+            """
+        let imported = ImportFixtures.run(texts: [(AzureFixture.servicePrincipals, "old.json", text)])
+        #expect(imported.errors.isEmpty)
+        let old = try imported.azureIdentity("5e6f7a8b-0000-4000-8000-000000000001")
+        let secret = try old.azureCredential("0d0d0d0d-0000-4000-8000-000000000001")
+        // A local time with an offset: 15:47 at -06:00 is 21:47 UTC.
+        #expect(secret.created == AzureFixture.time("2019-10-17T21:47:00Z"))
+        #expect(secret.expires == AzureFixture.time("2020-10-17T21:47:00Z"))
+        #expect(imported.warnings.contains { $0.keyPath == "odata.nextLink" })
+        #expect(!String(describing: imported).contains("legacyFakeSecretValue"))
+    }
+
     @Test func aLoneObjectIsOneServicePrincipal() throws {
         let imported = ImportFixtures.run(texts: [
             (
