@@ -7,26 +7,45 @@ import CSV
 /// Columns are found by header name; a missing column is an error for the file, extra columns are
 /// ignored. A malformed row is skipped with a warning naming its line, and the rest is read.
 enum CredentialReportReader {
-    /// How the report's text starts.
-    static let headerStart = "user,arn,"
-
-    /// Whether the document is a credential report: CSV text starting with the report's header,
-    /// or a JSON object with a `Content` string and `ReportFormat` or `GeneratedTime`.
+    /// Whether the document is a credential report: CSV whose header names `user`, `arn` and
+    /// `access_key_1_active`, or a JSON (or YAML) object with a `Content` string and a
+    /// `ReportFormat` of `text/csv` (or, without one, a `GeneratedTime`).
     static func looksLikeCredentialReport(_ document: ImportDocument) -> Bool {
-        switch firstSignificantBytes(of: document.file, count: headerStart.utf8.count) {
-        case let start where start.first == UInt8(ascii: "{"):
+        switch shape(of: document) {
+        case .csv:
+            let header = firstSignificantBytes(of: document.file, count: 4096).prefix { $0 != 0x0A && $0 != 0x0D }
+            let names = Set(
+                String(decoding: header, as: UTF8.self).split(separator: ",").map {
+                    String($0).trimmedOfSpaces.lowercased()
+                }
+            )
+            return names.isSuperset(of: ["user", "arn", "access_key_1_active"])
+        case .envelope:
             guard let tree = document.treeIfParsable, tree.isObject, tree["Content"]?.text != nil else { return false }
             if let format = tree["ReportFormat"]?.text { return format.lowercased() == "text/csv" }
             return tree["GeneratedTime"] != nil
-        case let start:
-            return String(decoding: start, as: UTF8.self).lowercased() == headerStart
+        }
+    }
+
+    /// The report as CSV text, or the JSON (or YAML) envelope around it.
+    private enum Shape {
+        case csv
+        case envelope
+    }
+
+    /// A file starting with `{`, or named `.json`, `.yaml` or `.yml`, is an envelope; anything
+    /// else is read as CSV.
+    private static func shape(of document: ImportDocument) -> Shape {
+        if firstSignificantBytes(of: document.file, count: 1) == [UInt8(ascii: "{")] { return .envelope }
+        switch document.file.format {
+        case .json?, .yaml?: return .envelope
+        default: return .csv
         }
     }
 
     /// The rows of one report file; problems go to `log`.
     static func read(_ document: ImportDocument, as kind: ImportKind, log: inout ImportLog) -> [CredentialReportRow] {
-        let isEnvelope = firstSignificantBytes(of: document.file, count: 1) == [UInt8(ascii: "{")]
-        guard isEnvelope else {
+        guard shape(of: document) == .envelope else {
             let place = RowPlace(document: document, kind: kind, content: nil)
             return readCSV(document.text, place: place, log: &log)
         }
@@ -44,11 +63,11 @@ enum CredentialReportReader {
             log.error(
                 document.path,
                 at: tree.location,
-                "not a credential report: expected a JSON object with Content (the CSV, in base64 or as text)"
+                "not a credential report: expected an object with Content (the CSV, in base64 or as text)"
             )
             return []
         }
-        guard let encoded = content.text else {
+        guard case .string(let encoded) = content.value else {
             log.error(
                 document.path,
                 at: content.location,
@@ -67,7 +86,8 @@ enum CredentialReportReader {
         }
         let csv: String
         let trimmed = encoded.trimmedOfSpaces
-        if trimmed.isEmpty || trimmed.lowercased().hasPrefix(headerStart) {
+        // Base64 has no commas: text with one is the CSV itself.
+        if trimmed.isEmpty || trimmed.utf8.contains(UInt8(ascii: ",")) {
             csv = encoded
         } else if let bytes = Base64Text.decode(trimmed) {
             var decoded = bytes[...]
