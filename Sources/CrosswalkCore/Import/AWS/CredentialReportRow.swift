@@ -133,7 +133,7 @@ struct CredentialReportRow {
         let uses = [passwordLastUsed] + accessKeys.map(\.lastUsed)
         let authentication: AuthenticationMethod? =
             accessKeys.contains { $0.active == true }
-            ? .staticSecret : certificates.contains { $0.active == true } ? .certificate : hasPassword ? .password : nil
+            ? .staticSecret : certificates.contains { $0.active == true } ? .certificate : nil
         var identity = Identity(
             id: arn,
             name: ImportText.screened(user),
