@@ -245,6 +245,8 @@ struct AuthorizationDetailsReader {
         if let lastUsed = node["RoleLastUsed"] {
             if let date = lastUsed["LastUsedDate"] {
                 role.lastUsed = time(date, path: "\(path).RoleLastUsed.LastUsedDate", log: &log)
+                // An unreadable date tells nothing: not "never used".
+                if ExportTime(date) == .invalid { role.unreported.insert(.lastUsed) }
             }
         } else {
             role.unreported.insert(.lastUsed)

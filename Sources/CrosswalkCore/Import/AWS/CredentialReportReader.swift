@@ -281,7 +281,10 @@ private struct RowParser {
                 lastRotated: time(columns.lastRotated, fields, line: line, log: &log)
             )
         }
-        return CredentialReportRow(
+        let lastUseColumns: [CredentialReportColumn] = [
+            .passwordLastUsed, .accessKey1LastUsedDate, .accessKey2LastUsedDate,
+        ]
+        var row = CredentialReportRow(
             user: user,
             arn: arn,
             created: time(.userCreationTime, fields, line: line, log: &log),
@@ -294,6 +297,8 @@ private struct RowParser {
             certificates: certificates,
             origin: place.origin(line: line)
         )
+        row.hasUnreadableLastUse = lastUseColumns.contains { ExportTime(value($0, fields)) == .invalid }
+        return row
     }
 
     private func value(_ column: CredentialReportColumn, _ fields: [String]) -> String {

@@ -49,6 +49,8 @@ struct CredentialReportRow {
     var certificates: [SigningCertificate]
     /// Where the row was read.
     var origin: RecordOrigin
+    /// A last-used column held text that is neither a date nor a sentinel: last use is unknown.
+    var hasUnreadableLastUse = false
 
     /// The root user's row: `<root_account>`, or an ARN ending in `:root`.
     var isRoot: Bool { user == "<root_account>" || arn.hasSuffix(":root") }
@@ -150,8 +152,9 @@ struct CredentialReportRow {
         )
         identity.origin = origin
         identity.unreported = [.owner, .environment, .trustZone, .credentialStorage, .sharedAccount]
-        if certificates.contains(where: { $0.active == true }) {
-            // The report has no last-used date for signing certificates.
+        if hasUnreadableLastUse || certificates.contains(where: { $0.active == true }) {
+            // The report has no last-used date for signing certificates, and an unreadable one
+            // says nothing.
             identity.unreported.formUnion([.lastUsed, .credentialLastUsed])
         }
         return identity

@@ -31,6 +31,26 @@ import Testing
         #expect(imported.identities.first?.origin?.record == "line 2")
     }
 
+    @Test func anUnreadableLastUseIsUnknownNotNeverUsed() throws {
+        let odd = row.replacingOccurrences(of: "2026-10-01T00:00:00Z,N/A,", with: "2026-10-01T00:00:00Z,soon,")
+        let imported = ImportFixtures.run(texts: [
+            ("aws-credential-report", "odd.csv", AWSFixture.reportHeader + "\n" + odd)
+        ])
+        let bot = try imported.identity("arn:aws:iam::111122223333:user/bot")
+        #expect(try bot.credential("access-key-1").lastUsed == nil)
+        #expect(bot.unreported.contains(.credentialLastUsed))
+        #expect(
+            imported.warnings.contains {
+                $0.message.hasPrefix("access_key_1_last_used_date 'soon' is not a time stamp")
+            }
+        )
+        // A readable N/A is "never used": reported.
+        let plain = ImportFixtures.run(texts: [
+            ("aws-credential-report", "plain.csv", AWSFixture.reportHeader + "\n" + row)
+        ])
+        #expect(try !plain.identity("arn:aws:iam::111122223333:user/bot").unreported.contains(.credentialLastUsed))
+    }
+
     @Test func unknownReportFormatIsReadWithAWarning() {
         let text = #"{"Content": "\#(AWSFixture.reportHeader)\n\#(row)", "ReportFormat": "text/tsv"}"#
         let imported = ImportFixtures.run(texts: [("aws-credential-report", "format.json", text)])

@@ -257,6 +257,7 @@ import Testing
         let lambda = try imported.identity("\(account):role/odd-date")
         #expect(lambda.tag("trusted-services") == "lambda.amazonaws.com, edgelambda.amazonaws.com")
         #expect(lambda.lastUsed == nil)
+        #expect(lambda.unreported.contains(.lastUsed))  // "last tuesday" tells nothing
         // The SAML-only role is people's single sign-on: not imported.
         #expect(!imported.identities.contains { $0.id.hasSuffix("role/sso-admins") })
     }
