@@ -4,6 +4,7 @@
 public enum ImportRegistry {
     static var importers: [any PlatformImporter.Type] {
         [
+            AWSImporter.self,
             KubernetesImporter.self,
             AzureImporter.self,
         ]
