@@ -2,7 +2,7 @@
 /// `--import KIND=PATH` looks them up here. Adding a platform means one importer folder and one
 /// line in ``importers``.
 public enum ImportRegistry {
-    static var importers: [any PlatformImporter.Type] { [] }
+    static var importers: [any PlatformImporter.Type] { [GoogleCloudImporter.self] }
 
     /// Every kind, platform by platform.
     public static var kinds: [ImportKind] { importers.flatMap { $0.kinds } }

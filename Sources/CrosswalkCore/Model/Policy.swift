@@ -48,6 +48,10 @@ public struct Policy: Sendable {
     public static let defaultPrivilegedPermissions = [
         "iam:*", "*:PassRole", "*:SetIamPolicy", "*:CreateServiceAccountKey", "Microsoft.Authorization/*",
         "rbac.authorization.k8s.io/*",
+        // Google Cloud: changing IAM policies, minting keys or tokens for service accounts, acting as them.
+        "*.setIamPolicy", "iam.serviceAccountKeys.create", "iam.serviceAccounts.getAccessToken",
+        "iam.serviceAccounts.getOpenIdToken", "iam.serviceAccounts.actAs", "iam.serviceAccounts.implicitDelegation",
+        "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt",
     ]
     public static let defaultAdministrativeRoles = ["*admin*", "*Admin*", "owner", "Owner", "root"]
     public static let defaultAllowedSecretStorage: [SecretStorage] = [.vault, .secretManager]

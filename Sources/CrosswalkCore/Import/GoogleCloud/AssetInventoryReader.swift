@@ -1,0 +1,104 @@
+extension GoogleCloudImporter {
+    /// The asset types whose policies may carry audit configurations.
+    static let resourceContainerTypes: Set<String> = [
+        "cloudresourcemanager.googleapis.com/Project", "cloudresourcemanager.googleapis.com/Folder",
+        "cloudresourcemanager.googleapis.com/Organization",
+    ]
+
+    /// Reads a Cloud Asset Inventory export: a list of
+    /// `{name, asset_type, resource: {data}, iam_policy: {bindings, audit_configs}}` (snake_case
+    /// from `gcloud asset export` and policy-library, camelCase from `gcloud asset list`).
+    /// Service accounts and keys are read from `resource.data`; every asset's IAM policy gives
+    /// bindings scoped to the asset; audit configurations count on projects, folders and
+    /// organizations only. Other asset types are passed over.
+    mutating func readAssets(_ records: [GoogleCloudRecord], document: ImportDocument, kind: ImportKind, log: inout ImportLog)
+    {
+        guard records.contains(where: { $0.node[anyOf: "asset_type", "assetType"] != nil }) else {
+            log.error(
+                document.path,
+                at: records.first?.node.location,
+                "not a Cloud Asset Inventory export: no record has an asset_type (expected the output of \(kind.producedBy))"
+            )
+            return
+        }
+        for record in records {
+            readAsset(record, document: document, kind: kind, log: &log)
+        }
+    }
+
+    private mutating func readAsset(
+        _ record: GoogleCloudRecord,
+        document: ImportDocument,
+        kind: ImportKind,
+        log: inout ImportLog
+    ) {
+        let asset = record.node
+        guard let assetType = asset[anyOf: "asset_type", "assetType"]?.nonBlankText,
+            let name = asset["name"]?.nonBlankText
+        else {
+            log.warning(
+                document.path,
+                at: asset.location,
+                keyPath: record.path.isEmpty ? nil : record.path,
+                "skipped: an asset needs a name and an asset_type"
+            )
+            return
+        }
+        let origin = document.origin(kind: kind, node: asset, path: record.path)
+        let dataPath = GoogleCloudRecords.join(record.path, "resource.data")
+        switch assetType {
+        case "iam.googleapis.com/ServiceAccount":
+            if let data = asset["resource"]?["data"] {
+                if let identity = ServiceAccountReader.identity(
+                    data,
+                    path: dataPath,
+                    assetName: name,
+                    origin: origin,
+                    file: document.path,
+                    log: &log
+                ) {
+                    accounts.append(identity)
+                }
+            } else {
+                log.warning(
+                    document.path,
+                    at: asset.location,
+                    keyPath: dataPath,
+                    "skipped: the service account asset has no resource.data (export with --content-type=resource)"
+                )
+            }
+        case "iam.googleapis.com/ServiceAccountKey":
+            if let data = asset["resource"]?["data"] {
+                readKey(data, path: dataPath, assetName: name, origin: origin, file: document.path, log: &log)
+            } else {
+                log.warning(
+                    document.path,
+                    at: asset.location,
+                    keyPath: dataPath,
+                    "skipped: the key asset has no resource.data (export with --content-type=resource)"
+                )
+            }
+        default:
+            break
+        }
+        if let policy = asset[anyOf: "iam_policy", "iamPolicy"], !policy.isNull {
+            readPolicy(
+                policy,
+                path: GoogleCloudRecords.join(record.path, "iam_policy"),
+                scope: Self.assetScope(name),
+                readsAuditConfigs: Self.resourceContainerTypes.contains(assetType),
+                document: document,
+                kind: kind,
+                log: &log
+            )
+        }
+    }
+
+    /// The scope a policy binding shows for an asset: `projects/12345` for
+    /// `//cloudresourcemanager.googleapis.com/projects/12345`, otherwise the name without `//`.
+    static func assetScope(_ name: String) -> String {
+        let prefix = "//cloudresourcemanager.googleapis.com/"
+        if name.hasPrefix(prefix) { return String(name.dropFirst(prefix.count)) }
+        return name.hasPrefix("//") ? String(name.dropFirst(2)) : name
+    }
+}

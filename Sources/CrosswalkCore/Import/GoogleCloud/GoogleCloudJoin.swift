@@ -1,0 +1,94 @@
+/// Joins what the Google Cloud exports said into identities: listings first, then keys and
+/// bindings attached to the service accounts they name (an account known only from a key or a
+/// binding is kept as an implied identity, since it is a real principal holding a key or a role).
+struct GoogleCloudJoin {
+    var merger = IdentityMerger()
+    /// IAM roles held by non-human members, in the order first bound.
+    private(set) var roleNames: [String] = []
+    private var knownRoles: Set<String> = []
+    /// E-mails of listed service accounts by unique id (Cloud Asset Inventory names accounts and
+    /// keys by it).
+    private var emailByUniqueID: [String: String] = [:]
+
+    mutating func addListing(_ account: Identity) {
+        merger.add(account)
+        if let uniqueID = account.tags.first(where: { $0.key == "gcp:unique-id" })?.value {
+            emailByUniqueID[uniqueID] = account.id
+        }
+    }
+
+    mutating func add(_ key: PendingKey, log: inout ImportLog) {
+        let id: String
+        if key.account.namesEmail {
+            id = ServiceAccountEmail.id(key.account.account)
+        } else if let email = emailByUniqueID[key.account.account] {
+            id = email
+        } else {
+            id = "gcp:projects/\(key.account.project ?? "-")/serviceAccounts/\(key.account.account)"
+            log.warning(
+                key.credential.origin?.file ?? "gcp",
+                "key \(Diagnostic.quoted(key.credential.id)) names its service account by unique id \(Diagnostic.quoted(key.account.account)), which no service account export lists: kept under \(Diagnostic.quoted(id)); import the service accounts too"
+            )
+        }
+        let attached = merger.update(id) { identity in
+            if let index = identity.credentials.firstIndex(where: { $0.id == key.credential.id }) {
+                IdentityMerger.absorb(key.credential, into: &identity.credentials[index])
+            } else {
+                identity.credentials.append(key.credential)
+            }
+        }
+        if !attached {
+            var identity = ServiceAccountReader.mentioned(
+                email: id,
+                origin: key.credential.origin ?? RecordOrigin(kind: "gcp", file: "gcp", record: id),
+                project: key.account.project
+            )
+            identity.credentials = [key.credential]
+            merger.add(identity, implied: true)
+        }
+    }
+
+    mutating func add(_ grant: PendingGrant) {
+        if knownRoles.insert(grant.role).inserted { roleNames.append(grant.role) }
+        let binding = RoleBinding(role: GoogleCloudRoles.id(grant.role), scope: grant.scope)
+        let identity: Identity
+        switch grant.member {
+        case .serviceAccount(let email):
+            identity = ServiceAccountReader.mentioned(email: email, origin: grant.origin)
+        case .deletedServiceAccount(let email, let uid):
+            let address = ServiceAccountEmail.id(email)
+            var deleted = Identity(
+                id: uid.map { "\(address)?uid=\($0)" } ?? "deleted:\(address)",
+                name: address,
+                kind: .serviceAccount,
+                platform: "gcp",
+                status: .deleted
+            )
+            deleted.tags = [Tag(key: "gcp:deleted", value: "true")]
+            deleted.origin = grant.origin
+            deleted.unreported = ServiceAccountReader.unreported
+            identity = deleted
+        case .workload(let principal):
+            var workload = Identity(
+                id: principal,
+                name: principal,
+                kind: .workloadIdentity,
+                platform: "gcp",
+                authentication: .federated
+            )
+            workload.origin = grant.origin
+            workload.unreported = ServiceAccountReader.unreported
+            identity = workload
+        case .person, .everyone, .unknown:
+            return
+        }
+        let attached = merger.update(identity.id) { existing in
+            if !existing.roleBindings.contains(binding) { existing.roleBindings.append(binding) }
+        }
+        if !attached {
+            var mentioned = identity
+            mentioned.roleBindings = [binding]
+            merger.add(mentioned, implied: true)
+        }
+    }
+}
