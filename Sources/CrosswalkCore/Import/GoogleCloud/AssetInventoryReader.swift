@@ -11,8 +11,12 @@ extension GoogleCloudImporter {
     /// Service accounts and keys are read from `resource.data`; every asset's IAM policy gives
     /// bindings scoped to the asset; audit configurations count on projects, folders and
     /// organizations only. Other asset types are passed over.
-    mutating func readAssets(_ records: [GoogleCloudRecord], document: ImportDocument, kind: ImportKind, log: inout ImportLog)
-    {
+    mutating func readAssets(
+        _ records: [GoogleCloudRecord],
+        document: ImportDocument,
+        kind: ImportKind,
+        log: inout ImportLog
+    ) {
         guard records.contains(where: { $0.node[anyOf: "asset_type", "assetType"] != nil }) else {
             log.error(
                 document.path,

@@ -19,7 +19,9 @@ struct AuditLogCoverage {
     static let useServices: Set<String> = ["allServices", "iam.googleapis.com", "iamcredentials.googleapis.com"]
 
     /// The log types, as gcloud spells them and as Cloud Asset Inventory numbers them.
-    static let logTypes: [Int64: String] = [0: "LOG_TYPE_UNSPECIFIED", 1: "ADMIN_READ", 2: "DATA_WRITE", 3: "DATA_READ"]
+    static let logTypes: [Int64: String] = [
+        0: "LOG_TYPE_UNSPECIFIED", 1: "ADMIN_READ", 2: "DATA_WRITE", 3: "DATA_READ",
+    ]
 
     var isEmpty: Bool { resources.isEmpty }
 

@@ -24,8 +24,11 @@ enum GoogleCloudRecords {
     static let envelopeKeys = ["accounts", "keys", "assets"]
 
     /// The records of a document, or an error diagnostic when it is neither JSON nor YAML.
-    static func records(of document: ImportDocument, kind: ImportKind, log: inout ImportLog) throws -> [GoogleCloudRecord]
-    {
+    static func records(
+        of document: ImportDocument,
+        kind: ImportKind,
+        log: inout ImportLog
+    ) throws -> [GoogleCloudRecord] {
         let root: SourceNode
         do {
             root = try document.tree()
@@ -72,7 +75,9 @@ enum GoogleCloudRecords {
             return yamlStream(lines)
         }
         let filled = lines.enumerated().filter { !String($0.element).trimmedOfSpaces.isEmpty }
-        guard filled.count > 1, filled.allSatisfy({ String($0.element).trimmedOfSpaces.hasPrefix("{") }) else { return nil }
+        guard filled.count > 1, filled.allSatisfy({ String($0.element).trimmedOfSpaces.hasPrefix("{") }) else {
+            return nil
+        }
         var records: [GoogleCloudRecord] = []
         for (index, line) in filled {
             guard let node = try? JSONSourceParser.parse(Array(line.utf8), firstLine: index + 1) else { return nil }
@@ -107,7 +112,9 @@ enum GoogleCloudRecords {
         var chunkStart = 0
         func flush() -> Bool {
             defer { chunk = [] }
-            guard chunk.contains(where: { !String($0).trimmedOfSpaces.isEmpty && !$0.hasPrefix("#") }) else { return true }
+            guard chunk.contains(where: { !String($0).trimmedOfSpaces.isEmpty && !$0.hasPrefix("#") }) else {
+                return true
+            }
             guard let node = try? YAMLSourceParser.parse(chunk.joined(separator: "\n")) else { return false }
             let shifted = node.shifted(by: chunkStart)
             if case .null = shifted.value { return true }
@@ -141,7 +148,9 @@ extension SourceNode {
                     members.map {
                         Member(
                             key: $0.key,
-                            keyLocation: $0.keyLocation.map { SourceLocation(line: $0.line + lines, column: $0.column) },
+                            keyLocation: $0.keyLocation.map {
+                                SourceLocation(line: $0.line + lines, column: $0.column)
+                            },
                             value: $0.value.shifted(by: lines)
                         )
                     }

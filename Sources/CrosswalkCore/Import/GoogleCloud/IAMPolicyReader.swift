@@ -131,13 +131,14 @@ extension GoogleCloudImporter {
             return
         }
         var bindingScope = scope
-        if let title = binding["condition"]?["title"]?.nonBlankText ?? binding["condition"]?["expression"]?.nonBlankText {
+        if let title = binding["condition"]?["title"]?.nonBlankText ?? binding["condition"]?["expression"]?.nonBlankText
+        {
             bindingScope += " (condition: \(ImportText.screened(title)))"
         }
         let origin = document.origin(kind: kind, node: binding, path: path)
         for (index, memberNode) in members.elements.enumerated() {
             let memberPath = "\(path).members[\(index)]"
-            guard let text = memberNode.nonBlankText else {
+            guard case .string(let text) = memberNode.value, !text.trimmedOfSpaces.isEmpty else {
                 log.warning(
                     document.path,
                     at: memberNode.location,

@@ -63,7 +63,11 @@ enum ServiceAccountKeyReader {
         }
         credential.origin = origin
         let unknown = keyType.flatMap { keyTypes.contains($0) ? nil : $0 }
-        return .key(PendingKey(account: name, credential: credential), unknownKeyType: unknown, missingKeyType: keyType == nil)
+        return .key(
+            PendingKey(account: name, credential: credential),
+            unknownKeyType: unknown,
+            missingKeyType: keyType == nil
+        )
     }
 
     /// A time stamp member; a value that is neither a time nor a sentinel gives a warning and nil.
@@ -92,7 +96,12 @@ enum ServiceAccountKeyReader {
 
 extension GoogleCloudImporter {
     /// Reads a `gcloud iam service-accounts keys list` export.
-    mutating func readKeys(_ records: [GoogleCloudRecord], document: ImportDocument, kind: ImportKind, log: inout ImportLog) {
+    mutating func readKeys(
+        _ records: [GoogleCloudRecord],
+        document: ImportDocument,
+        kind: ImportKind,
+        log: inout ImportLog
+    ) {
         let looksRight = records.contains { $0.node["name"]?.text?.contains("/keys/") == true }
         guard looksRight else {
             log.error(
@@ -118,7 +127,14 @@ extension GoogleCloudImporter {
         file: String,
         log: inout ImportLog
     ) {
-        switch ServiceAccountKeyReader.read(data, path: path, assetName: assetName, origin: origin, file: file, log: &log) {
+        switch ServiceAccountKeyReader.read(
+            data,
+            path: path,
+            assetName: assetName,
+            origin: origin,
+            file: file,
+            log: &log
+        ) {
         case .key(let key, let unknownKeyType, let missingKeyType):
             if let unknownKeyType {
                 warnOnce(

@@ -123,7 +123,9 @@ extension GoogleCloudImporter {
         kind: ImportKind,
         log: inout ImportLog
     ) {
-        let looksRight = records.contains { $0.node["email"] != nil || $0.node["name"]?.text?.contains("/serviceAccounts/") == true }
+        let looksRight = records.contains {
+            $0.node["email"] != nil || $0.node["name"]?.text?.contains("/serviceAccounts/") == true
+        }
         guard looksRight else {
             log.error(
                 document.path,
