@@ -91,4 +91,54 @@ struct GoogleCloudJoin {
             merger.add(mentioned, implied: true)
         }
     }
+
+    /// Records a last authentication on the service account it names (and on the key, for a key's
+    /// activity). Returns false when the account is named by a unique id no listing resolves.
+    mutating func add(_ activity: PendingActivity) -> Bool {
+        let id: String
+        if activity.account.namesEmail {
+            id = ServiceAccountEmail.id(activity.account.account)
+        } else if let email = emailByUniqueID[activity.account.account]
+            ?? activity.uniqueID.flatMap({ emailByUniqueID[$0] })
+        {
+            id = email
+        } else {
+            return false
+        }
+        let attached = merger.update(id) { identity in
+            identity.lastUsed = Self.later(identity.lastUsed, activity.time)
+            if let keyID = activity.account.keyID,
+                let index = identity.credentials.firstIndex(where: { $0.id == keyID })
+            {
+                identity.credentials[index].lastUsed = Self.later(identity.credentials[index].lastUsed, activity.time)
+            }
+        }
+        if !attached {
+            var identity = ServiceAccountReader.mentioned(
+                email: id,
+                origin: activity.origin,
+                project: activity.account.project
+            )
+            identity.lastUsed = activity.time
+            merger.add(identity, implied: true)
+        }
+        return true
+    }
+
+    /// Once activity is joined: an identity whose every credential has a last use no longer
+    /// leaves credential last use unreported.
+    mutating func settleCredentialUse() {
+        for id in merger.ids {
+            merger.update(id) { identity in
+                if !identity.credentials.isEmpty, identity.credentials.allSatisfy({ $0.lastUsed != nil }) {
+                    identity.unreported.remove(.credentialLastUsed)
+                }
+            }
+        }
+    }
+
+    private static func later(_ first: Timestamp?, _ second: Timestamp) -> Timestamp {
+        guard let first else { return second }
+        return max(first, second)
+    }
 }

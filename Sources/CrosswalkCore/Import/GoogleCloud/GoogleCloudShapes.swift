@@ -2,7 +2,8 @@
 /// Cloud export, from its first record, and never throws. They look for what only that export
 /// has, so no other platform's file matches: a service account's `email` with a
 /// `projects/…/serviceAccounts/…` name, a key name ending in `/keys/<id>`, an IAM policy's
-/// `bindings[{role, members}]` or `auditConfigs`, an asset's `asset_type` with a `//…` name.
+/// `bindings[{role, members}]` or `auditConfigs`, an asset's `asset_type` with a `//…` name, an
+/// activity's `activityType` with its `activity`.
 enum GoogleCloudShapes {
     static func isServiceAccountList(_ document: ImportDocument) -> Bool {
         guard let record = sampleRecord(document, envelope: "accounts"), !isAsset(record) else { return false }
@@ -31,6 +32,12 @@ enum GoogleCloudShapes {
     static func isAssetInventory(_ document: ImportDocument) -> Bool {
         guard let record = sampleRecord(document, envelope: "assets") else { return false }
         return isAsset(record)
+    }
+
+    static func isActivityList(_ document: ImportDocument) -> Bool {
+        guard let record = sampleRecord(document, envelope: "activities") else { return false }
+        guard let type = record["activityType"]?.text, record["activity"]?.isObject == true else { return false }
+        return type.hasPrefix("serviceAccount")
     }
 
     /// A Cloud Asset Inventory asset: an `asset_type` (or `assetType`) and a full resource name.

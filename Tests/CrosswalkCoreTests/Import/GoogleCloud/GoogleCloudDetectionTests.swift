@@ -58,10 +58,15 @@ struct GoogleCloudDetectionTests {
         }
     }
 
-    @Test("the four kinds are listed with what produces them")
+    @Test("the five kinds are listed with what produces them")
     func kinds() {
         let names = ImportRegistry.kinds.filter { $0.platform == .gcp }.map(\.name)
-        #expect(names == ["gcp-service-accounts", "gcp-service-account-keys", "gcp-iam-policy", "gcp-asset-inventory"])
+        #expect(
+            names == [
+                "gcp-service-accounts", "gcp-service-account-keys", "gcp-iam-policy", "gcp-asset-inventory",
+                "gcp-activity",
+            ]
+        )
         #expect(ImportRegistry.kinds.filter { $0.platform == .gcp }.allSatisfy { $0.producedBy.hasPrefix("gcloud") })
     }
 }
