@@ -34,7 +34,7 @@ enum GoogleCloudRecords {
         do {
             root = try document.tree()
         } catch let failure as Diagnostic {
-            if let stream = stream(of: document) { return stream }
+            if let stream = stream(of: document, log: &log) { return stream }
             throw failure
         }
         switch root.value {
@@ -68,22 +68,37 @@ enum GoogleCloudRecords {
     }
 
     /// The records of a YAML document stream or of newline-delimited JSON, or nil when the text
-    /// is neither.
-    static func stream(of document: ImportDocument) -> [GoogleCloudRecord]? {
+    /// is neither. A line of newline-delimited JSON that does not parse is skipped with a warning
+    /// naming its line; the other lines are read.
+    static func stream(of document: ImportDocument, log: inout ImportLog) -> [GoogleCloudRecord]? {
         let text = document.text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.contains(where: { String($0).trimmedOfSpaces == "---" }) {
             return yamlStream(lines)
         }
         let filled = lines.enumerated().filter { !String($0.element).trimmedOfSpaces.isEmpty }
-        guard filled.count > 1, filled.allSatisfy({ String($0.element).trimmedOfSpaces.hasPrefix("{") }) else {
+        guard !filled.isEmpty, filled.allSatisfy({ String($0.element).trimmedOfSpaces.hasPrefix("{") }) else {
             return nil
         }
         var records: [GoogleCloudRecord] = []
+        var broken: [Diagnostic] = []
         for (index, line) in filled {
-            guard let node = try? JSONSourceParser.parse(Array(line.utf8), firstLine: index + 1) else { return nil }
-            records.append(GoogleCloudRecord(node: node, path: "line \(index + 1)"))
+            do {
+                let node = try JSONSourceParser.parse(Array(line.utf8), firstLine: index + 1)
+                records.append(GoogleCloudRecord(node: node, path: "line \(index + 1)"))
+            } catch {
+                broken.append(
+                    Diagnostic(
+                        .warning,
+                        file: document.path,
+                        location: error.location,
+                        message: "skipped: line \(index + 1) is not a JSON record: \(error.message)"
+                    )
+                )
+            }
         }
+        guard !records.isEmpty else { return nil }
+        for diagnostic in broken { log.add(diagnostic) }
         return records
     }
 

@@ -2,10 +2,12 @@
 /// `iam.googleapis.com/ServiceAccount` asset's `resource.data`) into an identity.
 enum ServiceAccountReader {
     /// What a service account listing cannot tell: no owner field, no last use (that is in
-    /// `gcloud policy-intelligence query-activity`), no environment or trust zone, and nothing
-    /// about where copies of its keys are kept.
+    /// `gcloud policy-intelligence query-activity`), no environment or trust zone, nothing about
+    /// where copies of its keys are kept, and nothing about who signs in as it (only the audit
+    /// logs show whether people use it, or several systems share it).
     static let unreported: UnreportedFields = [
-        .owner, .lastUsed, .credentialLastUsed, .environment, .trustZone, .credentialStorage,
+        .owner, .lastUsed, .credentialLastUsed, .environment, .trustZone, .credentialStorage, .interactiveUse,
+        .sharedAccount,
     ]
 
     /// The identity, or nil (with a located warning) when the record names no service account.
@@ -49,8 +51,10 @@ enum ServiceAccountReader {
             status: data["disabled"]?.flag == true ? .disabled : .active
         )
         var tags: [Tag] = []
-        if let project { tags.append(Tag(key: "gcp:project", value: project)) }
-        if let uniqueID = data["uniqueId"]?.nonBlankText { tags.append(Tag(key: "gcp:unique-id", value: uniqueID)) }
+        if let project { tags.append(Tag(key: "gcp:project", value: ImportText.screened(project))) }
+        if let uniqueID = data["uniqueId"]?.nonBlankText {
+            tags.append(Tag(key: "gcp:unique-id", value: ImportText.screened(uniqueID)))
+        }
         if let defaultAccount = ServiceAccountEmail.defaultAccount(id) {
             tags.append(Tag(key: "gcp:default-account", value: defaultAccount))
         }
@@ -72,7 +76,7 @@ enum ServiceAccountReader {
         var identity = Identity(id: id, name: id, kind: .serviceAccount, platform: "gcp")
         var tags: [Tag] = []
         if let project = project ?? ServiceAccountEmail.project(of: id) {
-            tags.append(Tag(key: "gcp:project", value: project))
+            tags.append(Tag(key: "gcp:project", value: ImportText.screened(project)))
         }
         if let defaultAccount = ServiceAccountEmail.defaultAccount(id) {
             tags.append(Tag(key: "gcp:default-account", value: defaultAccount))

@@ -49,7 +49,12 @@ struct GoogleCloudGcloudShapeTests {
         #expect(loader.name == "Warehouse loader")
         #expect(loader.owner == "team-data")  // "owner: team-data" in the description
         #expect(!loader.unreported.contains(.owner))
-        #expect(loader.unreported == [.lastUsed, .credentialLastUsed, .environment, .trustZone, .credentialStorage])
+        #expect(
+            loader.unreported == [
+                .lastUsed, .credentialLastUsed, .environment, .trustZone, .credentialStorage, .interactiveUse,
+                .sharedAccount,
+            ]
+        )
         #expect(
             loader.origin
                 == RecordOrigin(

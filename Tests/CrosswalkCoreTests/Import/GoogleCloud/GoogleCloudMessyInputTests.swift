@@ -203,4 +203,30 @@ struct GoogleCloudMessyInputTests {
         // Project 1 logs DATA_READ for allServices, project 2 does not: use is not logged everywhere.
         #expect(imported.logging["gcp"]?.use == false)
     }
+
+    @Test("newline-delimited JSON: a broken line is skipped with its line number, the others are read")
+    func brokenLine() {
+        let asset = { (name: String) in
+            #"{"name": "//iam.googleapis.com/projects/p/serviceAccounts/\#(name)", "asset_type": "iam.googleapis.com/ServiceAccount", "resource": {"data": {"email": "\#(name)"}}}"#
+        }
+        let text = [
+            asset("a@p.iam.gserviceaccount.com"), #"{"name": "//iam.googleapis.com/projects/p/serv"#, "",
+            asset("b@p.iam.gserviceaccount.com"),
+        ]
+        .joined(separator: "\n")
+        let imported = ImportFixtures.run(texts: [
+            (kind: "gcp-asset-inventory", name: "assets.json", text: text),
+            (kind: "gcp-asset-inventory", name: "one.jsonl", text: asset("c@p.iam.gserviceaccount.com") + "\n"),
+        ])
+        #expect(imported.errors.isEmpty)
+        #expect(
+            imported.identities.map(\.id) == [
+                "a@p.iam.gserviceaccount.com", "b@p.iam.gserviceaccount.com", "c@p.iam.gserviceaccount.com",
+            ]
+        )
+        #expect(imported.identities.map { $0.origin?.record } == ["line 1", "line 4", "line 1"])
+        let broken = imported.warnings.filter { $0.message.hasPrefix("skipped: line 2 is not a JSON record") }
+        #expect(broken.count == 1)
+        #expect(broken.first?.location?.line == 2)
+    }
 }

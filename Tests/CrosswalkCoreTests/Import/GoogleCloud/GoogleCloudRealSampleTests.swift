@@ -9,7 +9,8 @@ import Testing
 struct GoogleCloudRealSampleTests {
     static let directory = "Tests/Fixtures/real-inputs/gcp/"
     static let allFields: UnreportedFields = [
-        .owner, .lastUsed, .credentialLastUsed, .environment, .trustZone, .credentialStorage,
+        .owner, .lastUsed, .credentialLastUsed, .environment, .trustZone, .credentialStorage, .interactiveUse,
+        .sharedAccount,
     ]
 
     static func imported(_ files: String...) throws -> ImportedInventory {
