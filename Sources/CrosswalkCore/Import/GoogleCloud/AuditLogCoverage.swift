@@ -11,9 +11,7 @@
 /// - Retention is not in an IAM policy (it is a log bucket setting): left unknown.
 struct AuditLogCoverage {
     /// Resources whose audit configuration was read, with whether it logs identity use.
-    private(set) var resources: [(resource: String, logsUse: Bool)] = []
-    /// The first file an audit configuration was read from, for diagnostics.
-    private(set) var file: String?
+    private(set) var resources: [(resource: String, file: String, logsUse: Bool)] = []
 
     /// The services whose `DATA_READ` logs record service-account credential use.
     static let useServices: Set<String> = ["allServices", "iam.googleapis.com", "iamcredentials.googleapis.com"]
@@ -28,7 +26,6 @@ struct AuditLogCoverage {
     /// Reads one policy's `auditConfigs` (gcloud) or `audit_configs` (Cloud Asset Inventory).
     /// Returns the log types it could not name, for the caller to warn about once each.
     mutating func read(_ configs: SourceNode, resource: String, file: String) -> [String] {
-        if self.file == nil { self.file = file }
         var logsUse = false
         var unknown: [String] = []
         for config in configs.elements {
@@ -56,7 +53,7 @@ struct AuditLogCoverage {
                 }
             }
         }
-        resources.append((resource, logsUse))
+        resources.append((resource, file, logsUse))
         return unknown
     }
 

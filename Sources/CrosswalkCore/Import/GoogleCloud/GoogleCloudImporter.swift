@@ -125,8 +125,9 @@ struct GoogleCloudImporter: PlatformImporter {
         }
         if let logging = audit.logging {
             platform.logging["gcp"] = logging
-            let silent = audit.resources.filter { !$0.logsUse }.map(\.resource)
-            if !silent.isEmpty, let file = audit.file {
+            let silentResources = audit.resources.filter { !$0.logsUse }
+            let silent = silentResources.map(\.resource)
+            if let file = silentResources.first?.file {
                 let listed = silent.prefix(5).map { Diagnostic.quoted($0) }.joined(separator: ", ")
                 let more = silent.count > 5 ? " and \(silent.count - 5) more" : ""
                 log.warning(

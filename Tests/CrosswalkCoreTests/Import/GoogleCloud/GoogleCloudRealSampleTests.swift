@@ -157,6 +157,7 @@ struct GoogleCloudRealSampleTests {
         // The four projects lack use logging (cloudasset, sqladmin and storage only); the bucket's
         // audit configs are not a project's and are not counted.
         let warning = try #require(imported.warnings.first { $0.message.contains("does not log service-account use") })
+        #expect(warning.file == Self.directory + "cai_iam_audit_configs.json")
         for project in ["good", "wrong-service", "unexpected-exemption", "wrong-log-type"] {
             #expect(warning.message.contains("projects/\(project)"))
         }
