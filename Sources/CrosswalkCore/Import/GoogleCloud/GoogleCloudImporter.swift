@@ -49,12 +49,12 @@ struct GoogleCloudImporter: PlatformImporter {
     /// Service accounts from their own listings, in the order read.
     var accounts: [Identity] = []
     /// User-managed keys, joined to their service accounts at the end.
-    var keys: [PendingKey] = []
+    var keys: [GoogleCloudPendingKey] = []
     /// Policy bindings whose members are non-human, joined at the end.
-    var grants: [PendingGrant] = []
+    var grants: [GoogleCloudPendingGrant] = []
     /// Last authentications, joined after keys and bindings.
-    var activities: [PendingActivity] = []
-    var audit = AuditLogCoverage()
+    var activities: [GoogleCloudPendingActivity] = []
+    var audit = GoogleCloudAuditCoverage()
     /// Open-enum values and other once-only notices already warned about.
     var warned: Set<String> = []
 

@@ -17,10 +17,10 @@ struct GoogleCloudJoin {
         }
     }
 
-    mutating func add(_ key: PendingKey, log: inout ImportLog) {
+    mutating func add(_ key: GoogleCloudPendingKey, log: inout ImportLog) {
         let id: String
         if key.account.namesEmail {
-            id = ServiceAccountEmail.id(key.account.account)
+            id = GoogleCloudAccountEmail.id(key.account.account)
         } else if let email = emailByUniqueID[key.account.account] {
             id = email
         } else {
@@ -38,7 +38,7 @@ struct GoogleCloudJoin {
             }
         }
         if !attached {
-            var identity = ServiceAccountReader.mentioned(
+            var identity = GoogleCloudAccountReader.mentioned(
                 email: id,
                 origin: key.credential.origin ?? RecordOrigin(kind: "gcp", file: "gcp", record: id),
                 project: key.account.project
@@ -48,15 +48,15 @@ struct GoogleCloudJoin {
         }
     }
 
-    mutating func add(_ grant: PendingGrant) {
+    mutating func add(_ grant: GoogleCloudPendingGrant) {
         if knownRoles.insert(grant.role).inserted { roleNames.append(grant.role) }
         let binding = RoleBinding(role: GoogleCloudRoles.id(grant.role), scope: grant.scope)
         let identity: Identity
         switch grant.member {
         case .serviceAccount(let email):
-            identity = ServiceAccountReader.mentioned(email: email, origin: grant.origin)
+            identity = GoogleCloudAccountReader.mentioned(email: email, origin: grant.origin)
         case .deletedServiceAccount(let email, let uid):
-            let address = ServiceAccountEmail.id(email)
+            let address = GoogleCloudAccountEmail.id(email)
             var deleted = Identity(
                 id: uid.map { "\(address)?uid=\($0)" } ?? "deleted:\(address)",
                 name: address,
@@ -66,7 +66,7 @@ struct GoogleCloudJoin {
             )
             deleted.tags = [Tag(key: "gcp:deleted", value: "true")]
             deleted.origin = grant.origin
-            deleted.unreported = ServiceAccountReader.unreported
+            deleted.unreported = GoogleCloudAccountReader.unreported
             identity = deleted
         case .workload(let principal):
             var workload = Identity(
@@ -77,7 +77,7 @@ struct GoogleCloudJoin {
                 authentication: .federated
             )
             workload.origin = grant.origin
-            workload.unreported = ServiceAccountReader.unreported
+            workload.unreported = GoogleCloudAccountReader.unreported
             identity = workload
         case .person, .everyone, .unknown:
             return
@@ -94,10 +94,10 @@ struct GoogleCloudJoin {
 
     /// Records a last authentication on the service account it names (and on the key, for a key's
     /// activity). Returns false when the account is named by a unique id no listing resolves.
-    mutating func add(_ activity: PendingActivity) -> Bool {
+    mutating func add(_ activity: GoogleCloudPendingActivity) -> Bool {
         let id: String
         if activity.account.namesEmail {
-            id = ServiceAccountEmail.id(activity.account.account)
+            id = GoogleCloudAccountEmail.id(activity.account.account)
         } else if let email = emailByUniqueID[activity.account.account]
             ?? activity.uniqueID.flatMap({ emailByUniqueID[$0] })
         {
@@ -114,7 +114,7 @@ struct GoogleCloudJoin {
             }
         }
         if !attached {
-            var identity = ServiceAccountReader.mentioned(
+            var identity = GoogleCloudAccountReader.mentioned(
                 email: id,
                 origin: activity.origin,
                 project: activity.account.project

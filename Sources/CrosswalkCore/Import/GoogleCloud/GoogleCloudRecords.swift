@@ -4,15 +4,13 @@ struct GoogleCloudRecord {
     var node: SourceNode
     /// `[3]`, `accounts[3]`, `assets[0]`, or empty for a file that is one record.
     var path: String
-
 }
 
 /// Splits a Google Cloud export into its records, whatever wrapper it comes in:
 ///
 /// - a JSON or YAML list (what `gcloud … --format=json` prints);
 /// - a raw API response whose list sits under an envelope key (`accounts`, `keys`, `assets`,
-///   `activities`),
-///   where a non-empty `nextPageToken` means the export holds only the first page;
+///   `activities`), where a non-empty `nextPageToken` means the export holds only the first page;
 /// - one object (a single record, or an IAM policy);
 /// - a stream of YAML documents separated by `---` (what `gcloud … --format=yaml` prints for a
 ///   list);
@@ -74,7 +72,7 @@ enum GoogleCloudRecords {
         let text = document.text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.contains(where: { String($0).trimmedOfSpaces == "---" }) {
-            return yamlStream(lines)
+            return yamlStream(lines, document: document, log: &log)
         }
         let filled = lines.enumerated().filter { !String($0.element).trimmedOfSpaces.isEmpty }
         guard !filled.isEmpty, filled.allSatisfy({ String($0.element).trimmedOfSpaces.hasPrefix("{") }) else {
@@ -122,35 +120,53 @@ enum GoogleCloudRecords {
         return try? YAMLSourceParser.parse(chunk.joined(separator: "\n"))
     }
 
-    private static func yamlStream(_ lines: [Substring]) -> [GoogleCloudRecord]? {
+    /// The documents of a YAML stream; one that does not parse is skipped with a warning naming
+    /// its line. Nil when none parses.
+    private static func yamlStream(
+        _ lines: [Substring],
+        document: ImportDocument,
+        log: inout ImportLog
+    ) -> [GoogleCloudRecord]? {
         var records: [GoogleCloudRecord] = []
+        var broken: [Diagnostic] = []
         var chunk: [Substring] = []
         var chunkStart = 0
-        func flush() -> Bool {
+        func flush() {
             defer { chunk = [] }
-            guard chunk.contains(where: { !String($0).trimmedOfSpaces.isEmpty && !$0.hasPrefix("#") }) else {
-                return true
+            guard chunk.contains(where: { !String($0).trimmedOfSpaces.isEmpty && !$0.hasPrefix("#") }) else { return }
+            do {
+                let node = try YAMLSourceParser.parse(chunk.joined(separator: "\n")).shifted(by: chunkStart)
+                if case .null = node.value { return }
+                records.append(GoogleCloudRecord(node: node, path: "document \(records.count + broken.count + 1)"))
+            } catch {
+                let line = (error.location?.line ?? 1) + chunkStart
+                broken.append(
+                    Diagnostic(
+                        .warning,
+                        file: document.path,
+                        location: SourceLocation(line: line, column: error.location?.column ?? 1),
+                        message:
+                            "skipped: YAML document \(records.count + broken.count + 1) (from line \(chunkStart + 1)) does not parse: \(error.message)"
+                    )
+                )
             }
-            guard let node = try? YAMLSourceParser.parse(chunk.joined(separator: "\n")) else { return false }
-            let shifted = node.shifted(by: chunkStart)
-            if case .null = shifted.value { return true }
-            records.append(GoogleCloudRecord(node: shifted, path: "document \(records.count + 1)"))
-            return true
         }
         for (index, line) in lines.enumerated() {
             if String(line).trimmedOfSpaces == "---" {
-                guard flush() else { return nil }
+                flush()
                 chunkStart = index + 1
             } else {
                 chunk.append(line)
             }
         }
-        guard flush() else { return nil }
+        flush()
+        guard !records.isEmpty else { return nil }
+        for diagnostic in broken { log.add(diagnostic) }
         return records
     }
 }
 
-extension SourceNode {
+fileprivate extension SourceNode {
     /// The same tree with every line moved down by `lines` (a YAML document read out of a stream).
     func shifted(by lines: Int) -> SourceNode {
         guard lines != 0 else { return self }

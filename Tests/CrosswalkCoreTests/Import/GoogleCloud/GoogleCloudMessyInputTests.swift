@@ -229,4 +229,26 @@ struct GoogleCloudMessyInputTests {
         #expect(broken.count == 1)
         #expect(broken.first?.location?.line == 2)
     }
+
+    @Test("a YAML stream: a document that does not parse is skipped with its line, the others are read")
+    func brokenDocument() {
+        let text = """
+            ---
+            email: a@p.iam.gserviceaccount.com
+            name: projects/p/serviceAccounts/a@p.iam.gserviceaccount.com
+            ---
+            email: [unclosed
+            name: projects/p/serviceAccounts/x@p.iam.gserviceaccount.com
+            ---
+            email: b@p.iam.gserviceaccount.com
+            name: projects/p/serviceAccounts/b@p.iam.gserviceaccount.com
+            """
+        let imported = ImportFixtures.run(texts: [(kind: "gcp-service-accounts", name: "sa.yaml", text: text)])
+        #expect(imported.errors.isEmpty)
+        #expect(imported.identities.map(\.id) == ["a@p.iam.gserviceaccount.com", "b@p.iam.gserviceaccount.com"])
+        #expect(imported.identities.map { $0.origin?.record } == ["line 2", "line 8"])
+        let broken = imported.warnings.filter { $0.message.hasPrefix("skipped: YAML document 2 (from line 5)") }
+        #expect(broken.count == 1)
+        #expect((broken.first?.location?.line ?? 0) >= 5)
+    }
 }

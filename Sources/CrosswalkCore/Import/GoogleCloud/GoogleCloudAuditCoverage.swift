@@ -9,7 +9,7 @@
 ///   (the API that mints tokens for service accounts), and exempts no service account from it.
 ///   `ADMIN_READ` logs reads of configuration, not use, and does not count.
 /// - Retention is not in an IAM policy (it is a log bucket setting): left unknown.
-struct AuditLogCoverage {
+struct GoogleCloudAuditCoverage {
     /// Resources whose audit configuration was read, with whether it logs identity use.
     private(set) var resources: [(resource: String, file: String, logsUse: Bool)] = []
 

@@ -1,7 +1,7 @@
 /// A user-managed key read from an export, waiting for its service account (which may be listed
 /// in another file, or named by unique id).
-struct PendingKey {
-    var account: ServiceAccountName
+struct GoogleCloudPendingKey {
+    var account: GoogleCloudAccountName
     var credential: Credential
 }
 
@@ -12,11 +12,11 @@ struct PendingKey {
 /// (`private-key`). A `SYSTEM_MANAGED` key is held and rotated by Google and never leaves it: it
 /// is not a credential anyone can leak, and is left out. The key material (`privateKeyData`,
 /// `publicKeyData`) is never read.
-enum ServiceAccountKeyReader {
+enum GoogleCloudKeyReader {
     enum Reading {
         /// A user-managed key; `keyType` is nil when the record has none (read as user-managed),
         /// or the unknown value as written.
-        case key(PendingKey, unknownKeyType: String?, missingKeyType: Bool)
+        case key(GoogleCloudPendingKey, unknownKeyType: String?, missingKeyType: Bool)
         case systemManaged
         case skipped
     }
@@ -41,7 +41,7 @@ enum ServiceAccountKeyReader {
             return .skipped
         }
         let nameText = data["name"]?.nonBlankText ?? assetName
-        guard let nameText, let name = ServiceAccountName(nameText), let keyID = name.keyID else {
+        guard let nameText, let name = GoogleCloudAccountName(nameText), let keyID = name.keyID else {
             log.warning(
                 file,
                 at: data["name"]?.location ?? data.location,
@@ -64,7 +64,7 @@ enum ServiceAccountKeyReader {
         credential.origin = origin
         let unknown = keyType.flatMap { keyTypes.contains($0) ? nil : $0 }
         return .key(
-            PendingKey(account: name, credential: credential),
+            GoogleCloudPendingKey(account: name, credential: credential),
             unknownKeyType: unknown,
             missingKeyType: keyType == nil
         )
@@ -127,7 +127,7 @@ extension GoogleCloudImporter {
         file: String,
         log: inout ImportLog
     ) {
-        switch ServiceAccountKeyReader.read(
+        switch GoogleCloudKeyReader.read(
             data,
             path: path,
             assetName: assetName,

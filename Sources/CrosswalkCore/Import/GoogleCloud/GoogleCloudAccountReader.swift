@@ -1,6 +1,6 @@
 /// Reads one service account record (`gcloud iam service-accounts list` or a Cloud Asset Inventory
 /// `iam.googleapis.com/ServiceAccount` asset's `resource.data`) into an identity.
-enum ServiceAccountReader {
+enum GoogleCloudAccountReader {
     /// What a service account listing cannot tell: no owner field, no last use (that is in
     /// `gcloud policy-intelligence query-activity`), no environment or trust zone, nothing about
     /// where copies of its keys are kept, and nothing about who signs in as it (only the audit
@@ -28,7 +28,7 @@ enum ServiceAccountReader {
             )
             return nil
         }
-        let name = data["name"]?.nonBlankText.flatMap(ServiceAccountName.init)
+        let name = data["name"]?.nonBlankText.flatMap(GoogleCloudAccountName.init)
         let email = data["email"]?.nonBlankText ?? name.flatMap { $0.namesEmail ? $0.account : nil }
         guard let email, email.contains("@") else {
             log.warning(
@@ -39,10 +39,10 @@ enum ServiceAccountReader {
             )
             return nil
         }
-        let id = ServiceAccountEmail.id(email)
+        let id = GoogleCloudAccountEmail.id(email)
         let project =
-            data["projectId"]?.nonBlankText ?? name?.project ?? assetName.flatMap(ServiceAccountName.init)?.project
-            ?? ServiceAccountEmail.project(of: id)
+            data["projectId"]?.nonBlankText ?? name?.project ?? assetName.flatMap(GoogleCloudAccountName.init)?.project
+            ?? GoogleCloudAccountEmail.project(of: id)
         var identity = Identity(
             id: id,
             name: data["displayName"]?.nonBlankText.map(ImportText.screened) ?? id,
@@ -55,14 +55,14 @@ enum ServiceAccountReader {
         if let uniqueID = data["uniqueId"]?.nonBlankText {
             tags.append(Tag(key: "gcp:unique-id", value: ImportText.screened(uniqueID)))
         }
-        if let defaultAccount = ServiceAccountEmail.defaultAccount(id) {
+        if let defaultAccount = GoogleCloudAccountEmail.defaultAccount(id) {
             tags.append(Tag(key: "gcp:default-account", value: defaultAccount))
         }
-        if ServiceAccountEmail.isServiceAgent(id) { tags.append(Tag(key: "gcp:service-agent", value: "true")) }
+        if GoogleCloudAccountEmail.isServiceAgent(id) { tags.append(Tag(key: "gcp:service-agent", value: "true")) }
         if let description = data["description"]?.nonBlankText {
             let screened = ImportText.screened(description)
             tags.append(Tag(key: "gcp:description", value: screened))
-            identity.owner = OwnerConvention.owner(in: screened)
+            identity.owner = GoogleCloudOwnerConvention.owner(in: screened)
         }
         identity.tags = tags
         identity.origin = origin
@@ -72,16 +72,16 @@ enum ServiceAccountReader {
 
     /// The identity of a service account known only from a mention (a key, a binding).
     static func mentioned(email: String, origin: RecordOrigin, project: String? = nil) -> Identity {
-        let id = ServiceAccountEmail.id(email)
+        let id = GoogleCloudAccountEmail.id(email)
         var identity = Identity(id: id, name: id, kind: .serviceAccount, platform: "gcp")
         var tags: [Tag] = []
-        if let project = project ?? ServiceAccountEmail.project(of: id) {
+        if let project = project ?? GoogleCloudAccountEmail.project(of: id) {
             tags.append(Tag(key: "gcp:project", value: ImportText.screened(project)))
         }
-        if let defaultAccount = ServiceAccountEmail.defaultAccount(id) {
+        if let defaultAccount = GoogleCloudAccountEmail.defaultAccount(id) {
             tags.append(Tag(key: "gcp:default-account", value: defaultAccount))
         }
-        if ServiceAccountEmail.isServiceAgent(id) { tags.append(Tag(key: "gcp:service-agent", value: "true")) }
+        if GoogleCloudAccountEmail.isServiceAgent(id) { tags.append(Tag(key: "gcp:service-agent", value: "true")) }
         identity.tags = tags
         identity.origin = origin
         identity.unreported = unreported
@@ -92,7 +92,7 @@ enum ServiceAccountReader {
 /// The owner convention Crosswalk reads from a service account's description, since Google Cloud
 /// has no owner field: `owner: <team>` or `owner=<team>` anywhere in the text (the key in any
 /// case); the owner is the word that follows, up to a space, comma or semicolon.
-enum OwnerConvention {
+enum GoogleCloudOwnerConvention {
     static func owner(in description: String) -> String? {
         let lowered = Array(description.lowercased())
         let characters = Array(description)
@@ -140,7 +140,7 @@ extension GoogleCloudImporter {
         }
         for record in records {
             let origin = document.origin(kind: kind, node: record.node, path: record.path)
-            if let identity = ServiceAccountReader.identity(
+            if let identity = GoogleCloudAccountReader.identity(
                 record.node,
                 path: record.path,
                 origin: origin,

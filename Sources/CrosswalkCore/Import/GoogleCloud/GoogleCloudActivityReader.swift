@@ -1,7 +1,7 @@
 /// The last authentication of a service account or of one of its keys, from Policy Analyzer's
 /// activity query, waiting to be joined to the identity it names.
-struct PendingActivity {
-    var account: ServiceAccountName
+struct GoogleCloudPendingActivity {
+    var account: GoogleCloudAccountName
     /// The service account's unique id, when the record gives it (`serviceAccountId`).
     var uniqueID: String?
     var time: Timestamp
@@ -65,7 +65,7 @@ extension GoogleCloudImporter {
         let isKey = activityType == "serviceAccountKeyLastAuthentication"
         let subject = node["activity"]?[isKey ? "serviceAccountKey" : "serviceAccount"]
         let nameText = subject?["fullResourceName"]?.nonBlankText ?? node["fullResourceName"]?.nonBlankText
-        guard let nameText, let name = ServiceAccountName(nameText), !isKey || name.keyID != nil else {
+        guard let nameText, let name = GoogleCloudAccountName(nameText), !isKey || name.keyID != nil else {
             log.warning(
                 document.path,
                 at: node.location,
@@ -85,7 +85,7 @@ extension GoogleCloudImporter {
             return
         }
         activities.append(
-            PendingActivity(
+            GoogleCloudPendingActivity(
                 account: name,
                 uniqueID: subject?["serviceAccountId"]?.nonBlankText,
                 time: time,

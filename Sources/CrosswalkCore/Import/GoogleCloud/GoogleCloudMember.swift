@@ -1,5 +1,5 @@
 /// One member of an IAM policy binding, sorted into what Crosswalk does with it.
-enum IAMMember: Equatable {
+enum GoogleCloudMember: Equatable {
     /// `serviceAccount:<email>`: a non-human identity.
     case serviceAccount(email: String)
     /// `deleted:serviceAccount:<email>?uid=<n>`: a grant left behind by a deleted service account.

@@ -1,7 +1,7 @@
 /// One binding of a role to a non-human member (a service account, a deleted one, a federated
 /// workload), waiting to be joined to its identity.
-struct PendingGrant {
-    var member: IAMMember
+struct GoogleCloudPendingGrant {
+    var member: GoogleCloudMember
     /// The IAM role as written: `roles/owner`, `projects/p/roles/custom`.
     var role: String
     /// The resource the policy belongs to, with the binding's condition title when it has one.
@@ -147,7 +147,7 @@ extension GoogleCloudImporter {
                 )
                 continue
             }
-            let member = IAMMember(text)
+            let member = GoogleCloudMember(text)
             switch member {
             case .serviceAccount(let email) where !email.contains("@"):
                 log.warning(
@@ -157,7 +157,7 @@ extension GoogleCloudImporter {
                     "skipped: \(Diagnostic.quoted(text)) names no service account e-mail"
                 )
             case .serviceAccount, .workload:
-                grants.append(PendingGrant(member: member, role: role, scope: bindingScope, origin: origin))
+                grants.append(GoogleCloudPendingGrant(member: member, role: role, scope: bindingScope, origin: origin))
             case .deletedServiceAccount(let email, _):
                 log.warning(
                     document.path,
@@ -165,7 +165,7 @@ extension GoogleCloudImporter {
                     keyPath: memberPath,
                     "orphaned binding: \(role) on \(bindingScope) is still granted to the deleted service account \(Diagnostic.quoted(email)); remove the binding"
                 )
-                grants.append(PendingGrant(member: member, role: role, scope: bindingScope, origin: origin))
+                grants.append(GoogleCloudPendingGrant(member: member, role: role, scope: bindingScope, origin: origin))
             case .everyone(let who):
                 let meaning = who == "allUsers" ? "anyone on the internet" : "anyone with a Google account"
                 log.warning(

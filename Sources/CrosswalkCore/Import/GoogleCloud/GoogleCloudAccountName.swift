@@ -1,7 +1,7 @@
 /// The parts of a service account or key resource name, in the gcloud form
 /// `projects/<p>/serviceAccounts/<email>/keys/<keyId>` or the Cloud Asset Inventory form
 /// `//iam.googleapis.com/projects/<p>/serviceAccounts/<email or unique id>/keys/<keyId>`.
-struct ServiceAccountName: Equatable {
+struct GoogleCloudAccountName: Equatable {
     var project: String?
     /// The e-mail, or the numeric unique id Cloud Asset Inventory names service accounts by.
     var account: String
@@ -37,7 +37,7 @@ struct ServiceAccountName: Equatable {
 
 /// What a service account's e-mail says about it: the project it lives in, and whether Google
 /// created it (a default account or a Google-managed service agent).
-enum ServiceAccountEmail {
+enum GoogleCloudAccountEmail {
     /// The identity id: the e-mail, in lower case (IAM compares e-mails without regard to case).
     static func id(_ email: String) -> String { email.trimmedOfSpaces.lowercased() }
 

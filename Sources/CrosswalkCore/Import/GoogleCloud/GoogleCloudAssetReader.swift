@@ -53,7 +53,7 @@ extension GoogleCloudImporter {
         switch assetType {
         case "iam.googleapis.com/ServiceAccount":
             if let data = asset["resource"]?["data"] {
-                if let identity = ServiceAccountReader.identity(
+                if let identity = GoogleCloudAccountReader.identity(
                     data,
                     path: dataPath,
                     assetName: name,
