@@ -91,7 +91,8 @@ enum GoogleCloudAccountReader {
 
 /// The owner convention Crosswalk reads from a service account's description, since Google Cloud
 /// has no owner field: `owner: <team>` or `owner=<team>` anywhere in the text (the key in any
-/// case); the owner is the word that follows, up to a space, comma or semicolon.
+/// case); the owner is the word that follows, up to a space, comma or semicolon, without a
+/// full stop or closing parenthesis at its end.
 enum GoogleCloudOwnerConvention {
     static func owner(in description: String) -> String? {
         let lowered = Array(description.lowercased())
@@ -110,7 +111,8 @@ enum GoogleCloudOwnerConvention {
                     let end =
                         characters[cursor...].firstIndex { $0 == " " || $0 == "," || $0 == ";" || $0.isNewline }
                         ?? characters.count
-                    if end > cursor { return String(characters[cursor..<end]) }
+                    let owner = String(characters[cursor..<end]).trimmingSentenceEnd
+                    if !owner.isEmpty { return owner }
                 }
             }
             index += 1
@@ -150,5 +152,14 @@ extension GoogleCloudImporter {
                 accounts.append(identity)
             }
         }
+    }
+}
+
+extension String {
+    /// The text without the full stops and closing parentheses that end a sentence around it.
+    fileprivate var trimmingSentenceEnd: String {
+        var text = Substring(self)
+        while let last = text.last, last == "." || last == ")" { text = text.dropLast() }
+        return String(text)
     }
 }

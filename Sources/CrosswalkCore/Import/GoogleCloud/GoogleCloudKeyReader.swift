@@ -14,14 +14,15 @@ struct GoogleCloudPendingKey {
 /// `publicKeyData`) is never read.
 enum GoogleCloudKeyReader {
     enum Reading {
-        /// A user-managed key; `keyType` is nil when the record has none (read as user-managed),
-        /// or the unknown value as written.
+        /// A user-managed key, with the key type as written when it is not one Crosswalk knows,
+        /// and whether the record had no key type at all (both are read as user-managed).
         case key(GoogleCloudPendingKey, unknownKeyType: String?, missingKeyType: Bool)
         case systemManaged
         case skipped
     }
 
     static let keyTypes: Set<String> = ["USER_MANAGED", "SYSTEM_MANAGED", "KEY_TYPE_UNSPECIFIED"]
+    static let numberedKeyTypes = ["0": "KEY_TYPE_UNSPECIFIED", "1": "USER_MANAGED", "2": "SYSTEM_MANAGED"]
 
     static func read(
         _ data: SourceNode,
@@ -50,12 +51,13 @@ enum GoogleCloudKeyReader {
             )
             return .skipped
         }
-        let keyType = data[anyOf: "keyType", "key_type"]?.nonBlankText
+        // Strings from gcloud and asset exports; the protobuf numbers (1, 2) from other tools.
+        let keyType = data[anyOf: "keyType", "key_type"]?.nonBlankText.map { numberedKeyTypes[$0] ?? $0 }
         if keyType == "SYSTEM_MANAGED" { return .systemManaged }
         var credential = Credential(id: keyID, type: .privateKey)
         credential.status = data["disabled"]?.flag == true ? .disabled : .active
-        credential.created = time(data, "validAfterTime", path: path, file: file, log: &log)
-        if let expiry = time(data, "validBeforeTime", path: path, file: file, log: &log) {
+        credential.created = time(data, "validAfterTime", "valid_after_time", path: path, file: file, log: &log)
+        if let expiry = time(data, "validBeforeTime", "valid_before_time", path: path, file: file, log: &log) {
             // The key stops working at validBeforeTime: its expiry, and the time from which it can
             // no longer be used (the import has no clock to say `expired`; see docs/importers/gcp.md).
             credential.expires = expiry
@@ -70,15 +72,17 @@ enum GoogleCloudKeyReader {
         )
     }
 
-    /// A time stamp member; a value that is neither a time nor a sentinel gives a warning and nil.
+    /// A time stamp member (camelCase or snake_case); a value that is neither a time nor a
+    /// sentinel gives a warning and nil.
     private static func time(
         _ data: SourceNode,
         _ key: String,
+        _ snakeKey: String,
         path: String,
         file: String,
         log: inout ImportLog
     ) -> Timestamp? {
-        guard let node = data[key] else { return nil }
+        guard let node = data[anyOf: key, snakeKey] else { return nil }
         switch ExportTime(node) {
         case .time(let time): return time
         case .none: return nil

@@ -251,4 +251,22 @@ struct GoogleCloudMessyInputTests {
         #expect(broken.count == 1)
         #expect((broken.first?.location?.line ?? 0) >= 5)
     }
+
+    @Test("protobuf-style key records: numbered key types and snake_case times")
+    func protobufKeys() {
+        let name = "//iam.googleapis.com/projects/p/serviceAccounts/a@p.iam.gserviceaccount.com/keys/"
+        let text = """
+            [{"name": "\(name)k1", "asset_type": "iam.googleapis.com/ServiceAccountKey",
+              "resource": {"data": {"key_type": 1, "valid_after_time": "2026-10-01T00:00:00Z", "valid_before_time": "2026-12-01T00:00:00Z"}}},
+             {"name": "\(name)k2", "asset_type": "iam.googleapis.com/ServiceAccountKey",
+              "resource": {"data": {"key_type": 2, "valid_after_time": "2026-10-01T00:00:00Z"}}}]
+            """
+        let imported = ImportFixtures.run(texts: [(kind: "gcp-asset-inventory", name: "keys.json", text: text)])
+        #expect(imported.errors.isEmpty)
+        let account = imported.identities.first
+        #expect(account?.credentials.map(\.id) == ["k1"])
+        #expect(account?.credentials.first?.created == Timestamp(iso8601: "2026-10-01T00:00:00Z"))
+        #expect(account?.credentials.first?.expires == Timestamp(iso8601: "2026-12-01T00:00:00Z"))
+        #expect(!imported.warnings.contains { $0.message.contains("key type") || $0.message.contains("keyType") })
+    }
 }

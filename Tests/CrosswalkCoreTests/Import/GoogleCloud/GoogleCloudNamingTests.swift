@@ -77,6 +77,8 @@ struct GoogleCloudNamingTests {
         #expect(GoogleCloudOwnerConvention.owner(in: "co-owner of nothing") == nil)
         #expect(GoogleCloudOwnerConvention.owner(in: "coowner: x") == nil)
         #expect(GoogleCloudOwnerConvention.owner(in: "owner:") == nil)
+        #expect(GoogleCloudOwnerConvention.owner(in: "Batch jobs (owner: data.platform).") == "data.platform")
+        #expect(GoogleCloudOwnerConvention.owner(in: "owner: .") == nil)
         #expect(GoogleCloudOwnerConvention.owner(in: "no convention here") == nil)
     }
 
