@@ -70,9 +70,10 @@ enum GoogleCloudAccountReader {
         return identity
     }
 
-    /// The identity of a service account known only from a mention (a key, a binding).
-    static func mentioned(email: String, origin: RecordOrigin, project: String? = nil) -> Identity {
-        let id = GoogleCloudAccountEmail.id(email)
+    /// The identity of a service account known only from a mention (a key, a binding, an
+    /// activity), by its id: its e-mail as ``GoogleCloudAccountEmail/id(_:)`` gives it, or the
+    /// resource name standing in for an account known only by unique id.
+    static func mentioned(id: String, origin: RecordOrigin, project: String? = nil) -> Identity {
         var identity = Identity(id: id, name: id, kind: .serviceAccount, platform: "gcp")
         var tags: [Tag] = []
         if let project = project ?? GoogleCloudAccountEmail.project(of: id) {

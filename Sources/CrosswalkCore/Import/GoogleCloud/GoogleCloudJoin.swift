@@ -9,6 +9,8 @@ struct GoogleCloudJoin {
     /// E-mails of listed service accounts by unique id (Cloud Asset Inventory names accounts and
     /// keys by it).
     private var emailByUniqueID: [String: String] = [:]
+    /// Accounts named by a unique id no listing resolves, already warned about.
+    private var unresolvedAccounts: Set<String> = []
 
     mutating func addListing(_ account: Identity) {
         merger.add(account)
@@ -25,10 +27,12 @@ struct GoogleCloudJoin {
             id = email
         } else {
             id = "gcp:projects/\(key.account.project ?? "-")/serviceAccounts/\(key.account.account)"
-            log.warning(
-                key.credential.origin?.file ?? "gcp",
-                "key \(Diagnostic.quoted(key.credential.id)) names its service account by unique id \(Diagnostic.quoted(key.account.account)), which no service account export lists: kept under \(Diagnostic.quoted(id)); import the service accounts too"
-            )
+            if unresolvedAccounts.insert(id).inserted {
+                log.warning(
+                    key.credential.origin?.file ?? "gcp",
+                    "key \(Diagnostic.quoted(key.credential.id)) names its service account by unique id \(Diagnostic.quoted(key.account.account)), which no service account export lists: its keys are kept under \(Diagnostic.quoted(id)); import the service accounts too"
+                )
+            }
         }
         let attached = merger.update(id) { identity in
             if let index = identity.credentials.firstIndex(where: { $0.id == key.credential.id }) {
@@ -39,7 +43,7 @@ struct GoogleCloudJoin {
         }
         if !attached {
             var identity = GoogleCloudAccountReader.mentioned(
-                email: id,
+                id: id,
                 origin: key.credential.origin ?? RecordOrigin(kind: "gcp", file: "gcp", record: id),
                 project: key.account.project
             )
@@ -54,7 +58,7 @@ struct GoogleCloudJoin {
         let identity: Identity
         switch grant.member {
         case .serviceAccount(let email):
-            identity = GoogleCloudAccountReader.mentioned(email: email, origin: grant.origin)
+            identity = GoogleCloudAccountReader.mentioned(id: GoogleCloudAccountEmail.id(email), origin: grant.origin)
         case .deletedServiceAccount(let email, let uid):
             let address = GoogleCloudAccountEmail.id(email)
             var deleted = Identity(
@@ -115,7 +119,7 @@ struct GoogleCloudJoin {
         }
         if !attached {
             var identity = GoogleCloudAccountReader.mentioned(
-                email: id,
+                id: id,
                 origin: activity.origin,
                 project: activity.account.project
             )

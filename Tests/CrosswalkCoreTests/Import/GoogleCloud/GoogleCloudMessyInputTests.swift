@@ -269,4 +269,17 @@ struct GoogleCloudMessyInputTests {
         #expect(account?.credentials.first?.expires == Timestamp(iso8601: "2026-12-01T00:00:00Z"))
         #expect(!imported.warnings.contains { $0.message.contains("key type") || $0.message.contains("keyType") })
     }
+
+    @Test("keys naming an unlisted account by unique id are kept under it, with one warning")
+    func unresolvedUniqueID() {
+        let key = { (id: String) in
+            #"{"name": "//iam.googleapis.com/projects/acme-ml/serviceAccounts/118800112233445566778/keys/\#(id)", "asset_type": "iam.googleapis.com/ServiceAccountKey", "resource": {"data": {"keyType": "USER_MANAGED", "validAfterTime": "2026-10-01T00:00:00Z"}}}"#
+        }
+        let imported = ImportFixtures.run(texts: [
+            (kind: "gcp-asset-inventory", name: "keys.json", text: "[\(key("k1")), \(key("k2"))]")
+        ])
+        #expect(imported.identities.map(\.id) == ["gcp:projects/acme-ml/serviceAccounts/118800112233445566778"])
+        #expect(imported.identities.first?.credentials.map(\.id) == ["k1", "k2"])
+        #expect(imported.warnings.filter { $0.message.contains("by unique id '118800112233445566778'") }.count == 1)
+    }
 }
