@@ -7,7 +7,8 @@ extension GoogleCloudImporter {
 
     /// Reads a Cloud Asset Inventory export: a list of
     /// `{name, asset_type, resource: {data}, iam_policy: {bindings, audit_configs}}` (snake_case
-    /// from `gcloud asset export` and policy-library, camelCase from `gcloud asset list`).
+    /// from `gcloud asset export` and policy-library, camelCase from `gcloud asset list`), or the
+    /// `{resource, assetType, policy: {bindings}}` results of `gcloud asset search-all-iam-policies`.
     /// Service accounts and keys are read from `resource.data`; every asset's IAM policy gives
     /// bindings scoped to the asset; audit configurations count on projects, folders and
     /// organizations only. Other asset types are passed over.
@@ -38,54 +39,50 @@ extension GoogleCloudImporter {
     ) {
         let asset = record.node
         guard let assetType = asset[anyOf: "asset_type", "assetType"]?.nonBlankText,
-            let name = asset["name"]?.nonBlankText
+            let name = asset[anyOf: "name", "resource"]?.nonBlankText
         else {
             log.warning(
                 document.path,
                 at: asset.location,
                 keyPath: record.path.isEmpty ? nil : record.path,
-                "skipped: an asset needs a name and an asset_type"
+                "skipped: an asset needs a name (or resource) and an asset_type"
             )
             return
         }
         let origin = document.origin(kind: kind, node: asset, path: record.path)
         let dataPath = GoogleCloudRecords.join(record.path, "resource.data")
+        let policy = asset[anyOf: "iam_policy", "iamPolicy", "policy"].flatMap { $0.isNull ? nil : $0 }
+        let data = asset["resource"]?["data"]
         switch assetType {
-        case "iam.googleapis.com/ServiceAccount":
-            if let data = asset["resource"]?["data"] {
-                if let identity = GoogleCloudAccountReader.identity(
-                    data,
-                    path: dataPath,
-                    assetName: name,
-                    origin: origin,
-                    file: document.path,
-                    log: &log
-                ) {
-                    accounts.append(identity)
+        case "iam.googleapis.com/ServiceAccount", "iam.googleapis.com/ServiceAccountKey":
+            guard let data else {
+                // An IAM-policy export (--content-type=iam-policy) carries the policy alone.
+                if policy == nil {
+                    log.warning(
+                        document.path,
+                        at: asset.location,
+                        keyPath: dataPath,
+                        "skipped: the asset has neither resource.data nor an IAM policy (export with --content-type=resource)"
+                    )
                 }
-            } else {
-                log.warning(
-                    document.path,
-                    at: asset.location,
-                    keyPath: dataPath,
-                    "skipped: the service account asset has no resource.data (export with --content-type=resource)"
-                )
+                break
             }
-        case "iam.googleapis.com/ServiceAccountKey":
-            if let data = asset["resource"]?["data"] {
+            if assetType == "iam.googleapis.com/ServiceAccountKey" {
                 readKey(data, path: dataPath, assetName: name, origin: origin, file: document.path, log: &log)
-            } else {
-                log.warning(
-                    document.path,
-                    at: asset.location,
-                    keyPath: dataPath,
-                    "skipped: the key asset has no resource.data (export with --content-type=resource)"
-                )
+            } else if let identity = GoogleCloudAccountReader.identity(
+                data,
+                path: dataPath,
+                assetName: name,
+                origin: origin,
+                file: document.path,
+                log: &log
+            ) {
+                accounts.append(identity)
             }
         default:
             break
         }
-        if let policy = asset[anyOf: "iam_policy", "iamPolicy"], !policy.isNull {
+        if let policy {
             readPolicy(
                 policy,
                 path: GoogleCloudRecords.join(record.path, "iam_policy"),

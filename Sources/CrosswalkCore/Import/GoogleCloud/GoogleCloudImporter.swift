@@ -31,7 +31,7 @@ struct GoogleCloudImporter: PlatformImporter {
         platform: .gcp,
         summary: "a Cloud Asset Inventory export: service accounts, keys and IAM policies",
         producedBy:
-            "gcloud asset export --content-type=resource (and --content-type=iam-policy), or gcloud asset list --format=json",
+            "gcloud asset export --content-type=resource (and --content-type=iam-policy), gcloud asset list --format=json, or gcloud asset search-all-iam-policies --format=json",
         matches: GoogleCloudShapes.isAssetInventory
     )
 

@@ -10,7 +10,7 @@ struct GoogleCloudRecord {
 ///
 /// - a JSON or YAML list (what `gcloud … --format=json` prints);
 /// - a raw API response whose list sits under an envelope key (`accounts`, `keys`, `assets`,
-///   `activities`), where a non-empty `nextPageToken` means the export holds only the first page;
+///   `results`, `activities`), where a non-empty `nextPageToken` means the export holds only the first page;
 /// - one object (a single record, or an IAM policy);
 /// - a stream of YAML documents separated by `---` (what `gcloud … --format=yaml` prints for a
 ///   list);
@@ -20,7 +20,7 @@ enum GoogleCloudRecords {
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The envelope keys raw API list responses use.
-    static let envelopeKeys = ["accounts", "keys", "assets", "activities"]
+    static let envelopeKeys = ["accounts", "keys", "assets", "results", "activities"]
 
     /// The records of a document, or an error diagnostic when it is neither JSON nor YAML.
     static func records(

@@ -30,7 +30,8 @@ enum GoogleCloudShapes {
     }
 
     static func isAssetInventory(_ document: ImportDocument) -> Bool {
-        guard let record = sampleRecord(document, envelope: "assets") else { return false }
+        guard let record = sampleRecord(document, envelope: "assets") ?? sampleRecord(document, envelope: "results")
+        else { return false }
         return isAsset(record)
     }
 
@@ -40,9 +41,12 @@ enum GoogleCloudShapes {
         return type.hasPrefix("serviceAccount")
     }
 
-    /// A Cloud Asset Inventory asset: an `asset_type` (or `assetType`) and a full resource name.
+    /// A Cloud Asset Inventory asset (or IAM policy search result): an `asset_type` (or
+    /// `assetType`) and a full resource name (`name`, or `resource` in search results).
     static func isAsset(_ node: SourceNode) -> Bool {
-        guard node[anyOf: "asset_type", "assetType"]?.text != nil, let name = node["name"]?.text else { return false }
+        guard node[anyOf: "asset_type", "assetType"]?.text != nil,
+            let name = node[anyOf: "name", "resource"]?.text
+        else { return false }
         return name.hasPrefix("//")
     }
 
@@ -54,7 +58,7 @@ enum GoogleCloudShapes {
             case .array(let nodes): return nodes.first
             case .object:
                 if let list = root[envelope], list.isArray { return list.elements.first }
-                return root
+                return GoogleCloudRecords.envelopeKeys.contains { root[$0] != nil } ? nil : root
             default: return nil
             }
         }

@@ -19,6 +19,7 @@ struct GoogleCloudDetectionTests {
             ("real-inputs/gcp/cai_iam_policy_bindings.json", "gcp-asset-inventory"),
             ("real-inputs/gcp/cai_iam_audit_configs.json", "gcp-asset-inventory"),
             ("imports/gcp/asset-export.ndjson", "gcp-asset-inventory"),
+            ("imports/gcp/iam-policy-search.json", "gcp-asset-inventory"),
             ("imports/gcp/service-accounts.json", "gcp-service-accounts"),
             ("imports/gcp/service-accounts.yaml", "gcp-service-accounts"),
             ("imports/gcp/service-accounts-page.json", "gcp-service-accounts"),

@@ -282,4 +282,40 @@ struct GoogleCloudMessyInputTests {
         #expect(imported.identities.first?.credentials.map(\.id) == ["k1", "k2"])
         #expect(imported.warnings.filter { $0.message.contains("by unique id '118800112233445566778'") }.count == 1)
     }
+
+    @Test("IAM policy search results: each policy scoped to its resource")
+    func policySearch() throws {
+        let imported = try Self.run(
+            ("gcp-service-accounts", "service-accounts.json"),
+            ("auto", "iam-policy-search.json")
+        )
+        #expect(imported.errors.isEmpty)
+        #expect(imported.sources.last?.kind == "gcp-asset-inventory")
+        let loader = try #require(imported.identities.first { $0.id.hasPrefix("loader@") })
+        #expect(loader.roleBindings == [RoleBinding(role: "gcp:roles/owner", scope: "projects/acme-data-prod")])
+        // Token Creator on the loader account itself: the deployer can act as the loader.
+        let deployer = try #require(imported.identities.first { $0.id.hasPrefix("ci-deployer@") })
+        #expect(
+            deployer.roleBindings == [
+                RoleBinding(
+                    role: "gcp:roles/iam.serviceAccountTokenCreator",
+                    scope:
+                        "iam.googleapis.com/projects/acme-data-prod/serviceAccounts/loader@acme-data-prod.iam.gserviceaccount.com"
+                )
+            ]
+        )
+        #expect(deployer.origin?.kind == "gcp-service-accounts")
+        #expect(!imported.warnings.contains { $0.message.hasPrefix("skipped") })
+    }
+
+    @Test("an asset with neither resource data nor a policy is skipped with a warning")
+    func bareAsset() {
+        let text =
+            #"[{"name": "//iam.googleapis.com/projects/p/serviceAccounts/1", "asset_type": "iam.googleapis.com/ServiceAccount"}]"#
+        let imported = ImportFixtures.run(texts: [(kind: "gcp-asset-inventory", name: "bare.json", text: text)])
+        #expect(imported.identities.isEmpty)
+        let warning = imported.warnings.first { $0.message.hasPrefix("skipped: the asset has neither") }
+        #expect(warning?.keyPath == "[0].resource.data")
+        #expect(warning?.location?.line == 1)
+    }
 }
