@@ -5,7 +5,8 @@ enum GoogleCloudMember: Equatable {
     /// `deleted:serviceAccount:<email>?uid=<n>`: a grant left behind by a deleted service account.
     case deletedServiceAccount(email: String, uid: String?)
     /// `principal://…/workloadIdentityPools/…` or `principalSet://…/workloadIdentityPools/…`: an
-    /// external workload (a CI job, another cloud) federated in through workload identity.
+    /// external workload (a CI job, another cloud) federated in through workload identity; also
+    /// GKE's `serviceAccount:PROJECT.svc.id.goog[NAMESPACE/KSA]`.
     case workload(String)
     /// `user:`, `group:`, `domain:`, workforce-pool principals, `projectOwner:`…, and the
     /// `deleted:user:` / `deleted:group:` forms: people and groups of people.
@@ -37,6 +38,10 @@ enum GoogleCloudMember: Equatable {
         let prefix = String(member[..<colon])
         let rest = String(member[member.index(after: colon)...])
         switch prefix {
+        case "serviceAccount" where rest.contains(".svc.id.goog["):
+            // GKE Workload Identity: `serviceAccount:PROJECT.svc.id.goog[NAMESPACE/KSA]`, a
+            // Kubernetes service account acting through the pool.
+            self = .workload(member)
         case "serviceAccount":
             self = .serviceAccount(email: rest)
         case "deleted":

@@ -45,6 +45,8 @@ struct GoogleCloudNamingTests {
         )
         let pool = "principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/ci/subject/repo"
         #expect(GoogleCloudMember(pool) == .workload(pool))
+        let gke = "serviceAccount:acme-prod.svc.id.goog[payments/api]"
+        #expect(GoogleCloudMember(gke) == .workload(gke))
         #expect(GoogleCloudMember("allUsers") == .everyone("allUsers"))
         #expect(GoogleCloudMember("allAuthenticatedUsers") == .everyone("allAuthenticatedUsers"))
         #expect(GoogleCloudMember("robot:r2") == .unknown(prefix: "robot"))
