@@ -22,10 +22,12 @@ extension GoogleCloudImporter {
         let scope = Self.policyScope(ofFile: document.path)
         for record in records {
             let policy = record.node
+            // A policy has bindings or audit configurations; an empty one only an etag (and a
+            // version).
             let isPolicy =
                 policy.isObject
                 && (policy["bindings"] != nil || policy[anyOf: "auditConfigs", "audit_configs"] != nil
-                    || policy["etag"] != nil)
+                    || (policy["etag"] != nil && policy.members.allSatisfy { ["etag", "version"].contains($0.key) }))
             guard isPolicy else {
                 log.error(
                     document.path,

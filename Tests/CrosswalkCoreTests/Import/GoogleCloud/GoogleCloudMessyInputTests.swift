@@ -170,6 +170,11 @@ struct GoogleCloudMessyInputTests {
             (kind: "gcp-asset-inventory", name: "policy.json", text: #"{"bindings": [], "etag": "x"}"#),
             (kind: "gcp-iam-policy", name: "list.json", text: #"[{"email": "a@b.iam.gserviceaccount.com"}]"#),
             (kind: "gcp-service-account-keys", name: "broken.json", text: #"[{"name": "projects/p/"#),
+            (
+                kind: "gcp-iam-policy", name: "accounts.json",
+                text: #"[{"email": "a@p.iam.gserviceaccount.com", "etag": "x"}]"#
+            ),
+            (kind: "gcp-iam-policy", name: "empty-policy.json", text: #"{"etag": "ACAB", "version": 1}"#),
         ])
         #expect(imported.identities.isEmpty)
         #expect(
@@ -177,7 +182,9 @@ struct GoogleCloudMessyInputTests {
                 "empty.json", "keys.json",
             ]
         )
-        #expect(imported.errors.map(\.file) == ["wrong.json", "policy.json", "list.json", "broken.json"])
+        #expect(
+            imported.errors.map(\.file) == ["wrong.json", "policy.json", "list.json", "broken.json", "accounts.json"]
+        )
         #expect(imported.errors[0].message.hasPrefix("not a service account list"))
         #expect(imported.errors[1].message.hasPrefix("not a Cloud Asset Inventory export"))
         #expect(imported.errors[2].message.hasPrefix("not an IAM policy"))
