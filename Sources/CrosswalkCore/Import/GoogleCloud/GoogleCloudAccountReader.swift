@@ -29,6 +29,15 @@ enum GoogleCloudAccountReader {
             return nil
         }
         let name = data["name"]?.nonBlankText.flatMap(GoogleCloudAccountName.init)
+        if name?.keyID != nil, data["email"] == nil {
+            log.warning(
+                file,
+                at: data.location,
+                keyPath: GoogleCloudRecords.join(path, "name"),
+                "skipped: a key record, not a service account (import keys as gcp-service-account-keys)"
+            )
+            return nil
+        }
         let email = data["email"]?.nonBlankText ?? name.flatMap { $0.namesEmail ? $0.account : nil }
         guard let email, email.contains("@") else {
             log.warning(
@@ -130,8 +139,11 @@ extension GoogleCloudImporter {
         kind: ImportKind,
         log: inout ImportLog
     ) {
-        let looksRight = records.contains {
-            $0.node["email"] != nil || $0.node["name"]?.text?.contains("/serviceAccounts/") == true
+        let looksRight = records.contains { record in
+            guard !GoogleCloudShapes.isAsset(record.node) else { return false }
+            if record.node["email"] != nil { return true }
+            guard let name = record.node["name"]?.text else { return false }
+            return name.contains("/serviceAccounts/") && !name.contains("/keys/")
         }
         guard looksRight else {
             log.error(

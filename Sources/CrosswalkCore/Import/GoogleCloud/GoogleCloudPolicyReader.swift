@@ -20,25 +20,26 @@ extension GoogleCloudImporter {
         log: inout ImportLog
     ) {
         let scope = Self.policyScope(ofFile: document.path)
+        guard records.contains(where: { Self.isPolicy($0.node) }) else {
+            log.error(
+                document.path,
+                at: records.first?.node.location,
+                "not an IAM policy: expected a mapping with bindings, auditConfigs or etag (the output of \(kind.producedBy))"
+            )
+            return
+        }
         for record in records {
-            let policy = record.node
-            // A policy has bindings or audit configurations; an empty one only an etag (and a
-            // version).
-            let isPolicy =
-                policy.isObject
-                && (policy["bindings"] != nil || policy[anyOf: "auditConfigs", "audit_configs"] != nil
-                    || (policy["etag"] != nil && policy.members.allSatisfy { ["etag", "version"].contains($0.key) }))
-            guard isPolicy else {
-                log.error(
+            guard Self.isPolicy(record.node) else {
+                log.warning(
                     document.path,
-                    at: policy.location,
+                    at: record.node.location,
                     keyPath: record.path.isEmpty ? nil : record.path,
-                    "not an IAM policy: expected a mapping with bindings, auditConfigs or etag (the output of \(kind.producedBy))"
+                    "skipped: not an IAM policy (no bindings, auditConfigs or etag)"
                 )
                 continue
             }
             readPolicy(
-                policy,
+                record.node,
                 path: record.path,
                 scope: scope,
                 readsAuditConfigs: true,
@@ -47,6 +48,14 @@ extension GoogleCloudImporter {
                 log: &log
             )
         }
+    }
+
+    /// Whether a record is an IAM policy: one with bindings or audit configurations, or an empty
+    /// one, which has only an etag (and a version).
+    static func isPolicy(_ node: SourceNode) -> Bool {
+        guard node.isObject else { return false }
+        if node["bindings"] != nil || node[anyOf: "auditConfigs", "audit_configs"] != nil { return true }
+        return node["etag"] != nil && node.members.allSatisfy { ["etag", "version"].contains($0.key) }
     }
 
     /// The resource an IAM policy file stands for: its base name without extension.

@@ -325,4 +325,18 @@ struct GoogleCloudMessyInputTests {
         #expect(warning?.keyPath == "[0].resource.data")
         #expect(warning?.location?.line == 1)
     }
+
+    @Test("exports given as the wrong Google Cloud kind are errors, not misread")
+    func wrongKinds() throws {
+        let imported = try Self.run(
+            ("gcp-service-accounts", "service-account-keys.json"),
+            ("gcp-service-accounts", "../../real-inputs/gcp/cai_service_accounts.json"),
+            ("gcp-service-account-keys", "service-accounts.json"),
+            ("gcp-iam-policy", "service-accounts.json"),
+            ("gcp-activity", "service-accounts.json")
+        )
+        #expect(imported.identities.isEmpty)
+        #expect(imported.errors.count == 5)
+        #expect(imported.errors.allSatisfy { $0.message.hasPrefix("not a") })
+    }
 }
