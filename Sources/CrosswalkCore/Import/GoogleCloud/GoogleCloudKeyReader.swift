@@ -106,7 +106,9 @@ extension GoogleCloudImporter {
         kind: ImportKind,
         log: inout ImportLog
     ) {
-        let looksRight = records.contains { $0.node["name"]?.text?.contains("/keys/") == true }
+        let looksRight = records.contains {
+            !GoogleCloudShapes.isAsset($0.node) && $0.node["name"]?.text?.contains("/keys/") == true
+        }
         guard looksRight else {
             log.error(
                 document.path,

@@ -333,10 +333,11 @@ struct GoogleCloudMessyInputTests {
             ("gcp-service-accounts", "../../real-inputs/gcp/cai_service_accounts.json"),
             ("gcp-service-account-keys", "service-accounts.json"),
             ("gcp-iam-policy", "service-accounts.json"),
-            ("gcp-activity", "service-accounts.json")
+            ("gcp-activity", "service-accounts.json"),
+            ("gcp-service-account-keys", "../../real-inputs/gcp/cai_service_account_keys_age.json")
         )
         #expect(imported.identities.isEmpty)
-        #expect(imported.errors.count == 5)
+        #expect(imported.errors.count == 6)
         #expect(imported.errors.allSatisfy { $0.message.hasPrefix("not a") })
     }
 }
