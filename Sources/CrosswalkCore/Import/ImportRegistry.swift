@@ -7,6 +7,7 @@ public enum ImportRegistry {
             AWSImporter.self,
             KubernetesImporter.self,
             AzureImporter.self,
+            GoogleCloudImporter.self,
         ]
     }
 

@@ -50,9 +50,14 @@ public struct Policy: Sendable {
     /// commands in pods or through the kubelet.
     public static let defaultPrivilegedPermissions = [
         "iam:*", "*:PassRole", "*:SetIamPolicy", "*:CreateServiceAccountKey", "Microsoft.Authorization/*",
-        "rbac.authorization.k8s.io/*", "*:escalate", "*:bind", "*:impersonate", "core/secrets:get",
-        "core/secrets:list", "core/secrets:watch", "core/serviceaccounts/token:create", "core/pods/exec:*",
-        "core/nodes/proxy:*",
+        "rbac.authorization.k8s.io/*",
+        // Kubernetes: RBAC escalation, reading Secrets, minting tokens, exec into pods, node proxy.
+        "*:escalate", "*:bind", "*:impersonate", "core/secrets:get", "core/secrets:list", "core/secrets:watch",
+        "core/serviceaccounts/token:create", "core/pods/exec:*", "core/nodes/proxy:*",
+        // Google Cloud: changing IAM policies, minting keys or tokens for service accounts, acting as them.
+        "*.setIamPolicy", "iam.serviceAccountKeys.create", "iam.serviceAccounts.getAccessToken",
+        "iam.serviceAccounts.getOpenIdToken", "iam.serviceAccounts.actAs", "iam.serviceAccounts.implicitDelegation",
+        "iam.serviceAccounts.signBlob", "iam.serviceAccounts.signJwt",
     ]
     public static let defaultAdministrativeRoles = ["*admin*", "*Admin*", "owner", "Owner", "root"]
     public static let defaultAllowedSecretStorage: [SecretStorage] = [.vault, .secretManager]
