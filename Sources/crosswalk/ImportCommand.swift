@@ -65,7 +65,9 @@ struct ImportCommand: ParsableCommand {
             for source in imported.sources where source.detected {
                 Terminal.printError("\(source.file): note: auto read it as \(source.kind)")
             }
-            Terminal.printDiagnostics(imported.warnings)
+            var gaps = SourceGapTally()
+            gaps.add(imported.identities)
+            Terminal.printDiagnostics(imported.warnings + gaps.warnings(overlayGiven: false))
         }
         let text = NativeInventoryWriter.json(identities: imported.identities, roles: imported.roles)
         guard let output else {

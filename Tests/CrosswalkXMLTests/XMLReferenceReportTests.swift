@@ -32,6 +32,19 @@ import Testing
         #expect(actual == expected, "\(Self.path) is out of date; see XMLReferenceReportTests to re-record")
     }
 
+    /// The multicloud example (imports from four platforms and an overlay): same golden rule,
+    /// and valid against the schema (input roles `import` and `overlay`, `source` evidence).
+    @Test func multicloudReportMatchesTheCommittedReferenceAndTheSchema() throws {
+        let path = "reports/multicloud/crosswalk-report.xml"
+        let rendered = try XMLReportRenderer().render(try CrosswalkPipeline().run(try MulticloudExample.request()))
+        if ProcessInfo.processInfo.environment["CROSSWALK_RECORD"] == "1" {
+            try Data(rendered).write(to: Fixtures.url(path))
+        }
+        #expect(String(decoding: rendered, as: UTF8.self) == (try Fixtures.text(path)), "\(path) is out of date")
+        let problems = try XMLSchemaValidator.crosswalkReport().validate(rendered, file: path)
+        #expect(problems.map(\.description) == [])
+    }
+
     @Test func committedReferenceIsValidAgainstTheBundledSchema() throws {
         let validator = try XMLSchemaValidator.crosswalkReport()
         let problems = validator.validate(Array(try Fixtures.text(Self.path).utf8), file: Self.path)

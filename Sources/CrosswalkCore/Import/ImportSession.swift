@@ -59,7 +59,6 @@ public enum ImportSession {
         }
         result.warnings += log.diagnostics.filter { $0.severity == .warning }
         result.errors += log.diagnostics.filter { $0.severity == .error }
-        result.warnings += Self.gapWarnings(result.identities)
         return result
     }
 
@@ -85,37 +84,4 @@ public enum ImportSession {
         return platform
     }
 
-    /// One warning per source kind that leaves fields unreported: which fields, for how many
-    /// identities, and how to fill them in.
-    static func gapWarnings(_ identities: [Identity]) -> [Diagnostic] {
-        struct Gap {
-            var file: String
-            var count = 0
-            var fields: UnreportedFields = []
-        }
-        var gaps: [(kind: String, gap: Gap)] = []
-        var positions: [String: Int] = [:]
-        for identity in identities where !identity.unreported.isEmpty {
-            let kind = identity.origin?.kind ?? identity.platform ?? "import"
-            let position =
-                positions[kind]
-                ?? {
-                    gaps.append((kind, Gap(file: identity.origin?.file ?? kind)))
-                    positions[kind] = gaps.count - 1
-                    return gaps.count - 1
-                }()
-            gaps[position].gap.count += 1
-            gaps[position].gap.fields.formUnion(identity.unreported)
-        }
-        return gaps.map { kind, gap in
-            let noun = gap.count == 1 ? "identity" : "identities"
-            return Diagnostic(
-                .warning,
-                file: gap.file,
-                message:
-                    "\(kind) does not report \(gap.fields.keys.joined(separator: ", ")) for \(gap.count) \(noun): "
-                    + "controls that need them are not assessed; fill them in with --overlay"
-            )
-        }
-    }
 }

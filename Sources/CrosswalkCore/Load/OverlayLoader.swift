@@ -15,21 +15,23 @@ public struct OverlayLoader {
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         var tally = RedactionTally()
-        for member in object.unknownMembers(known: ["version", "identities"]) {
+        for member in object.unknownMembers(known: ["version", "organization", "identities"]) {
             errors.append(
                 object.diagnostic(
                     for: member,
-                    "unknown top-level key \(Diagnostic.quoted(member.key)); expected version, identities",
+                    "unknown top-level key \(Diagnostic.quoted(member.key)); expected version, organization, identities",
                     severity: .error
                 )
             )
         }
         var entries: [OverlayEntry] = []
+        var organization: String?
         func collect(_ body: () throws -> Void) {
             do { try body() } catch let diagnostic as Diagnostic { errors.append(diagnostic) } catch {
                 errors.append(Diagnostic(.error, file: file.path, message: "\(error)"))
             }
         }
+        collect { organization = try object.optional("organization")?.text(&tally) }
         collect {
             let list = try object.required("identities", "a list of overlay entries").list()
             for element in list {
@@ -48,7 +50,7 @@ public struct OverlayLoader {
             )
         }
         if !errors.isEmpty { throw InputError(errors + warnings) }
-        return (Overlay(entries: entries), warnings)
+        return (Overlay(organization: organization, entries: entries), warnings)
     }
 
     private static func entry(

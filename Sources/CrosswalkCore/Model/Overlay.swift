@@ -6,9 +6,12 @@
 /// default an entry fills only fields that are still empty, so what a source reports stands; an
 /// entry with `replace: true` overwrites.
 public struct Overlay: Sendable {
+    /// The organisation the reports name, when no native inventory names one.
+    public var organization: String?
     public var entries: [OverlayEntry]
 
-    public init(entries: [OverlayEntry]) {
+    public init(organization: String? = nil, entries: [OverlayEntry]) {
+        self.organization = organization
         self.entries = entries
     }
 

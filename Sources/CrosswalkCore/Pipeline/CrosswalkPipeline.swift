@@ -226,7 +226,7 @@ public struct CrosswalkPipeline: Sendable {
                         controls: evaluator.controls,
                         policy: inputs.policy,
                         now: inputs.now,
-                        organization: header.organization,
+                        organization: header.organization ?? inputs.overlay?.overlay.organization,
                         roles: header.roles + imported.roles,
                         includePassing: includePassing,
                         spool: spool
@@ -266,11 +266,13 @@ public struct CrosswalkPipeline: Sendable {
             inventoryWarnings = error.diagnostics.filter { $0.severity != .error }
         }
         // The imported identities, after the native ones, in batches like theirs.
+        var gaps = SourceGapTally()
         var start = 0
         while start < imported.identities.count, inventoryErrors.isEmpty {
             let end = min(start + 4096, imported.identities.count)
             var batch = Array(imported.identities[start..<end])
             overlay?.apply(to: &batch)
+            gaps.add(batch)
             identitiesRead += batch.count
             queued.append(batch)
             if queued.count >= runner.width { drain() }
@@ -278,7 +280,7 @@ public struct CrosswalkPipeline: Sendable {
         }
         drain()
         progress?(PipelineProgress(stage: .evaluating, done: identitiesRead, total: identitiesRead))
-        inventoryWarnings += imported.warnings + (overlay?.warnings ?? [])
+        inventoryWarnings += imported.warnings + gaps.warnings(overlayGiven: overlay != nil) + (overlay?.warnings ?? [])
         let errors = inventoryErrors + collisions + inputs.errors
         guard errors.allSatisfy({ $0.severity != .error }), let session else {
             throw InputError(errors + inventoryWarnings + inputs.warnings)

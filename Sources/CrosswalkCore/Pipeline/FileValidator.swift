@@ -91,7 +91,7 @@ public struct FileValidator {
     /// An overlay holds only `version` and `identities`, and either its name says so or one of its
     /// entries selects by `match` (which no inventory identity has).
     private static func isOverlay(_ object: ObjectReader, name: String) -> Bool {
-        guard object.members.allSatisfy({ $0.key == "version" || $0.key == "identities" }),
+        guard object.members.allSatisfy({ ["version", "organization", "identities"].contains($0.key) }),
             let identities = object.members.first(where: { $0.key == "identities" })?.value
         else { return false }
         if name.contains("overlay") { return true }

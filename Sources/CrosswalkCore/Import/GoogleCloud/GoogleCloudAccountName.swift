@@ -31,6 +31,18 @@ struct GoogleCloudAccountName: Equatable {
         }
     }
 
+    /// The key's credential id in Crosswalk: for the usual key ids of 32 or more hexadecimal
+    /// digits (which look like secret material to the secret screen), `key-` and the first 12
+    /// digits, enough to find the key in `gcloud iam service-accounts keys list`, and an id the
+    /// native inventory format accepts, so `crosswalk import` output reads back; any other key id
+    /// as written.
+    var credentialID: String? {
+        guard let keyID else { return nil }
+        let isHex = keyID.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0 | 0x20) }
+        guard keyID.utf8.count >= 32, isHex else { return keyID }
+        return "key-" + keyID.prefix(12)
+    }
+
     /// Whether the account part is an e-mail (not a unique id).
     var namesEmail: Bool { account.contains("@") }
 }

@@ -111,7 +111,7 @@ struct GoogleCloudJoin {
         }
         let attached = merger.update(id) { identity in
             identity.lastUsed = Self.later(identity.lastUsed, activity.time)
-            if let keyID = activity.account.keyID,
+            if let keyID = activity.account.credentialID,
                 let index = identity.credentials.firstIndex(where: { $0.id == keyID })
             {
                 identity.credentials[index].lastUsed = Self.later(identity.credentials[index].lastUsed, activity.time)

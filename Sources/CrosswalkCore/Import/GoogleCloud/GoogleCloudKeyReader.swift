@@ -42,7 +42,7 @@ enum GoogleCloudKeyReader {
             return .skipped
         }
         let nameText = data["name"]?.nonBlankText ?? assetName
-        guard let nameText, let name = GoogleCloudAccountName(nameText), let keyID = name.keyID else {
+        guard let nameText, let name = GoogleCloudAccountName(nameText), let keyID = name.credentialID else {
             log.warning(
                 file,
                 at: data["name"]?.location ?? data.location,

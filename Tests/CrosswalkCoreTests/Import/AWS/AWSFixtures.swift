@@ -47,14 +47,6 @@ func time(_ text: String) -> Timestamp? {
 }
 
 extension ImportedInventory {
-    func identity(_ id: String) throws -> Identity {
-        try #require(identities.first { $0.id == id }, "no identity \(id)")
-    }
-
-    func role(_ id: String) throws -> Role {
-        try #require(roles.first { $0.id == id }, "no role \(id)")
-    }
-
     /// The warning and error lines, as a user reads them.
     var messages: [String] { (warnings + errors).map(\.description) }
 }

@@ -54,7 +54,9 @@ import Testing
         for identity in imported.identities {
             #expect(identity.unreported == [.owner, .environment, .trustZone, .credentialStorage, .sharedAccount])
         }
-        let gap = try #require(imported.warnings.first { $0.message.contains("aws-credential-report does not report") })
+        let gap = try #require(
+            imported.gapWarnings.first { $0.message.contains("aws-credential-report does not report") }
+        )
         #expect(gap.message.contains("owner"))
         #expect(!gap.message.contains("last_used"))
     }

@@ -106,7 +106,7 @@ import Testing
         // A managed identity's credentials are held by the platform: their storage is known.
         let managed = try imported.azureIdentity("056cdcb7-07df-4329-a5c1-dd8b53c85a05")
         #expect(!managed.unreported.contains(.credentialStorage))
-        #expect(imported.warnings.contains { $0.message.contains("azure-service-principals does not report owner") })
+        #expect(imported.gapWarnings.contains { $0.message.contains("azure-service-principals does not report owner") })
     }
 
     @Test func graphPageWarnsThatTheExportIsIncomplete() throws {

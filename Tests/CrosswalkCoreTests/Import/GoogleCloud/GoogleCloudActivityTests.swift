@@ -50,8 +50,8 @@ struct GoogleCloudActivityTests {
     func unusedKeys() throws {
         let imported = try Self.imported()
         let results = try ImportFixtures.results(of: "CW-CRED-07", on: imported)
-        #expect(results["\(Self.loader)/4f1c2a9e7b3d5f60718293a4b5c6d7e8f9012345"] == .pass)  // 4 days ago
-        #expect(results["\(Self.loader)/0a1b2c3d4e5f60718293a4b5c6d7e8f901234567"] == .fail)  // 610 days ago
+        #expect(results["\(Self.loader)/key-4f1c2a9e7b3d"] == .pass)  // 4 days ago
+        #expect(results["\(Self.loader)/key-0a1b2c3d4e5f"] == .fail)  // 610 days ago
         let lifecycle = try ImportFixtures.results(of: "CW-LIFE-02", on: imported)
         #expect(lifecycle[Self.loader] == .pass)
     }

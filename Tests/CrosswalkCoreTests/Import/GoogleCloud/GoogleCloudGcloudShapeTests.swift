@@ -103,7 +103,7 @@ struct GoogleCloudGcloudShapeTests {
         let loader = try Self.identity(Self.loader, in: imported)
         #expect(
             loader.credentials.map(\.id) == [
-                "4f1c2a9e7b3d5f60718293a4b5c6d7e8f9012345", "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+                "key-4f1c2a9e7b3d", "key-0a1b2c3d4e5f",
             ]
         )
         let first = loader.credentials[0]
@@ -119,9 +119,9 @@ struct GoogleCloudGcloudShapeTests {
         #expect(deployer.credentials[0].expires == Timestamp(iso8601: "2026-12-31T00:00:00Z"))
 
         let ghost = try Self.identity("ghost@acme-data-prod.iam.gserviceaccount.com", in: imported)
-        #expect(ghost.credentials.map(\.id) == ["5555666677778888999900001111222233334444"])
+        #expect(ghost.credentials.map(\.id) == ["key-555566667777"])
         #expect(ghost.origin?.kind == "gcp-service-account-keys")
-        #expect(!String(describing: imported).contains("9e8d7c6b5a4f30211223344556677889900aabbc"))
+        #expect(!String(describing: imported).contains("key-9e8d7c6b5a4f"))
     }
 
     @Test("key findings: rotation (90 days) and expiry (180 days for static secrets)")
@@ -135,19 +135,19 @@ struct GoogleCloudGcloudShapeTests {
         let rotation = try ImportFixtures.results(of: "CW-CRED-02", on: imported)
         #expect(
             rotation == [
-                "\(loader)/4f1c2a9e7b3d5f60718293a4b5c6d7e8f9012345": .pass,  // 2026-09-15: 47 days
-                "\(loader)/0a1b2c3d4e5f60718293a4b5c6d7e8f901234567": .fail,  // 2025-01-10: 660 days
-                "\(deployer)/1122334455667788990011223344556677889900": .pass,  // 2026-09-01: 61 days
-                "\(ghost)/5555666677778888999900001111222233334444": .fail,  // 2026-07-01: 123 days
+                "\(loader)/key-4f1c2a9e7b3d": .pass,  // 2026-09-15: 47 days
+                "\(loader)/key-0a1b2c3d4e5f": .fail,  // 2025-01-10: 660 days
+                "\(deployer)/key-112233445566": .pass,  // 2026-09-01: 61 days
+                "\(ghost)/key-555566667777": .fail,  // 2026-07-01: 123 days
             ]
         )
         let expiry = try ImportFixtures.results(of: "CW-CRED-04", on: imported)
         #expect(
             expiry == [
-                "\(loader)/4f1c2a9e7b3d5f60718293a4b5c6d7e8f9012345": .fail,  // never expires
-                "\(loader)/0a1b2c3d4e5f60718293a4b5c6d7e8f901234567": .fail,  // never expires
-                "\(deployer)/1122334455667788990011223344556677889900": .pass,  // 121 days
-                "\(ghost)/5555666677778888999900001111222233334444": .fail,  // never expires
+                "\(loader)/key-4f1c2a9e7b3d": .fail,  // never expires
+                "\(loader)/key-0a1b2c3d4e5f": .fail,  // never expires
+                "\(deployer)/key-112233445566": .pass,  // 121 days
+                "\(ghost)/key-555566667777": .fail,  // never expires
             ]
         )
     }

@@ -52,7 +52,7 @@ struct GoogleCloudMessyInputTests {
         #expect(incomplete.file == Self.directory + "service-accounts-page.json")
         #expect(incomplete.location?.line == 21)
         #expect(imported.identities[0].origin?.record == "line 3")
-        #expect(imported.identities[0].credentials.map(\.id) == ["2222333344445555666677778888999900001111"])
+        #expect(imported.identities[0].credentials.map(\.id) == ["key-222233334444"])
         #expect(imported.identities[1].name == "cache-warmer@acme-web-dev.iam.gserviceaccount.com")
 
         // The YAML policy: Project IAM Admin is administrative; a custom role is kept by name.
@@ -76,7 +76,7 @@ struct GoogleCloudMessyInputTests {
         #expect(imported.identities.count == 1)
         #expect(trainer.id == "trainer@acme-ml.iam.gserviceaccount.com")
         #expect(trainer.origin?.record == "line 1")
-        #expect(trainer.credentials.map(\.id) == ["7777888899990000aaaabbbbccccddddeeeeffff"])
+        #expect(trainer.credentials.map(\.id) == ["key-777788889999"])
         #expect(trainer.credentials[0].origin?.record == "line 2")
         #expect(trainer.roleBindings == [RoleBinding(role: "gcp:roles/editor", scope: "projects/998877665544")])
         // DATA_READ on iamcredentials.googleapis.com logs token minting for service accounts.
@@ -110,8 +110,8 @@ struct GoogleCloudMessyInputTests {
         #expect(backup.id == "backup@acme-ops.iam.gserviceaccount.com")
         #expect(
             backup.credentials.map(\.id) == [
-                "aaaa1111bbbb2222cccc3333dddd4444eeee5555", "bbbb2222cccc3333dddd4444eeee5555ffff6666",
-                "cccc3333dddd4444eeee5555ffff6666aaaa7777",
+                "key-aaaa1111bbbb", "key-bbbb2222cccc",
+                "key-cccc3333dddd",
             ]
         )
         // "last tuesday" is no time: the key is kept with no creation date.

@@ -237,7 +237,7 @@ struct KubernetesClusterExportTests {
     }
 
     @Test func gapWarningNamesWhatKubernetesCannotTell() throws {
-        let gap = try #require(imported.warnings.first { $0.message.contains("--overlay") })
+        let gap = try #require(imported.gapWarnings.first { $0.message.contains("--overlay") })
         #expect(gap.message.hasPrefix("kubernetes does not report owner, last_used, environment, trust_zone"))
     }
 

@@ -27,14 +27,6 @@ enum KubernetesFixture {
 }
 
 extension ImportedInventory {
-    func identity(_ id: String) throws -> Identity {
-        try #require(identities.first { $0.id == id }, "no identity \(id)")
-    }
-
-    func role(_ id: String) throws -> Role {
-        try #require(roles.first { $0.id == id }, "no role \(id)")
-    }
-
     /// The warnings the importer wrote (not the session's summary of unreported fields).
     var importWarnings: [Diagnostic] {
         warnings.filter { !$0.message.contains("fill them in with --overlay") }
