@@ -19,9 +19,9 @@ public final class ImportDocument: @unchecked Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The JSON or YAML tree, with line and column on every node. A `.csv` file, or a name with no
-    /// known extension whose text starts like JSON, is parsed as JSON; other unknown names as
-    /// YAML (a superset of JSON).
+    /// The JSON or YAML tree, with line and column on every node. A name with no known extension
+    /// whose text starts like JSON is parsed as JSON, other unknown names as YAML (a superset of
+    /// JSON); a `.csv` file has no tree.
     public func tree() throws -> SourceNode {
         if let parsed { return try parsed.get() }
         let result: Result<SourceNode, Diagnostic>
@@ -46,6 +46,9 @@ public final class ImportDocument: @unchecked Sendable {
         case .jsonLines:
             throw Diagnostic(.error, file: path, message: "JSON Lines is only accepted for native inventories")
         case nil:
+            if path.lowercased().hasSuffix(".csv") {
+                throw Diagnostic(.error, file: path, message: "a CSV file is not JSON or YAML; expected a CSV export kind")
+            }
             let first = file.bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
                 do {
