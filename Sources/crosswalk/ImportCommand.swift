@@ -69,13 +69,13 @@ struct ImportCommand: ParsableCommand {
             gaps.add(imported.identities)
             Terminal.printDiagnostics(imported.warnings + gaps.warnings(overlayGiven: false))
         }
-        let text = NativeInventoryWriter.json(identities: imported.identities, roles: imported.roles)
+        let bytes = Data(NativeInventoryWriter.jsonBytes(identities: imported.identities, roles: imported.roles))
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(bytes)
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
             Terminal.printDiagnostics([
                 Diagnostic(.error, file: output, message: "could not be written: \(error.localizedDescription)")

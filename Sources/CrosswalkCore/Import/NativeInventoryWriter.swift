@@ -2,16 +2,22 @@
 /// import can be reviewed, edited and then read back with `--inventory` to the same results:
 /// record origins and the fields a source cannot tell are written too (`origin`, `unreported`).
 public enum NativeInventoryWriter {
-    /// The document, indented by two spaces, ending in a line break.
-    public static func json(organization: String? = nil, identities: [Identity], roles: [Role]) -> String {
+    /// The document as UTF-8, indented by two spaces, ending in a line break.
+    public static func jsonBytes(organization: String? = nil, identities: [Identity], roles: [Role]) -> [UInt8] {
         var members: [(String, JSONValue)] = [("version", .integer(1))]
         if let organization { members.append(("organization", .string(organization))) }
         members.append(("roles", .array(roles.map(role))))
         members.append(("identities", .array(identities.map(identity))))
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256 * (identities.count + roles.count + 1))
         JSONValue.object(members).write(into: &out, depth: 0)
-        out += "\n"
+        out.append(0x0A)
         return out
+    }
+
+    /// The document as text (see ``jsonBytes(organization:identities:roles:)``).
+    public static func json(organization: String? = nil, identities: [Identity], roles: [Role]) -> String {
+        String(decoding: jsonBytes(organization: organization, identities: identities, roles: roles), as: UTF8.self)
     }
 
     private static func role(_ role: Role) -> JSONValue {
@@ -124,58 +130,76 @@ private indirect enum JSONValue {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    func write(into out: inout String, depth: Int) {
+    func write(into out: inout [UInt8], depth: Int) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)
-        case .integer(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
+        case .integer(let number): out += String(number).utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
         case .array(let elements):
             guard !elements.isEmpty else {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                out += index == 0 ? "\n" : ",\n"
-                out += String(repeating: "  ", count: depth + 1)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newline(into: &out, depth: depth + 1)
                 element.write(into: &out, depth: depth + 1)
             }
-            out += "\n" + String(repeating: "  ", count: depth) + "]"
+            Self.newline(into: &out, depth: depth)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                out += index == 0 ? "\n" : ",\n"
-                out += String(repeating: "  ", count: depth + 1)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newline(into: &out, depth: depth + 1)
                 Self.quote(member.0, into: &out)
-                out += ": "
+                out += ": ".utf8
                 member.1.write(into: &out, depth: depth + 1)
             }
-            out += "\n" + String(repeating: "  ", count: depth) + "}"
+            Self.newline(into: &out, depth: depth)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    private static func newline(into out: inout [UInt8], depth: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string: `"`, `\` and control characters escaped; runs of other bytes copied at once.
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out += "\\\"".utf8
+                case UInt8(ascii: "\\"): out += "\\\\".utf8
+                case 0x0A: out += "\\n".utf8
+                case 0x0D: out += "\\r".utf8
+                case 0x09: out += "\\t".utf8
+                default:
+                    out += "\\u00".utf8
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0x0F)])
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
