@@ -47,7 +47,11 @@ public final class ImportDocument: @unchecked Sendable {
             throw Diagnostic(.error, file: path, message: "JSON Lines is only accepted for native inventories")
         case nil:
             if path.lowercased().hasSuffix(".csv") {
-                throw Diagnostic(.error, file: path, message: "a CSV file is not JSON or YAML; expected a CSV export kind")
+                throw Diagnostic(
+                    .error,
+                    file: path,
+                    message: "a CSV file is not JSON or YAML; expected a CSV export kind"
+                )
             }
             let first = file.bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {

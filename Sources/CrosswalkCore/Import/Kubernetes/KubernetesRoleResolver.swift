@@ -23,6 +23,7 @@ struct KubernetesRoleResolver {
             )
         }
         var known = Set(roles.map(\.id))
+        var missing: [KubernetesBindingRecord] = []
         for binding in bindings where !known.contains(binding.roleID) {
             known.insert(binding.roleID)
             let record = KubernetesRoleRecord(
@@ -34,15 +35,7 @@ struct KubernetesRoleResolver {
                 aggregation: nil
             )
             let wellKnown = binding.roleIsClusterRole ? KubernetesWellKnownRoles.permissions(of: binding.roleName) : nil
-            if wellKnown == nil {
-                log.warning(
-                    binding.origin.file,
-                    at: binding.location,
-                    keyPath: binding.keyPath,
-                    "\(binding.roleIsClusterRole ? "ClusterRole" : "Role") \"\(binding.roleName)\" is bound but not in the export: "
-                        + "its bindings are kept with no permissions; export it to assess them"
-                )
-            }
+            if wellKnown == nil { missing.append(binding) }
             let permissions = wellKnown ?? []
             result.append(
                 Role(
@@ -54,7 +47,37 @@ struct KubernetesRoleResolver {
                 )
             )
         }
+        Self.warnAbout(missing, log: &log)
         return result
+    }
+
+    /// A few missing roles get one located warning each; many (a cluster's controller roles, say)
+    /// one warning at the first binding, naming the first few, so the report stays readable.
+    private static func warnAbout(_ missing: [KubernetesBindingRecord], log: inout ImportLog) {
+        func name(_ binding: KubernetesBindingRecord) -> String {
+            "\(binding.roleIsClusterRole ? "ClusterRole" : "Role") \"\(binding.roleName)\""
+        }
+        guard let first = missing.first else { return }
+        guard missing.count > 3 else {
+            for binding in missing {
+                log.warning(
+                    binding.origin.file,
+                    at: binding.location,
+                    keyPath: binding.keyPath,
+                    "\(name(binding)) is bound but not in the export: "
+                        + "its bindings are kept with no permissions; export it to assess them"
+                )
+            }
+            return
+        }
+        let named = missing.prefix(3).map(name).joined(separator: ", ")
+        log.warning(
+            first.origin.file,
+            at: first.location,
+            keyPath: first.keyPath,
+            "\(missing.count) roles are bound but not in the export (\(named) and \(missing.count - 3) more): "
+                + "their bindings are kept with no permissions; export them to assess them"
+        )
     }
 
     /// The role's own permissions, then those of every ClusterRole its selectors match, each once.
