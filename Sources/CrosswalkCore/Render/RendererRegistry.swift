@@ -9,8 +9,9 @@ public struct RendererRegistry: Sendable {
         self.renderers = renderers
     }
 
-    /// The renderers built into the core library: Markdown, HTML (each with an executive edition)
-    /// and JSON.
+    /// The renderers built into the core library: Markdown, HTML (each with an executive edition),
+    /// JSON and the results CSV (the framework CSVs are added per catalog, see
+    /// ``addingFrameworkCSVs(catalogIDs:)``).
     public init(templates: ReportTemplates) {
         self.init([
             TemplateReportRenderer(.markdownReport, template: "report.md", view: .markdown, templates: templates),
@@ -28,6 +29,7 @@ public struct RendererRegistry: Sendable {
                 templates: templates
             ),
             JSONReportRenderer(),
+            CSVResultsRenderer(),
         ])
     }
 

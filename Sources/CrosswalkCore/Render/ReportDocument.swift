@@ -17,10 +17,20 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
     public static let htmlExecutiveSummary = ReportDocument(fileName: "executive-summary.html", format: "html")
     public static let jsonReport = ReportDocument(fileName: "crosswalk-report.json", format: "json")
     public static let xmlReport = ReportDocument(fileName: "crosswalk-report.xml", format: "xml")
+    /// The results CSV; the `csv` format also writes one ``FrameworkCSVRenderer`` file per catalog.
+    public static let csvResults = ReportDocument(fileName: "crosswalk-results.csv", format: "csv")
+    public static let junitReport = ReportDocument(fileName: "crosswalk-junit.xml", format: "junit")
 
     /// Every document any Crosswalk build writes, so a run can recognise (and tidy) the reports of
     /// formats it did not write this time.
     public static let allCases: [ReportDocument] = [
         .markdownReport, .markdownExecutiveSummary, .htmlReport, .htmlExecutiveSummary, .jsonReport, .xmlReport,
+        .csvResults, .junitReport,
     ]
+
+    /// Whether `name` is a report some Crosswalk run writes: one of ``allCases`` or a framework's
+    /// CSV (``FrameworkCSVFileName``), whose names depend on the catalogs loaded.
+    public static func isReportFileName(_ name: String) -> Bool {
+        allCases.contains { $0.fileName == name } || FrameworkCSVFileName.matches(name)
+    }
 }

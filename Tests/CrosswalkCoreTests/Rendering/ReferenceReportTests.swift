@@ -17,8 +17,8 @@ import Testing
         )
     }
 
-    /// Every document but XML, whose reference test lives with its renderer (CrosswalkXMLTests).
-    static let documents = ReportDocument.allCases.filter { $0 != .xmlReport }
+    /// Every document but XML and JUnit, whose reference tests live with their renderers (CrosswalkXMLTests).
+    static let documents = ReportDocument.allCases.filter { $0 != .xmlReport && $0 != .junitReport }
 
     @Test(arguments: documents)
     func exampleReportMatchesTheCommittedReference(_ document: ReportDocument) throws {
@@ -28,7 +28,8 @@ import Testing
         if ProcessInfo.processInfo.environment["CROSSWALK_RECORD"] == "1" {
             try Data(rendered).write(to: Fixtures.url(path))
         }
-        let expected = try Fixtures.text(path)
+        // Decoded as is: a CSV export starts with a byte order mark, which `Fixtures.text` drops.
+        let expected = String(decoding: try Data(contentsOf: Fixtures.url(path)), as: UTF8.self)
         let actual = String(decoding: rendered, as: UTF8.self)
         #expect(actual == expected, "\(path) is out of date; see ReferenceReportTests to re-record")
     }

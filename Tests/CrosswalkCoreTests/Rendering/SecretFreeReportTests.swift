@@ -55,7 +55,7 @@ import Testing
             )
         )
         let renderer = try RendererRegistry(templates: ReportTemplates())
-        for document in ReportDocument.allCases where document != .xmlReport {
+        for document in ReportDocument.allCases where document != .xmlReport && document != .junitReport {
             let text = String(decoding: try renderer.render(report, as: document), as: UTF8.self)
             if document.fileName.hasSuffix(".json") {
                 #expect(text.contains("deploy key ([redacted])"), "the harmless rest of a name is kept")

@@ -1,0 +1,48 @@
+/// The kind, owner and platform of a result's subject, as the results CSV shows them, read from
+/// the run's identities (by ordinal, checked against the id, else by id) and roles.
+///
+/// - identity or credential: the kind of the identity it belongs to (`agent`, `service`, …), its
+///   owner (`no owner` when none is recorded or it is blank) and its platform;
+/// - role: `role`, no owner, the role's platform;
+/// - platform: `platform`, no owner, the platform itself.
+struct CSVSubjectDetails {
+    static let noOwner = "no owner"
+
+    private let inventory: Inventory
+    private let directory: IdentityDirectory
+
+    init(_ report: GapReport) {
+        inventory = report.evaluation.identities
+        directory = report.identities
+    }
+
+    /// `(kind, owner, platform)` of `subject`; owner and platform are empty when unknown or
+    /// meaningless (a role has no owner).
+    func describe(_ subject: SubjectReference) -> (kind: String, owner: String, platform: String) {
+        switch subject.kind {
+        case .identity, .credential:
+            guard let identity = identity(of: subject) else {
+                return (subject.kind.rawValue, Self.noOwner, "")
+            }
+            let owner = identity.owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? Self.noOwner
+            return (identity.kind.rawValue, owner, identity.platform ?? "")
+        case .role:
+            return ("role", "", inventory.role(withID: subject.id)?.platform ?? "")
+        case .platform:
+            return ("platform", "", subject.id)
+        }
+    }
+
+    private func identity(of subject: SubjectReference) -> Identity? {
+        guard let identityID = subject.identityID else { return nil }
+        let identities = inventory.identities
+        let ordinal = Int(subject.ordinal)
+        if ordinal >= 0, ordinal < identities.count, identities[ordinal].id == identityID {
+            return identities[ordinal]
+        }
+        if let position = directory.position(of: identityID), position < identities.count {
+            return identities[position]
+        }
+        return inventory.identity(withID: identityID)
+    }
+}
