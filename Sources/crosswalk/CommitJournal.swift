@@ -27,7 +27,6 @@ struct CommitJournal: Equatable {
     var removals: [String]
 
     private static let header = "crosswalk-commit 1"
-    private static let reportNames = Set(ReportDocument.allCases.map(\.fileName))
 
     init(writes: [Write], removals: [String]) {
         self.writes = writes
@@ -51,10 +50,10 @@ struct CommitJournal: Equatable {
             let fields = line.split(separator: " ").map(String.init)
             switch (fields.first, fields.count) {
             case ("write", 3):
-                guard let inode = UInt64(fields[1]), Self.reportNames.contains(fields[2]) else { return nil }
+                guard let inode = UInt64(fields[1]), ReportDocument.isReportFileName(fields[2]) else { return nil }
                 writes.append(Write(name: fields[2], inode: inode))
             case ("remove", 2):
-                guard Self.reportNames.contains(fields[1]) else { return nil }
+                guard ReportDocument.isReportFileName(fields[1]) else { return nil }
                 removals.append(fields[1])
             default:
                 return nil

@@ -153,7 +153,11 @@ struct ReportCommand: ParsableCommand {
             let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
             let reportTemplates = try ReportTemplates(overrides: templateFiles)
             printTemplateOverrides(reportTemplates)
-            let registry = ReportRenderers.registry(templates: reportTemplates, prettyJSON: pretty)
+            let registry = ReportRenderers.registry(
+                templates: reportTemplates,
+                prettyJSON: pretty,
+                catalogIDs: report.frameworks.map(\.catalog.id)
+            )
             var rendered: [ReportSetWriter.Document] = []
             for name in formatNames {
                 for document in registry.documents(forFormat: name)

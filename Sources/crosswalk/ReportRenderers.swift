@@ -1,12 +1,19 @@
 import CrosswalkCore
 import CrosswalkXML
 
-/// The renderers this executable writes with: the core library's, plus the XML report from
-/// `CrosswalkXML` (the one module that links libxml2).
+/// The renderers this executable writes with: the core library's, plus the XML report and the JUnit
+/// report from `CrosswalkXML` (the one module that links libxml2), plus one CSV per catalog.
 enum ReportRenderers {
-    /// `prettyJSON` indents the JSON report (`--pretty`).
-    static func registry(templates: ReportTemplates, prettyJSON: Bool = false) -> RendererRegistry {
+    /// `prettyJSON` indents the JSON report (`--pretty`); `catalogIDs` are the run's catalogs, one
+    /// framework CSV each.
+    static func registry(
+        templates: ReportTemplates,
+        prettyJSON: Bool = false,
+        catalogIDs: [String] = []
+    ) -> RendererRegistry {
         let registry = RendererRegistry(templates: templates).adding(XMLReportRenderer())
+            .adding(JUnitReportRenderer())
+            .addingFrameworkCSVs(catalogIDs: catalogIDs)
         guard prettyJSON else { return registry }
         return RendererRegistry(
             registry.renderers.map { $0.document == .jsonReport ? JSONReportRenderer(pretty: true) : $0 }

@@ -52,7 +52,13 @@ struct ReportSetWriter {
         }
         defer { lock.release() }
         notices += try LeftoverRecovery(output: output).run()
-        let allNames = ReportDocument.allCases.map(\.fileName)
+        // Every report name this run writes or may take away: the fixed names, this run's files and
+        // the framework CSVs an earlier run left (their names depend on the catalogs loaded).
+        var allNames = ReportDocument.allCases.map(\.fileName)
+        for name in files.map(\.name) + DirectoryEntries.names(in: output.descriptor).sorted()
+        where ReportDocument.isReportFileName(name) && !allNames.contains(name) {
+            allNames.append(name)
+        }
         try refuseReplacingInputs(allNames, in: output)
 
         let staging = try StagingFolder.create(in: output)
