@@ -161,6 +161,29 @@ import Testing
         #expect(parsed.skipped > 0)
     }
 
+    /// A generated inventory of a few thousand identities: each failure lists the first findings
+    /// and says how many more there are; the counts are still one per control.
+    @Test func failuresOfAGeneratedInventoryListTheFirstFindingsAndCountTheRest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("inventory.jsonl")
+        try LargeInventory.write(identities: 2500, to: file)
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [InputFile(path: file.path, bytes: Array(try Data(contentsOf: file)))],
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        let capped = report.evaluation.outcomes.filter { $0.findingCount > JUnitReportRenderer.listedFindings }
+        #expect(capped.count > 0)
+        guard let parsed = try Self.expectConsistent(report) else { return }
+        for outcome in capped {
+            let testCase = try #require(parsed.cases.first { $0.name.hasPrefix(outcome.definition.id + ":") })
+            #expect(testCase.text?.contains("and \(outcome.findingCount - 20) more findings") == true)
+        }
+    }
+
     static let hostile = [
         "<script>alert(1)</script>", "]]><x>&amp;", "\"quoted\" 'single'", "line\nbreak", "\u{202E}gpj.exe",
         "bell\u{07}here", "=cmd|' /C calc'!A0",
