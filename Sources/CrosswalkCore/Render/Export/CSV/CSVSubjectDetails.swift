@@ -1,5 +1,6 @@
 /// The kind, owner and platform of a result's subject, as the results CSV shows them, read from
-/// the run's identities (by ordinal, checked against the id, else by id) and roles.
+/// the run's identities (by ordinal, checked against the id, else by id) and roles. The JUnit
+/// report's finding lists show owners by the same rule.
 ///
 /// - identity or credential: the kind of the identity it belongs to (`agent`, `service`, …), its
 ///   owner (`no owner` when none is recorded or it is blank) and its platform;
@@ -9,11 +10,9 @@ struct CSVSubjectDetails {
     static let noOwner = "no owner"
 
     private let inventory: Inventory
-    private let directory: IdentityDirectory
 
     init(_ report: GapReport) {
         inventory = report.evaluation.identities
-        directory = report.identities
     }
 
     /// `(kind, owner, platform)` of `subject`; owner and platform are empty when unknown or
@@ -39,9 +38,6 @@ struct CSVSubjectDetails {
         let ordinal = Int(subject.ordinal)
         if ordinal >= 0, ordinal < identities.count, identities[ordinal].id == identityID {
             return identities[ordinal]
-        }
-        if let position = directory.position(of: identityID), position < identities.count {
-            return identities[position]
         }
         return inventory.identity(withID: identityID)
     }
