@@ -27,7 +27,7 @@ struct CommitJournal: Equatable {
     var removals: [String]
 
     private static let header = "crosswalk-commit 1"
-    private static let reportNames = Set(ReportDocument.allCases.map(\.fileName))
+    private static let reportNames = Set(ReportSetWriter.memberNames)
 
     init(writes: [Write], removals: [String]) {
         self.writes = writes
