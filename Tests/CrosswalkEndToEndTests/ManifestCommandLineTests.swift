@@ -1,0 +1,250 @@
+import CrosswalkCore
+import CrosswalkTestSupport
+import Foundation
+import Testing
+
+/// `manifest.json`, `--sign`, `crosswalk keygen` and `crosswalk verify`, run as a user would.
+@Suite struct ManifestCommandLineTests {
+    /// The exit code `crosswalk verify` gives when a folder does not match its manifest.
+    static let mismatch: Int32 = 3
+
+    private func report(into output: URL, extra: [String] = []) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            ["report", "examples/acme", "--output", output.path, "--now", Fixtures.exampleNow] + extra
+        )
+    }
+
+    private func keygen(in folder: URL) throws -> (private: URL, public: URL) {
+        let prefix = folder.appendingPathComponent("key")
+        let result = try CommandRunner.run(["keygen", "--out", prefix.path])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        return (prefix, folder.appendingPathComponent("key.pub"))
+    }
+
+    private func verify(_ folder: URL, key: URL? = nil) throws -> CommandRunner.Result {
+        try CommandRunner.run(["verify", folder.path] + (key.map { ["--key", $0.path] } ?? []))
+    }
+
+    private func bytes(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
+
+    @Test func aRunWritesTheReferenceManifestWhoseHashesMatchTheFiles() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        let result = try report(into: output)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Wrote \(output.path)/manifest.json"))
+        let manifestBytes = try bytes(output.appendingPathComponent("manifest.json"))
+        #expect(manifestBytes == (try bytes(Fixtures.url("reports/example/manifest.json"))), "equals the reference")
+        let manifest = try ManifestReader.read(manifestBytes)
+        let written = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0 != "manifest.json" }
+        #expect(Set(manifest.files.map(\.name)) == Set(written))
+        for file in manifest.files {
+            let actual = ContentDigester.digest(try bytes(output.appendingPathComponent(file.name)))
+            #expect(actual == ContentDigest(byteCount: file.byteCount, sha256: file.sha256), "\(file.name)")
+        }
+        #expect(
+            manifest.clock
+                == ManifestClock(time: try #require(Timestamp(iso8601: Fixtures.exampleNow)), source: .option)
+        )
+        #expect(manifest.signature == nil)
+        let inventory = try #require(manifest.inputs.first)
+        #expect(inventory.role == "inventory" && inventory.path == "examples/acme/inventory.yaml")
+        #expect(inventory.sha256 == ContentDigester.digest(try bytes(Fixtures.url(inventory.path))).sha256)
+        #expect(
+            manifest.inputs.contains { $0.path == "templates/report.html.mustache" && $0.role == "bundled-template" }
+        )
+
+        let verified = try verify(output)
+        #expect(verified.exitCode == 0, "stderr: \(verified.stderr)")
+        #expect(verified.stdout.contains("OK: \(manifest.files.count) files match"))
+    }
+
+    @Test func withoutNowTheManifestNamesTheSystemClock() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run(["report", "examples/acme", "--output", output.path, "--format", "md"])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
+        #expect(manifest.clock.source == .system)
+        #expect(manifest.files.map(\.name) == ["crosswalk-report.md", "executive-summary.md"])
+    }
+
+    @Test func sameInputsClockAndKeyGiveByteIdenticalManifests() throws {
+        let keys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let first = try CommandRunner.temporaryDirectory()
+        let second = try CommandRunner.temporaryDirectory()
+        for output in [first, second] {
+            let result = try report(into: output, extra: ["--sign", keys.private.path])
+            #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        }
+        for name in ["manifest.json", "crosswalk-report.json"] {
+            #expect(
+                try bytes(first.appendingPathComponent(name)) == bytes(second.appendingPathComponent(name)),
+                "\(name)"
+            )
+        }
+        #if os(Linux)
+            // Ed25519 as BoringSSL signs it is deterministic (RFC 8032); CryptoKit's is randomized.
+            #expect(
+                try bytes(first.appendingPathComponent("manifest.json.sig"))
+                    == bytes(second.appendingPathComponent("manifest.json.sig"))
+            )
+        #endif
+    }
+
+    @Test func changingAnySingleByteOfAnyReportIsDetectedAndNamed() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output).exitCode == 0)
+        let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
+        for file in manifest.files {
+            let url = output.appendingPathComponent(file.name)
+            let original = try bytes(url)
+            // The first, a middle and the last byte.
+            for index in [0, original.count / 2, original.count - 1] {
+                var changed = original
+                changed[index] ^= 0x01
+                try Data(changed).write(to: url)
+                let result = try verify(output)
+                #expect(result.exitCode == Self.mismatch, "\(file.name) byte \(index)")
+                let problems = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+                #expect(
+                    problems == [
+                        "\(url.path): error: changed: SHA-256 is \(ContentDigester.digest(changed).sha256), the manifest says \(file.sha256) (same size, \(original.count) bytes)"
+                    ]
+                )
+                try Data(original).write(to: url)
+            }
+        }
+        #expect(try verify(output).exitCode == 0, "restored")
+    }
+
+    @Test func anAddedAndARemovedFileAreNamed() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output, extra: ["--format", "md,json"]).exitCode == 0)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("executive-summary.md"))
+        try Data("=cmd".utf8).write(to: output.appendingPathComponent("extra.csv"))
+        try FileManager.default.createDirectory(
+            at: output.appendingPathComponent("sub"),
+            withIntermediateDirectories: false
+        )
+        let result = try verify(output)
+        #expect(result.exitCode == Self.mismatch)
+        #expect(
+            result.stderr.contains(
+                "\(output.path)/executive-summary.md: error: removed: the manifest lists it, the folder does not hold it"
+            )
+        )
+        #expect(result.stderr.contains("\(output.path)/extra.csv: error: added: a file the manifest does not list"))
+        #expect(result.stderr.contains("\(output.path)/sub: error: added: a folder the manifest does not list"))
+        #expect(result.stderr.contains("does not match its manifest: 3 problems"))
+        #expect(!result.stderr.contains("crosswalk-report.md:"))
+    }
+
+    @Test func aSignedSetVerifiesWithItsKeyAndFailsWithAnother() throws {
+        let keys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let otherKeys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output, extra: ["--sign", keys.private.path]).exitCode == 0)
+        let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
+        let good = try verify(output, key: keys.public)
+        #expect(good.exitCode == 0, "stderr: \(good.stderr)")
+        #expect(good.stdout.contains("Signature valid"))
+        #expect(try verify(output).stdout.contains("not checked: pass --key PUBFILE"))
+
+        let wrong = try verify(output, key: otherKeys.public)
+        #expect(wrong.exitCode == Self.mismatch)
+        #expect(
+            wrong.stderr.contains(
+                "manifest.json.sig: error: wrong key: the manifest says it was signed by the key with SHA-256 \(try #require(manifest.signature).publicKeySHA256)"
+            )
+        )
+
+        let privateAsPublic = try verify(output, key: keys.private)
+        #expect(privateAsPublic.exitCode == 2)
+        #expect(privateAsPublic.stderr.contains("this is a private key file"))
+    }
+
+    @Test func aTamperedManifestFailsTheSignatureCheck() throws {
+        let keys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output, extra: ["--sign", keys.private.path]).exitCode == 0)
+        let url = output.appendingPathComponent("manifest.json")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        // A change that keeps every file hash right: only the signature can catch it.
+        try original.replacingOccurrences(of: "\"tool_version\": \"", with: "\"tool_version\": \"9").write(
+            to: url,
+            atomically: false,
+            encoding: .utf8
+        )
+        #expect(try verify(output).exitCode == 0, "without a key a rewritten manifest cannot be told")
+        let result = try verify(output, key: keys.public)
+        #expect(result.exitCode == Self.mismatch)
+        #expect(result.stderr.contains("manifest.json.sig: error: bad signature"))
+
+        try original.write(to: url, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("manifest.json.sig"))
+        let unsigned = try verify(output, key: keys.public)
+        #expect(unsigned.exitCode == Self.mismatch)
+        #expect(unsigned.stderr.contains("manifest.json.sig: error: removed"))
+    }
+
+    @Test func anUnsignedRunRemovesAnEarlierSignature() throws {
+        let keys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output, extra: ["--sign", keys.private.path]).exitCode == 0)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("manifest.json.sig").path))
+        let result = try report(into: output)
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("Removed \(output.path)/manifest.json.sig"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("manifest.json.sig").path))
+        #expect(try verify(output).exitCode == 0)
+    }
+
+    @Test func keygenWritesAPrivateKeyOnlyTheOwnerCanReadAndRefusesToOverwrite() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let keys = try keygen(in: folder)
+        let privateMode = try FileManager.default.attributesOfItem(atPath: keys.private.path)[.posixPermissions] as? Int
+        #expect(privateMode == 0o600)
+        let privateKey = try bytes(keys.private)
+        let publicKey = try bytes(keys.public)
+
+        let again = try CommandRunner.run(["keygen", "--out", keys.private.path])
+        #expect(again.exitCode == 73)
+        #expect(again.stderr.contains("\(keys.private.path): error: already exists; keygen never replaces a file"))
+        #expect(try bytes(keys.private) == privateKey && bytes(keys.public) == publicKey)
+
+        // Only the public key in the way: nothing is written either.
+        try FileManager.default.removeItem(at: keys.private)
+        #expect(try CommandRunner.run(["keygen", "--out", keys.private.path]).exitCode == 73)
+        #expect(!FileManager.default.fileExists(atPath: keys.private.path))
+    }
+
+    @Test func signWithAPublicKeyOrGarbageIsAnInputErrorAndWritesNothing() throws {
+        let keys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let output = try CommandRunner.temporaryDirectory().appendingPathComponent("out")
+        let result = try report(into: output, extra: ["--sign", keys.public.path])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("--sign: this is a public key file"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func verifyWithoutAManifestChecksNothing() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let result = try verify(folder)
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("\(folder.path)/manifest.json: error: no such file"))
+    }
+
+    @Test func verifyInputsRehashesTheInputsAtTheirPaths() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let inventory = folder.appendingPathComponent("inventory.yaml")
+        try FileManager.default.copyItem(at: Fixtures.url("examples/acme/inventory.yaml"), to: inventory)
+        let output = folder.appendingPathComponent("out")
+        let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json"])
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let good = try CommandRunner.run(["verify", output.path, "--inputs"])
+        #expect(good.exitCode == 0, "stderr: \(good.stderr)")
+        try Data("version: 1\n".utf8).write(to: inventory)
+        let changed = try CommandRunner.run(["verify", output.path, "--inputs"])
+        #expect(changed.exitCode == Self.mismatch)
+        #expect(changed.stderr.contains("\(inventory.path): error: input changed"))
+    }
+}
