@@ -186,6 +186,48 @@ import Testing
         #expect(unsigned.stderr.contains("manifest.json.sig: error: removed"))
     }
 
+    /// Python's hashlib and the `cryptography` package's Ed25519 check the manifest and its
+    /// signature as documented, without Crosswalk's code.
+    @Test func anIndependentEd25519AndSHA256ImplementationAgree() throws {
+        if !PythonClient.available("cryptography", "hashlib", "json") {
+            #expect(!PythonClient.required, "the cryptography package is not installed (tools/requirements-tests.txt)")
+            return
+        }
+        let keys = try keygen(in: try CommandRunner.temporaryDirectory())
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output, extra: ["--sign", keys.private.path]).exitCode == 0)
+        let script = """
+            import base64, hashlib, json, os, sys
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+            folder, public_path = sys.argv[1], sys.argv[2]
+            def payload(path, header):
+                lines = open(path, "rb").read().decode("ascii").split("\\n")
+                assert lines[0] == header and lines[2] == "" and len(lines) == 3, lines
+                return base64.b64decode(lines[1], validate=True)
+            manifest_bytes = open(os.path.join(folder, "manifest.json"), "rb").read()
+            manifest = json.loads(manifest_bytes)
+            assert list(manifest) == sorted(manifest), list(manifest)
+            raw_key = payload(public_path, "crosswalk ed25519 public key v1")
+            assert manifest["signature"]["public_key_sha256"] == hashlib.sha256(raw_key).hexdigest()
+            signature = payload(os.path.join(folder, "manifest.json.sig"), "crosswalk ed25519 signature v1")
+            Ed25519PublicKey.from_public_bytes(raw_key).verify(signature, manifest_bytes)
+            for entry in manifest["files"]:
+                data = open(os.path.join(folder, entry["name"]), "rb").read()
+                assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["name"]
+                assert len(data) == entry["bytes"], entry["name"]
+            listed = {entry["name"] for entry in manifest["files"]} | {"manifest.json", "manifest.json.sig"}
+            assert listed == set(os.listdir(folder)), sorted(set(os.listdir(folder)) ^ listed)
+            try:
+                Ed25519PublicKey.from_public_bytes(raw_key).verify(signature, manifest_bytes + b" ")
+                print("a changed manifest still verifies")
+            except Exception:
+                print("ok", len(manifest["files"]))
+            """
+        let result = try PythonClient.run(script: script, arguments: [output.path, keys.public.path])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == "ok 6\n")
+    }
+
     @Test func anUnsignedRunRemovesAnEarlierSignature() throws {
         let keys = try keygen(in: try CommandRunner.temporaryDirectory())
         let output = try CommandRunner.temporaryDirectory()
