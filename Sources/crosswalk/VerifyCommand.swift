@@ -48,6 +48,13 @@ struct VerifyCommand: ParsableCommand {
             guard FileAccess.isDirectory(folder) else {
                 throw Diagnostic(.error, file: folder, message: "is not a folder")
             }
+            var info = stat()
+            if lstat(manifestPath, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+                Terminal.printError(
+                    Self.line(manifestPath, "replaced: a symbolic link; a report run writes the manifest as a file")
+                )
+                throw Self.mismatch
+            }
             manifestBytes = try FileAccess.read(manifestPath, followingSymlinks: false).bytes
             verificationKey = try key.map { keyPath in
                 do {

@@ -275,6 +275,18 @@ import Testing
         #expect(result.stderr.contains("\(folder.path)/manifest.json: error: no such file"))
     }
 
+    @Test func aManifestReplacedByALinkIsAMismatch() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        #expect(try report(into: output, extra: ["--format", "md"]).exitCode == 0)
+        let manifest = output.appendingPathComponent("manifest.json")
+        let elsewhere = try CommandRunner.temporaryDirectory().appendingPathComponent("manifest.json")
+        try FileManager.default.moveItem(at: manifest, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: manifest, withDestinationURL: elsewhere)
+        let result = try verify(output)
+        #expect(result.exitCode == Self.mismatch)
+        #expect(result.stderr.contains("\(manifest.path): error: replaced: a symbolic link"))
+    }
+
     @Test func verifyInputsRehashesTheInputsAtTheirPaths() throws {
         let folder = try CommandRunner.temporaryDirectory()
         let inventory = folder.appendingPathComponent("inventory.yaml")
