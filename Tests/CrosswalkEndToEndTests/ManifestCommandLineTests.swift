@@ -287,6 +287,45 @@ import Testing
         #expect(result.stderr.contains("\(manifest.path): error: replaced: a symbolic link"))
     }
 
+    @Test func hostileInputNamesAreEscapedInTheManifest() throws {
+        if !PythonClient.available("json") {
+            #expect(!PythonClient.required, "no Python for the JSON check")
+            return
+        }
+        let folder = try CommandRunner.temporaryDirectory()
+        let name = "inv\"<script>\n=cmd|' -C calc'!A0\u{202E}\u{07}.yaml"
+        let inventory = folder.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: Fixtures.url("examples/acme/inventory.yaml"), to: inventory)
+        let output = folder.appendingPathComponent("out")
+        let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json"])
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let manifestURL = output.appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: manifestURL, encoding: .utf8)
+        #expect(text.contains(#"inv\"<script>\n=cmd|' -C calc'!A0\#u{202E}\u0007.yaml"#))
+        let read = try PythonClient.run(
+            script:
+                "import json, sys; print(json.load(open(sys.argv[1], encoding='utf-8'))['inputs'][0]['path'] == sys.argv[2])",
+            arguments: [manifestURL.path, inventory.path]
+        )
+        #expect(read.stdout == "True\n", "stderr: \(read.stderr)")
+        #expect(try verify(output).exitCode == 0)
+    }
+
+    @Test func aLargeInventorysSetVerifies() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let inventory = folder.appendingPathComponent("inventory.jsonl")
+        try LargeInventory.write(identities: 3_000, to: inventory)
+        let output = folder.appendingPathComponent("out")
+        let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json,md"])
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
+        #expect(manifest.files.count == 3)
+        let json = try #require(manifest.files.first { $0.name == "crosswalk-report.json" })
+        #expect(json.byteCount == (try bytes(output.appendingPathComponent(json.name))).count)
+        #expect(manifest.inputs.first?.byteCount == (try bytes(inventory)).count)
+        #expect(try verify(output).exitCode == 0)
+    }
+
     @Test func verifyInputsRehashesTheInputsAtTheirPaths() throws {
         let folder = try CommandRunner.temporaryDirectory()
         let inventory = folder.appendingPathComponent("inventory.yaml")
