@@ -11,13 +11,15 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             PATH may be a folder holding inventory.{yaml,yml,json,jsonl} and policy.{yaml,yml,json}, \
             or an inventory file. The reports are written into the --output folder as one set: \
-            either every new report or the previous ones, never a mix (docs/report-set.md).
+            either every new report or the previous ones, never a mix (docs/report-set.md), with \
+            manifest.json listing the hashes of the inputs and reports (docs/report-manifest.md).
 
             Examples:
               crosswalk report examples/acme --output reports/acme
               crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
               crosswalk report exports/ --format html --fail-on critical
               crosswalk report exports/ --framework nist-csf-2.0 --quiet
+              crosswalk report examples/acme --output reports/acme --sign keys/crosswalk
               crosswalk report --import aws-credential-report=credential-report.csv \\
                 --import kubernetes=cluster.json --overlay overlay.yaml
 

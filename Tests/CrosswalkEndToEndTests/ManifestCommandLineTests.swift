@@ -157,6 +157,12 @@ import Testing
             )
         )
 
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keys.private.path)
+        let exposed = try report(into: output, extra: ["--sign", keys.private.path, "--format", "md"])
+        #expect(exposed.exitCode == 0)
+        #expect(exposed.stderr.contains("\(keys.private.path): warning: the private key can be read by other users"))
+        #expect(try verify(output, key: keys.public).exitCode == 0)
+
         let privateAsPublic = try verify(output, key: keys.private)
         #expect(privateAsPublic.exitCode == 2)
         #expect(privateAsPublic.stderr.contains("this is a private key file"))
