@@ -27,6 +27,11 @@ struct CommitJournal: Equatable {
     var removals: [String]
 
     private static let header = "crosswalk-commit 1"
+    /// Whether a journal line may name this file: a report (of any format, framework CSVs
+    /// included), the manifest or its signature.
+    private static func isMember(_ name: String) -> Bool {
+        ReportDocument.isReportFileName(name) || ReportSetWriter.memberNames.contains(name)
+    }
 
     init(writes: [Write], removals: [String]) {
         self.writes = writes
@@ -50,10 +55,10 @@ struct CommitJournal: Equatable {
             let fields = line.split(separator: " ").map(String.init)
             switch (fields.first, fields.count) {
             case ("write", 3):
-                guard let inode = UInt64(fields[1]), ReportDocument.isReportFileName(fields[2]) else { return nil }
+                guard let inode = UInt64(fields[1]), Self.isMember(fields[2]) else { return nil }
                 writes.append(Write(name: fields[2], inode: inode))
             case ("remove", 2):
-                guard ReportDocument.isReportFileName(fields[1]) else { return nil }
+                guard Self.isMember(fields[1]) else { return nil }
                 removals.append(fields[1])
             default:
                 return nil

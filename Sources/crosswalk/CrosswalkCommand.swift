@@ -22,7 +22,7 @@ struct CrosswalkCommand: ParsableCommand {
         version: CrosswalkPipeline.toolVersion,
         subcommands: [
             ReportCommand.self, ImportCommand.self, ImportersCommand.self, CatalogsCommand.self, ControlsCommand.self,
-            ValidateCommand.self,
+            ValidateCommand.self, KeygenCommand.self, VerifyCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -11,13 +11,15 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             PATH may be a folder holding inventory.{yaml,yml,json,jsonl} and policy.{yaml,yml,json}, \
             or an inventory file. The reports are written into the --output folder as one set: \
-            either every new report or the previous ones, never a mix (docs/report-set.md).
+            either every new report or the previous ones, never a mix (docs/report-set.md), with \
+            manifest.json listing the hashes of the inputs and reports (docs/report-manifest.md).
 
             Examples:
               crosswalk report examples/acme --output reports/acme
               crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
               crosswalk report exports/ --format html --fail-on critical
               crosswalk report exports/ --framework nist-csf-2.0 --quiet
+              crosswalk report examples/acme --output reports/acme --sign keys/crosswalk
               crosswalk report --import aws-credential-report=credential-report.csv \\
                 --import kubernetes=cluster.json --overlay overlay.yaml
 
@@ -82,6 +84,15 @@ struct ReportCommand: ParsableCommand {
     )
     var maxInputSize: ByteCount = .defaultInputLimit
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sign manifest.json with this Ed25519 private key (from `crosswalk keygen`), writing manifest.json.sig.",
+            valueName: "keyfile"
+        )
+    )
+    var sign: String?
+
     @Flag(name: .customLong("include-passing"), help: "List passing subjects in the JSON report, not just count them.")
     var includePassing = false
 
@@ -128,6 +139,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
+            let signingKey = try sign.map(Self.readSigningKey)
             let request = try makeRequest()
             let report: GapReport
             do {
@@ -174,7 +186,19 @@ struct ReportCommand: ParsableCommand {
                 (request.inventoryFiles + request.imports.map(\.file)
                 + [request.overlayFile, request.policyFile].compactMap { $0 } + request.catalogFiles
                 + templateFiles).map(\.path)
-            let outcome = try writeReportSet(rendered, inputPaths: inputPaths)
+            let manifest = ReportManifest(
+                toolVersion: CrosswalkPipeline.toolVersion,
+                clock: ManifestClock(time: request.now, source: now == nil ? .system : .option),
+                inputs: report.metadata.inputs.map(ManifestInput.init)
+                    + templateFiles.map { ManifestInput(role: "template", file: $0) } + ManifestInput.bundled,
+                files: []
+            )
+            let outcome = try writeReportSet(
+                rendered,
+                inputPaths: inputPaths + [sign].compactMap { $0 },
+                manifest: manifest,
+                signingKey: signingKey
+            )
             if !quiet { printSummary(report, written: outcome.written, removed: outcome.removed) }
             if let failOn, let threshold = Severity(rawValue: failOn) {
                 let breaching = report.evaluation.outcomes.filter {
@@ -206,12 +230,20 @@ struct ReportCommand: ParsableCommand {
     /// was and was not written and exits 73 (or 75 when another run holds the folder).
     private func writeReportSet(
         _ rendered: [ReportSetWriter.Document],
-        inputPaths: [String]
+        inputPaths: [String],
+        manifest: ReportManifest,
+        signingKey: ManifestSigningKey?
     ) throws -> ReportSetWriter.Outcome {
         var notices: [String] = []
         defer { notices.forEach(Terminal.printError) }
         do {
-            return try ReportSetWriter(outputPath: output, inputPaths: inputPaths).write(rendered, notices: &notices)
+            let writer = ReportSetWriter(
+                outputPath: output,
+                inputPaths: inputPaths,
+                manifest: manifest,
+                signingKey: signingKey
+            )
+            return try writer.write(rendered, notices: &notices)
         } catch let busy as OutputBusy {
             notices.append(Diagnostic(.error, file: busy.folder, message: busy.message).description)
             throw CrosswalkExit.outputBusy
@@ -224,6 +256,29 @@ struct ReportCommand: ParsableCommand {
             )
             throw CrosswalkExit.writeFailed
         }
+    }
+
+    /// Reads the `--sign` private key, warning when others may read the file.
+    private static func readSigningKey(_ path: String) throws -> ManifestSigningKey {
+        let file = try FileAccess.read(path, limit: .defaultInputLimit)
+        let key: ManifestSigningKey
+        do {
+            key = try ManifestSigningKey(keyFile: file.bytes)
+        } catch {
+            throw Diagnostic(.error, file: path, message: "--sign: \(error.message)")
+        }
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+        if permissions & 0o077 != 0 {
+            Terminal.printDiagnostics([
+                Diagnostic(
+                    .warning,
+                    file: path,
+                    message:
+                        "the private key can be read by other users (mode \(String(permissions, radix: 8))); chmod 600 it"
+                )
+            ])
+        }
+        return key
     }
 
     private func makeRequest() throws -> CrosswalkPipeline.Request {

@@ -7,8 +7,9 @@ import Foundation
 /// The steps, all under the output folder's `OutputLock`:
 /// 1. tidy up after earlier runs that were killed (`LeftoverRecovery`);
 /// 2. refuse, before writing anything, a report name that is one of this run's input files;
-/// 3. write every report into a fresh private `StagingFolder`;
-/// 4. move them into place as one `ReportCommit`, undone completely on any failure.
+/// 3. write every report into a fresh private `StagingFolder`, hashing it as it is written;
+/// 4. write `manifest.json` (and, with a signing key, `manifest.json.sig`) into the staging folder;
+/// 5. move them into place as one `ReportCommit`, undone completely on any failure.
 ///
 /// Reports of formats this run does not write are taken out of the folder in the same commit.
 struct ReportSetWriter {
@@ -16,6 +17,15 @@ struct ReportSetWriter {
     var outputPath: String
     /// Every file the run read; none of them may be replaced by a report.
     var inputPaths: [String]
+    /// The run's manifest but for its files, which are filled in as the reports are written.
+    var manifest: ReportManifest
+    /// Signs the manifest (`--sign`) when given.
+    var signingKey: ManifestSigningKey?
+
+    /// Every name a report set may hold: each document of every format, the manifest and its
+    /// signature. A run takes those it does not write out of the folder.
+    static let memberNames: [String] =
+        ReportDocument.allCases.map(\.fileName) + [ReportManifest.fileName, ReportManifest.signatureFileName]
 
     /// What a successful write did, for the summary.
     struct Outcome {
@@ -52,9 +62,9 @@ struct ReportSetWriter {
         }
         defer { lock.release() }
         notices += try LeftoverRecovery(output: output).run()
-        // Every report name this run writes or may take away: the fixed names, this run's files and
-        // the framework CSVs an earlier run left (their names depend on the catalogs loaded).
-        var allNames = ReportDocument.allCases.map(\.fileName)
+        // Every name this run writes or may take away: the fixed names and the manifest, this run's
+        // files, and the framework CSVs an earlier run left (their names depend on the catalogs).
+        var allNames = Self.memberNames
         for name in files.map(\.name) + DirectoryEntries.names(in: output.descriptor).sorted()
         where ReportDocument.isReportFileName(name) && !allNames.contains(name) {
             allNames.append(name)
@@ -67,16 +77,31 @@ struct ReportSetWriter {
             // The documents are independent: render them side by side, each into its own file.
             let written = DocumentResults(count: files.count)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                written.set(index, Result { try staging.write(as: files[index].name, contents: files[index].render) })
+                written.set(
+                    index,
+                    Result {
+                        var digest = ContentDigest(byteCount: 0, sha256: "")
+                        let identity = try staging.write(as: files[index].name) { sink in
+                            let digesting = DigestingSink(forwardingTo: sink)
+                            try files[index].render(digesting)
+                            digest = digesting.digest
+                        }
+                        return StagedFile(identity: identity, digest: digest)
+                    }
+                )
             }
+            var manifest = manifest
             for (file, result) in zip(files, written.values) {
-                writes.append(CommitJournal.Write(name: file.name, inode: try result.get().inode))
+                let staged = try result.get()
+                writes.append(CommitJournal.Write(name: file.name, inode: staged.identity.inode))
+                manifest.files.append(ManifestFile(name: file.name, digest: staged.digest))
             }
+            writes += try writeManifest(manifest, into: staging)
         } catch {
             _ = staging.removeFromDisk()
             throw error
         }
-        let writtenNames = Set(files.map(\.name))
+        let writtenNames = Set(writes.map(\.name))
         let removals = allNames.filter { name in
             guard !writtenNames.contains(name), let info = DirectoryEntries.status(of: name, in: output.descriptor)
             else { return false }
@@ -93,7 +118,30 @@ struct ReportSetWriter {
                 "crosswalk: warning: could not remove \(staging.displayPath), which holds the replaced reports; the next run into this folder removes it"
             )
         }
-        return Outcome(written: files.map(\.name), removed: removals)
+        return Outcome(written: writes.map(\.name), removed: removals)
+    }
+
+    /// Writes the manifest of the staged files, and its signature when there is a key, into the
+    /// staging folder.
+    private func writeManifest(_ manifest: ReportManifest, into staging: StagingFolder) throws -> [CommitJournal.Write]
+    {
+        var manifest = ReportManifest(
+            toolVersion: manifest.toolVersion,
+            clock: manifest.clock,
+            inputs: manifest.inputs,
+            files: manifest.files,
+            signature: signingKey.map { ManifestSignatureInfo(publicKeySHA256: $0.publicKey.fingerprint) }
+        )
+        manifest.files.removeAll { ReportManifest.ownFileNames.contains($0.name) }
+        let bytes = ManifestJSONWriter.encode(manifest)
+        let identity = try staging.write(as: ReportManifest.fileName) { try $0.write(bytes) }
+        var writes = [CommitJournal.Write(name: ReportManifest.fileName, inode: identity.inode)]
+        if let signingKey {
+            let signature = try signingKey.signatureFile(for: bytes)
+            let signatureIdentity = try staging.write(as: ReportManifest.signatureFileName) { try $0.write(signature) }
+            writes.append(CommitJournal.Write(name: ReportManifest.signatureFileName, inode: signatureIdentity.inode))
+        }
+        return writes
     }
 
     /// Throws when a report name in the output folder is (or links to) one of the run's inputs.
@@ -117,23 +165,29 @@ struct ReportSetWriter {
     }
 }
 
+/// A report written into the staging folder: the file, and the size and hash of what was written.
+private struct StagedFile {
+    var identity: FileIdentity
+    var digest: ContentDigest
+}
+
 /// One result slot per document rendered side by side; each slot is written by one thread, and
 /// read after all of them finished.
 private final class DocumentResults: @unchecked Sendable {
-    private var slots: [Result<FileIdentity, any Error>?]
+    private var slots: [Result<StagedFile, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<FileIdentity, any Error>) {
+    func set(_ index: Int, _ result: Result<StagedFile, any Error>) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    var values: [Result<FileIdentity, any Error>] {
+    var values: [Result<StagedFile, any Error>] {
         slots.map { $0 ?? .failure(CancellationError()) }
     }
 }

@@ -139,4 +139,6 @@ enum ReportDocumentNames {
         "crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html",
         "crosswalk-report.json", "crosswalk-report.xml",
     ]
+    /// Everything a default run leaves in the output folder: the reports and their manifest.
+    static let set = all + ["manifest.json"]
 }
