@@ -17,10 +17,12 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
     public static let htmlExecutiveSummary = ReportDocument(fileName: "executive-summary.html", format: "html")
     public static let jsonReport = ReportDocument(fileName: "crosswalk-report.json", format: "json")
     public static let xmlReport = ReportDocument(fileName: "crosswalk-report.xml", format: "xml")
+    public static let sarifReport = ReportDocument(fileName: "crosswalk-report.sarif", format: "sarif")
 
     /// Every document any Crosswalk build writes, so a run can recognise (and tidy) the reports of
     /// formats it did not write this time.
     public static let allCases: [ReportDocument] = [
         .markdownReport, .markdownExecutiveSummary, .htmlReport, .htmlExecutiveSummary, .jsonReport, .xmlReport,
+        .sarifReport,
     ]
 }
