@@ -100,13 +100,15 @@ import Testing
         #expect(results.map { Self.properties($0)["findingId"] as? String ?? "" } == expected)
     }
 
-    @Test func oneRulePerControlWithSeverityHelpAndFrameworkTags() throws {
+    @Test func oneRulePerControlWithSeverityHelpAndFrameworkEntries() throws {
         let report = try ReferenceReportTests.exampleReport()
         let run = try Self.run(try Self.render(report))
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "Crosswalk")
         #expect(driver["version"] as? String == CrosswalkPipeline.toolVersion)
         let rules = try #require(driver["rules"] as? [[String: Any]])
+        let taxonomies = try #require(run["taxonomies"] as? [[String: Any]])
+        #expect(taxonomies.map { $0["name"] as? String ?? "" } == report.library.catalogs.map(\.id))
         #expect(rules.map { $0["id"] as? String ?? "" } == report.evaluation.outcomes.map(\.definition.id))
         for (rule, outcome) in zip(rules, report.evaluation.outcomes) {
             let control = outcome.definition
@@ -119,7 +121,23 @@ import Testing
             let tags = try #require(properties["tags"] as? [String])
             let mappings = report.library.mappings(forControl: control.id)
             #expect(!mappings.isEmpty)
-            for mapping in mappings { #expect(tags.contains("\(mapping.catalogID)/\(mapping.entryID)")) }
+            #expect(tags.count <= 20, "GitHub code scanning rejects rules with more than 20 tags")
+            for mapping in mappings { #expect(tags.contains(mapping.catalogID)) }
+            // Every mapping is a relationship to its entry in the catalog's taxonomy.
+            let relationships = try #require(rule["relationships"] as? [[String: Any]])
+            #expect(relationships.count == mappings.count)
+            for (relationship, mapping) in zip(relationships, mappings) {
+                let target = try #require(relationship["target"] as? [String: Any])
+                let component = try #require(target["toolComponent"] as? [String: Any])
+                let taxonomy = try #require(taxonomies[try #require(component["index"] as? Int)])
+                #expect(component["name"] as? String == mapping.catalogID)
+                #expect(taxonomy["name"] as? String == mapping.catalogID)
+                let taxa = try #require(taxonomy["taxa"] as? [[String: Any]])
+                #expect(taxa[try #require(target["index"] as? Int)]["id"] as? String == mapping.entryID)
+                #expect(target["id"] as? String == mapping.entryID)
+                let kinds = relationship["kinds"] as? [String] ?? []
+                #expect(kinds == [SARIFTaxonomies.relationshipKind(mapping.relationship)])
+            }
             #expect(tags.contains("security"))
         }
         // Critical controls rank as critical in GitHub code scanning (over 9.0), low ones as low.
@@ -217,6 +235,24 @@ import Testing
             }
         }
         return false
+    }
+
+    @Test func tagsStayWithinGitHubsLimitWhateverTheCatalogs() throws {
+        let mappings = (0..<40).map {
+            Mapping(
+                controlID: "CW-X-01",
+                catalogID: "catalog-\($0)",
+                entryID: "E1",
+                relationship: .equal,
+                strength: 5,
+                rationale: "",
+                origin: "test"
+            )
+        }
+        let definition = try #require(ControlEvaluator().controls.first?.definition)
+        let tags = SARIFRuleWriter.tags(definition, mappings: mappings)
+        #expect(tags.count == SARIFRuleWriter.tagLimit)
+        #expect(Set(tags).count == tags.count)
     }
 
     @Test func plainTextEscapingFollowsTheSARIFGrammar() {

@@ -6,7 +6,8 @@ import Testing
 /// crosswalk-report.sarif checked by an independent client: Python's `jsonschema` validates it
 /// against the OASIS SARIF 2.1.0 JSON schema (Tests/Fixtures/schemas/sarif-schema-2.1.0.json, with
 /// the validator for the draft the schema declares), and the same script checks what GitHub code
-/// scanning needs and the schema cannot say.
+/// scanning needs and the schema cannot say, and that every rule relationship names a taxon that
+/// exists.
 @Suite struct SARIFSchemaTests {
     static let schema = "Tests/Fixtures/schemas/sarif-schema-2.1.0.json"
 
@@ -39,6 +40,14 @@ import Testing
                 problems.append(rule["id"] + ": security-severity " + repr(severity))
             if not rule.get("help", {}).get("text") or not rule.get("shortDescription", {}).get("text"):
                 problems.append(rule["id"] + ": no help or short description")
+            if len(rule.get("properties", {}).get("tags", [])) > 20:
+                problems.append(rule["id"] + ": more than 20 tags")
+            for relationship in rule.get("relationships", []):
+                target = relationship["target"]
+                taxonomy = run["taxonomies"][target["toolComponent"]["index"]]
+                if taxonomy["name"] != target["toolComponent"]["name"] \
+                        or taxonomy["taxa"][target["index"]]["id"] != target["id"]:
+                    problems.append(rule["id"] + ": relationship to a taxon that is not there")
         artifacts = run.get("artifacts", [])
         fingerprints = set()
         for number, result in enumerate(run["results"]):

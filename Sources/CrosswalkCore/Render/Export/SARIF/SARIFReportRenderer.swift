@@ -4,7 +4,8 @@
 ///
 /// One run. The driver is Crosswalk with one rule per control (severity as the default level
 /// and as `security-severity`, help with the remediation, the framework entries the control maps
-/// to as tags and in `properties.mappings`). `run.artifacts` lists every input with its SHA-256.
+/// to as relationships to the taxa of one taxonomy per catalog, ``SARIFTaxonomies``).
+/// `run.artifacts` lists every input with its SHA-256.
 /// Then one result per finding — every result that is not a pass or not-applicable — read
 /// control by control from the run's spool with ``ReportExporter/forEachFinding(in:_:)`` and
 /// written as it is read: the stable ``FindingID`` as fingerprint, the inventory file and record
@@ -29,17 +30,19 @@ public struct SARIFReportRenderer: ReportRenderer {
     public func render(_ report: GapReport, to sink: any ReportSink) throws {
         let json = SARIFJSONWriter(sink: sink)
         let artifacts = SARIFArtifacts(report.metadata)
+        let taxonomies = SARIFTaxonomies(report.library)
         json.beginObject(nil, .lines)
         json.string("$schema", Self.schemaURI)
         json.string("version", "2.1.0")
         json.beginArray("runs", .lines)
         json.beginObject(nil, .lines)
-        writeTool(json, report)
+        writeTool(json, report, taxonomies)
         json.beginObject("originalUriBaseIds", .lines)
         json.beginObject(SARIFArtifactURI.sourceRoot)
         json.text("description", "The folder Crosswalk ran in; relative input paths are relative to it.")
         json.endObject()
         json.endObject()
+        taxonomies.write(to: json)
         writeArtifacts(json, artifacts)
         writeRunProperties(json, report)
         try json.flushIfFull()
@@ -58,7 +61,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         try json.finish()
     }
 
-    private func writeTool(_ json: SARIFJSONWriter, _ report: GapReport) {
+    private func writeTool(_ json: SARIFJSONWriter, _ report: GapReport, _ taxonomies: SARIFTaxonomies) {
         json.beginObject("tool", .lines)
         json.beginObject("driver", .lines)
         json.string("name", "Crosswalk")
@@ -70,10 +73,12 @@ public struct SARIFReportRenderer: ReportRenderer {
             SARIFRuleWriter.write(
                 outcome.definition,
                 mappings: report.library.mappings(forControl: outcome.definition.id),
+                taxonomies: taxonomies,
                 to: json
             )
         }
         json.endArray()
+        taxonomies.writeSupported(to: json)
         json.endObject()
         json.endObject()
     }

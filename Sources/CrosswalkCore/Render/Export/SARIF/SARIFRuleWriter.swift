@@ -1,13 +1,22 @@
 /// Writes one control as a SARIF rule (`reportingDescriptor`): id, a name in UpperCamelCase from
 /// the title, the title and description, help text with rationale, scope and remediation, the
-/// default level from the severity, and properties GitHub code scanning reads (`security-severity`,
-/// `tags`) plus the control's mappings onto framework entries.
+/// default level from the severity, properties GitHub code scanning reads (`security-severity`,
+/// `tags`), and the framework entries the control maps to as `relationships` to the taxa of
+/// ``SARIFTaxonomies``.
 ///
-/// Tags: `security`, `non-human-identity`, the severity, and one `<catalog>/<entry>` tag per
-/// framework entry the control maps to, so a code-scanning view can filter alerts by framework
-/// entry.
+/// Tags: `security`, `non-human-identity`, the severity, and the id of each catalog the control
+/// maps into, at most ``tagLimit`` in all (GitHub code scanning rejects a rule with more than 20
+/// tags); the entries themselves are the relationships, complete.
 enum SARIFRuleWriter {
-    static func write(_ control: ControlDefinition, mappings: [Mapping], to json: SARIFJSONWriter) {
+    /// GitHub code scanning's limit on tags per rule.
+    static let tagLimit = 20
+
+    static func write(
+        _ control: ControlDefinition,
+        mappings: [Mapping],
+        taxonomies: SARIFTaxonomies,
+        to json: SARIFJSONWriter
+    ) {
         json.beginObject()
         json.string("id", control.id)
         json.string("name", ruleName(control.title))
@@ -26,28 +35,18 @@ enum SARIFRuleWriter {
         json.beginArray("tags")
         for tag in tags(control, mappings: mappings) { json.string(nil, tag) }
         json.endArray()
-        json.beginArray("mappings")
-        for mapping in mappings {
-            json.beginObject()
-            json.string("catalog", mapping.catalogID)
-            json.string("entry", mapping.entryID)
-            json.string("relationship", mapping.relationship.rawValue)
-            json.integer("strength", mapping.strength)
-            json.endObject()
-        }
-        json.endArray()
         json.endObject()
+        taxonomies.writeRelationships(mappings, to: json)
         json.endObject()
     }
 
-    /// `security`, `non-human-identity`, the severity, then `<catalog>/<entry>` per mapping, each
-    /// once, in mapping order.
+    /// `security`, `non-human-identity`, the severity, then each catalog id once, in mapping
+    /// order, at most ``tagLimit``.
     static func tags(_ control: ControlDefinition, mappings: [Mapping]) -> [String] {
         var tags = ["security", "non-human-identity", control.severity.rawValue]
         var seen = Set(tags)
-        for mapping in mappings {
-            let tag = "\(mapping.catalogID)/\(mapping.entryID)"
-            if seen.insert(tag).inserted { tags.append(tag) }
+        for mapping in mappings where tags.count < tagLimit {
+            if seen.insert(mapping.catalogID).inserted { tags.append(mapping.catalogID) }
         }
         return tags
     }
