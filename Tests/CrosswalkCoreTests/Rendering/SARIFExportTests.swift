@@ -328,9 +328,28 @@ import Testing
         #expect(results.count == findings)
         let ids = results.compactMap { Self.properties($0)["findingId"] as? String }
         #expect(Set(ids).count == findings)
+        // Written as it goes: in blocks, never as one piece.
+        let sink = BlockRecordingSink()
+        try SARIFReportRenderer().render(report, to: sink)
+        #expect(sink.bytes == bytes)
+        #expect(sink.writes > 10)
+        #expect(sink.largestWrite < 2 * ExportByteBuffer.blockSize)
         // One result per line.
         #expect(
             bytes.split(separator: 0x0A).filter { $0.starts(with: Array("        {\"ruleId\"".utf8)) }.count == findings
         )
+    }
+}
+
+/// A sink that keeps what it is given and counts the writes, to show a renderer streams.
+private final class BlockRecordingSink: ReportSink {
+    private(set) var bytes: [UInt8] = []
+    private(set) var writes = 0
+    private(set) var largestWrite = 0
+
+    func write(_ buffer: UnsafeRawBufferPointer) throws {
+        bytes.append(contentsOf: buffer)
+        writes += 1
+        largestWrite = max(largestWrite, buffer.count)
     }
 }

@@ -87,12 +87,14 @@ struct SARIFArtifacts {
             file = String(text[..<comma])
             record = String(text[text.index(comma, offsetBy: 2)...])
         }
+        // An input's URI is encoded once, with its artifact.
+        let uri = index.map { artifacts[$0].uri } ?? SARIFArtifactURI(path: file)
         if record.hasPrefix("line "), let line = Int(record.dropFirst(5)), line > 0 {
-            return Location(artifactIndex: index, uri: SARIFArtifactURI(path: file), line: line, record: nil)
+            return Location(artifactIndex: index, uri: uri, line: line, record: nil)
         }
         return Location(
             artifactIndex: index,
-            uri: SARIFArtifactURI(path: file),
+            uri: uri,
             line: 1,
             record: record.isEmpty ? nil : record
         )
