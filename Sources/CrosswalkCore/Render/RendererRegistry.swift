@@ -30,6 +30,7 @@ public struct RendererRegistry: Sendable {
             ),
             JSONReportRenderer(),
             CSVResultsRenderer(),
+            SARIFReportRenderer(),
         ])
     }
 

@@ -20,12 +20,14 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
     /// The results CSV; the `csv` format also writes one ``FrameworkCSVRenderer`` file per catalog.
     public static let csvResults = ReportDocument(fileName: "crosswalk-results.csv", format: "csv")
     public static let junitReport = ReportDocument(fileName: "crosswalk-junit.xml", format: "junit")
+    public static let sarifReport = ReportDocument(fileName: "crosswalk-report.sarif", format: "sarif")
 
     /// Every document any Crosswalk build writes, so a run can recognise (and tidy) the reports of
     /// formats it did not write this time.
     public static let allCases: [ReportDocument] = [
         .markdownReport, .markdownExecutiveSummary, .htmlReport, .htmlExecutiveSummary, .jsonReport, .xmlReport,
         .csvResults, .junitReport,
+        .sarifReport,
     ]
 
     /// Whether `name` is a report some Crosswalk run writes: one of ``allCases`` or a framework's
