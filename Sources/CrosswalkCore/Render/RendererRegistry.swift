@@ -28,6 +28,7 @@ public struct RendererRegistry: Sendable {
                 templates: templates
             ),
             JSONReportRenderer(),
+            OSCALAssessmentResultsRenderer(),
         ])
     }
 

@@ -17,10 +17,13 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
     public static let htmlExecutiveSummary = ReportDocument(fileName: "executive-summary.html", format: "html")
     public static let jsonReport = ReportDocument(fileName: "crosswalk-report.json", format: "json")
     public static let xmlReport = ReportDocument(fileName: "crosswalk-report.xml", format: "xml")
+    /// OSCAL Assessment Results (JSON), for GRC platforms: docs/exports/oscal.md.
+    public static let oscalAssessmentResults = ReportDocument(fileName: "crosswalk-oscal-ar.json", format: "oscal")
 
     /// Every document any Crosswalk build writes, so a run can recognise (and tidy) the reports of
     /// formats it did not write this time.
     public static let allCases: [ReportDocument] = [
         .markdownReport, .markdownExecutiveSummary, .htmlReport, .htmlExecutiveSummary, .jsonReport, .xmlReport,
+        .oscalAssessmentResults,
     ]
 }
