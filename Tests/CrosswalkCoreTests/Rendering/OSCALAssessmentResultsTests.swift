@@ -69,7 +69,11 @@ import Testing
         }
         let catalogs = summary.resources.filter { $0.role == "bundled-catalog" }.map(\.path)
         #expect(catalogs.count == report.library.catalogs.filter(\.isBundled).count)
-        #expect(summary.resources.contains { $0.role == "bundled-mapping" })
+        #expect(
+            summary.resources.contains { $0.role == "bundled-mapping" }
+                == report.library.catalogs.contains(where: \.isBundled),
+            "the bundled mapping files in force are in the back-matter"
+        )
     }
 
     @Test func exampleLoadsInTrestleAndFollowsTheRuleBook() throws {
@@ -110,6 +114,58 @@ import Testing
         }
         #expect(!imported.isEmpty, "imported records carry their source as evidence")
         #expect(imported.allSatisfy { $0.evidenceLinks.count == 1 }, "which links to the export's resource")
+        let validation = try OSCALTrestleClient.validate(bytes)
+        #expect(validation.exitCode == 0, "trestle validate: \(validation.stdout) \(validation.stderr)")
+    }
+
+    /// A user catalog with a full link makes an entry satisfied (the bundled mappings hold only
+    /// partial links), and shows how entry ids that are not tokens become target ids.
+    @Test func aFullyEvidencedEntryIsSatisfiedAndUncoveredEntriesAreExcluded() throws {
+        let inventory = """
+            version: 1
+            identities:
+              - {id: svc-billing, name: Billing service, kind: service-account, owner: team-billing, platform: aws}
+            """
+        let catalog = """
+            {"id": "acme-profile", "title": "Acme profile", "version": "1",
+             "entries": [{"id": "P-1", "title": "Owners recorded"}, {"id": "2 Owners reviewed", "title": "Reviews"},
+                         {"id": "P-3", "title": "Nothing maps here"}]}
+            """
+        let mapping = """
+            version: 1
+            catalog: acme-profile
+            mappings:
+              - {control: CW-LIFE-01, entry: P-1, relationship: equal, strength: 8, rationale: Owner field.}
+              - {control: CW-LIFE-01, entry: 2 Owners reviewed, relationship: subset-of, strength: 4, rationale: Part.}
+            """
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
+                catalogFiles: [
+                    InputFile(path: "catalog.json", text: catalog), InputFile(path: "mapping.yaml", text: mapping),
+                ],
+                frameworks: ["acme-profile"],
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        let bytes = try Self.renderer.render(report)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let document = try #require(root["assessment-results"] as? [String: Any])
+        let result = try #require((document["results"] as? [[String: Any]])?.first)
+        let reviewed = try #require(result["reviewed-controls"] as? [String: Any])
+        let selection = try #require((reviewed["control-selections"] as? [[String: Any]])?.first)
+        let ids = { (key: String) in (selection[key] as? [[String: Any]])?.compactMap { $0["control-id"] as? String } }
+        #expect(ids("include-controls") == ["P-1", "_2_Owners_reviewed"])
+        #expect(ids("exclude-controls") == ["P-3"])
+        guard Self.trestleAvailable() else { return }
+        let summary = try OSCALTrestleClient.summary(of: bytes)
+        try Self.expectConsistent(summary, with: report)
+        let byEntry = Dictionary(uniqueKeysWithValues: summary.findings.map { ($0.entry, $0) })
+        #expect(byEntry["P-1"]?.state == "satisfied" && byEntry["P-1"]?.reason == "pass")
+        #expect(byEntry["2 Owners reviewed"]?.entryStatus == "partially-evidenced")
+        #expect(byEntry["2 Owners reviewed"]?.targetID == "_2_Owners_reviewed")
+        #expect(byEntry["P-3"] == nil, "no finding for an entry no control maps to")
+        #expect(summary.resources.contains { $0.path == "catalog.json" && $0.role == "catalog" })
         let validation = try OSCALTrestleClient.validate(bytes)
         #expect(validation.exitCode == 0, "trestle validate: \(validation.stdout) \(validation.stderr)")
     }
