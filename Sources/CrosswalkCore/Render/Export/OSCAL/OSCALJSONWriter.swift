@@ -60,10 +60,14 @@ final class OSCALJSONWriter {
         guard let value = value.flatMap(OSCALText.propertyValue) else { return }
         beginObject()
         string("name", name)
-        string("ns", OSCALUUID.namespace)
+        member("ns")
+        out.append(Self.namespaceString)
         string("value", value)
         endObject()
     }
+
+    /// The namespace as a JSON string, written as it is in every property (it needs no escape).
+    private static let namespaceString = Array("\"\(OSCALUUID.namespace)\"".utf8)
 
     /// Hands full blocks to the sink; call between items of a long list.
     func flushIfFull() throws { try out.flushIfFull() }

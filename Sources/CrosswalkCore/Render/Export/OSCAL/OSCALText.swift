@@ -24,6 +24,7 @@ enum OSCALText {
     /// `text` as a property value (`^\S(.*\S)?$`): control characters and line or paragraph
     /// separators become spaces and surrounding white space goes; nil when nothing is left.
     static func propertyValue(_ text: String) -> String? {
+        if isPlainPropertyValue(text) { return text }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -39,6 +40,14 @@ enum OSCALText {
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[first...last])
         return result
+    }
+
+    /// Whether `text` is printable ASCII without surrounding blanks: a property value as it is
+    /// (ids, statuses, most owners), checked without building a copy.
+    private static func isPlainPropertyValue(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// A file path as a relative URI reference: every byte but unreserved characters and `/` is
