@@ -6,7 +6,8 @@
 /// - one `result` for the run: reviewed controls (one selection per framework: the covered leaf
 ///   entries included, the not-covered ones excluded), observations, risks and findings;
 /// - observations: one summary per control (counts, status), then one per result that is not a
-///   pass (subject, owner, finding id, message, evidence), read from the run's spool;
+///   pass (subject, owner, finding id, message, evidence), read from the run's spool
+///   (``OSCALObservationWriter``);
 /// - risks: one `open` risk per control with failures, one `deviation-approved` risk per control
 ///   with waived (accepted) results, each relating the observations of those results;
 /// - findings: one per covered leaf entry of every framework, its target's state following the
@@ -147,19 +148,6 @@ struct OSCALAssessmentResultsExporter {
         writer.endObject()
     }
 
-    private func writeToolOrigin(_ writer: OSCALJSONWriter) {
-        writer.beginArray("origins")
-        writer.beginObject()
-        writer.beginArray("actors")
-        writer.beginObject()
-        writer.string("type", "tool")
-        writer.string("actor-uuid", toolUUID)
-        writer.endObject()
-        writer.endArray()
-        writer.endObject()
-        writer.endArray()
-    }
-
     private func writeReviewedControls(_ writer: OSCALJSONWriter) {
         writer.beginObject("reviewed-controls", lines: true)
         writer.string(
@@ -224,116 +212,17 @@ struct OSCALAssessmentResultsExporter {
 
     // MARK: - Observations
 
-    private func methods(_ definition: ControlDefinition) -> String {
-        definition.evidenceSource == .attested ? "EXAMINE" : "TEST"
-    }
-
     private func writeObservations(_ writer: OSCALJSONWriter) throws {
-        writer.beginArray("observations", lines: true)
-        for outcome in report.evaluation.outcomes { writeControlObservation(writer, outcome) }
-        for outcome in report.evaluation.outcomes {
-            let definition = outcome.definition
-            let method = methods(definition)
-            try outcome.forEachFinding { finding in
-                writeFindingObservation(writer, finding, definition: definition, method: method)
-                try writer.flushIfFull()
-            }
-        }
-        writer.endArray()
-    }
-
-    private func writeControlObservation(_ writer: OSCALJSONWriter, _ outcome: ControlOutcome) {
-        let definition = outcome.definition
-        writer.beginObject()
-        writer.string("uuid", OSCALUUID.controlObservation(definition.id))
-        writer.string("title", "\(definition.id): \(definition.title)")
-        let counts = ResultStatus.allCases.map { "\(outcome.count($0)) \($0.rawValue)" }.joined(separator: ", ")
-        writer.string(
-            "description",
-            "Control \(definition.id) (\(definition.severity.rawValue), \(definition.evidenceSource.rawValue) evidence) is \(outcome.status.rawValue) over \(outcome.applicableCount) applicable subjects: \(counts). \(definition.description)"
+        let observations = OSCALObservationWriter(
+            subjects: subjects,
+            collected: collected,
+            toolUUID: toolUUID,
+            importedInputs: importedInputs
         )
-        writer.beginArray("props")
-        writer.property("control", definition.id)
-        writer.property("control-status", outcome.status.rawValue)
-        writer.property("severity", definition.severity.rawValue)
-        writer.property("evidence-source", definition.evidenceSource.rawValue)
-        for status in ResultStatus.allCases {
-            writer.property("count-" + status.rawValue, String(outcome.count(status)))
-        }
-        writer.property("affected-identities", String(outcome.affectedIdentityCount))
+        writer.beginArray("observations", lines: true)
+        for outcome in report.evaluation.outcomes { observations.writeSummary(writer, outcome) }
+        for outcome in report.evaluation.outcomes { try observations.writeFindings(writer, outcome) }
         writer.endArray()
-        writer.beginArray("methods")
-        writer.string(nil, methods(definition))
-        writer.endArray()
-        writer.beginArray("types")
-        writer.string(nil, "control-objective")
-        writer.endArray()
-        writeToolOrigin(writer)
-        writer.string("collected", collected)
-        writer.endObject()
-    }
-
-    private func writeFindingObservation(
-        _ writer: OSCALJSONWriter,
-        _ finding: Finding,
-        definition: ControlDefinition,
-        method: String
-    ) {
-        let subject = finding.subject
-        let findingID = FindingID.of(finding, control: definition.id)
-        let identity = subjects.identity(of: subject)
-        writer.beginObject()
-        writer.string("uuid", OSCALUUID.observation(findingID: findingID))
-        writer.string("title", "\(definition.id) \(finding.status.rawValue): \(subject.name)")
-        writer.string("description", finding.message.text)
-        writer.beginArray("props")
-        writer.property("finding-id", findingID)
-        writer.property("control", definition.id)
-        writer.property("status", finding.status.rawValue)
-        writer.property("owner", subjects.owner(of: identity))
-        writer.property("platform", subject.kind == .platform ? subject.id : identity?.platform)
-        writer.endArray()
-        writer.beginArray("methods")
-        writer.string(nil, method)
-        writer.endArray()
-        writer.beginArray("types")
-        writer.string(nil, "finding")
-        writer.endArray()
-        writer.beginArray("subjects")
-        writer.beginObject()
-        writer.string("subject-uuid", OSCALUUID.subject(kind: subject.kind.rawValue, id: subject.id))
-        writer.string("type", OSCALSubjectFacts.subjectType(subject.kind))
-        writer.string("title", subject.name)
-        writer.beginArray("props")
-        writer.property("subject-kind", subject.kind.rawValue)
-        writer.property("subject-id", subject.id)
-        if subject.kind == .credential { writer.property("identity", subject.identityID) }
-        if let identity { writer.property("identity-kind", identity.kind.rawValue) }
-        writer.endArray()
-        writer.endObject()
-        writer.endArray()
-        if !finding.evidence.isEmpty {
-            writer.beginArray("relevant-evidence")
-            for evidence in finding.evidence { writeEvidence(writer, evidence) }
-            writer.endArray()
-        }
-        writer.string("collected", collected)
-        writer.endObject()
-    }
-
-    private func writeEvidence(_ writer: OSCALJSONWriter, _ evidence: Evidence) {
-        writer.beginObject()
-        if evidence.field == "source",
-            let input = importedInputs.first(where: { evidence.observed.hasPrefix($0.prefix) })
-        {
-            writer.string("href", "#" + input.uuid)
-        }
-        let expected = evidence.expected.isEmpty ? "" : "; expected: \(evidence.expected)"
-        writer.string("description", "\(evidence.field): \(evidence.observed)\(expected)")
-        writer.beginArray("props")
-        writer.property("field", evidence.field)
-        writer.endArray()
-        writer.endObject()
     }
 
     // MARK: - Risks
@@ -389,7 +278,7 @@ struct OSCALAssessmentResultsExporter {
         writer.property("affected-identities", String(outcome.affectedIdentityCount))
         writer.endArray()
         writer.string("status", status)
-        writeToolOrigin(writer)
+        writer.toolOrigin(toolUUID)
         writer.beginArray("remediations")
         writer.beginObject()
         writer.string("uuid", OSCALUUID.named("remediation\n\(definition.id)\n\(status)"))
@@ -454,7 +343,7 @@ struct OSCALAssessmentResultsExporter {
         writer.property("pass-share", assessment.passShare.map { String($0) })
         writer.property("affected-identities", String(assessment.affectedIdentityCount))
         writer.endArray()
-        writeToolOrigin(writer)
+        writer.toolOrigin(toolUUID)
         writer.beginObject("target")
         writer.string("type", "objective-id")
         writer.string("target-id", OSCALText.token(entry.id))

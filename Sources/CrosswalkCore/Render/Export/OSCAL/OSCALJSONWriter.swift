@@ -66,6 +66,21 @@ final class OSCALJSONWriter {
         endObject()
     }
 
+    /// `origins` with one actor: the tool component `uuid` (Crosswalk), which produced every
+    /// observation, risk and finding.
+    func toolOrigin(_ uuid: String) {
+        beginArray("origins")
+        beginObject()
+        beginArray("actors")
+        beginObject()
+        string("type", "tool")
+        string("actor-uuid", uuid)
+        endObject()
+        endArray()
+        endObject()
+        endArray()
+    }
+
     /// The namespace as a JSON string, written as it is in every property (it needs no escape).
     private static let namespaceString = Array("\"\(OSCALUUID.namespace)\"".utf8)
 
