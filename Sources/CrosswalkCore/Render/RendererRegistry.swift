@@ -31,6 +31,7 @@ public struct RendererRegistry: Sendable {
             JSONReportRenderer(),
             CSVResultsRenderer(),
             SARIFReportRenderer(),
+            OSCALAssessmentResultsRenderer(),
         ])
     }
 

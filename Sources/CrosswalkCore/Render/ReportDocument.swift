@@ -21,6 +21,8 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
     public static let csvResults = ReportDocument(fileName: "crosswalk-results.csv", format: "csv")
     public static let junitReport = ReportDocument(fileName: "crosswalk-junit.xml", format: "junit")
     public static let sarifReport = ReportDocument(fileName: "crosswalk-report.sarif", format: "sarif")
+    /// OSCAL Assessment Results (JSON), for GRC platforms: docs/exports/oscal.md.
+    public static let oscalAssessmentResults = ReportDocument(fileName: "crosswalk-oscal-ar.json", format: "oscal")
 
     /// Every document any Crosswalk build writes, so a run can recognise (and tidy) the reports of
     /// formats it did not write this time.
@@ -28,6 +30,7 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
         .markdownReport, .markdownExecutiveSummary, .htmlReport, .htmlExecutiveSummary, .jsonReport, .xmlReport,
         .csvResults, .junitReport,
         .sarifReport,
+        .oscalAssessmentResults,
     ]
 
     /// Whether `name` is a report some Crosswalk run writes: one of ``allCases`` or a framework's
