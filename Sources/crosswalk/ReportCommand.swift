@@ -60,8 +60,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report only on this catalog id (see `crosswalk catalogs`). Repeatable.")
     var framework: [String] = []
 
-    @Option(name: .long, help: "Comma-separated formats: md, html, json, xml (md and html add an executive summary).")
-    var format: String = "md,html,json,xml"
+    @Option(
+        name: .long,
+        help:
+            "Comma-separated formats: md, html, json, xml, csv, junit, sarif, oscal (md and html add an executive summary; csv adds one file per framework)."
+    )
+    var format: String = "md,html,json,xml,csv,junit,sarif,oscal"
 
     @Option(name: .long, help: "Output folder.")
     var output: String = "reports"

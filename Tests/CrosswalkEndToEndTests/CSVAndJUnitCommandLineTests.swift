@@ -27,7 +27,7 @@ import Testing
         let result = try Self.report(into: output, ["--format", "csv,junit"])
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let expected = ["crosswalk-results.csv", "crosswalk-junit.xml"] + Self.frameworkFiles
-        #expect(try Self.files(in: output) == expected.sorted())
+        #expect(try Self.files(in: output) == (expected + ["manifest.json"]).sorted())
         for name in expected {
             #expect(
                 try Data(contentsOf: output.appendingPathComponent(name))
@@ -44,7 +44,11 @@ import Testing
         #expect(first.exitCode == 0, "stderr: \(first.stderr)")
         let second = try Self.report(into: output, ["--format", "csv", "--framework", "nist-csf-2.0"])
         #expect(second.exitCode == 0, "stderr: \(second.stderr)")
-        #expect(try Self.files(in: output) == ["crosswalk-framework-nist-csf-2.0.csv", "crosswalk-results.csv"])
+        #expect(
+            try Self.files(in: output) == [
+                "crosswalk-framework-nist-csf-2.0.csv", "crosswalk-results.csv", "manifest.json",
+            ]
+        )
         for name in Self.frameworkFiles.filter({ !$0.contains("nist-csf") }) + ["crosswalk-junit.xml"] {
             #expect(second.stdout.contains("Removed \(output.path)/\(name) "), "\(name)")
         }

@@ -135,10 +135,17 @@ import Testing
 
 /// The files `crosswalk report` writes by default.
 enum ReportDocumentNames {
-    static let all = [
-        "crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html",
-        "crosswalk-report.json", "crosswalk-report.xml",
-    ]
+    static let all =
+        [
+            "crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html",
+            "crosswalk-report.json", "crosswalk-report.xml", "crosswalk-results.csv", "crosswalk-junit.xml",
+            "crosswalk-report.sarif", "crosswalk-oscal-ar.json",
+        ] + frameworkCSVs
+    /// One CSV per bundled catalog.
+    static let frameworkCSVs = [
+        "owasp-agentic-top10-2026", "owasp-nhi-top10-2025", "owasp-agentic-threats-2025", "csa-maestro",
+        "nist-ai-rmf-1.0", "nist-csf-2.0",
+    ].map { "crosswalk-framework-\($0).csv" }
     /// Everything a default run leaves in the output folder: the reports and their manifest.
     static let set = all + ["manifest.json"]
 }
