@@ -130,3 +130,13 @@ import Testing
         #expect(json.contains("cluster-team"))
     }
 }
+
+/// The committed reference sets stay consistent with their manifests: re-recording a report
+/// without its manifest would fail here.
+@Suite struct ReferenceSetManifestTests {
+    @Test(arguments: ["reports/example", "reports/multicloud"])
+    func theCommittedReferenceSetVerifies(_ folder: String) throws {
+        let result = try CommandRunner.run(["verify", folder])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+    }
+}
