@@ -2,18 +2,21 @@ import ArgumentParser
 import CrosswalkCore
 import CrosswalkXML
 
-/// `crosswalk validate`: checks input files and XML reports, reporting every problem and writing
-/// nothing.
+/// `crosswalk validate`: checks input files and XML and JSON reports, reporting every problem and
+/// writing nothing.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check inventory, overlay, policy, catalog and mapping files, and XML reports.",
+        abstract: "Check inventory, overlay, policy, catalog and mapping files, and XML and JSON reports.",
         discussion: """
             Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
-            (schemas/crosswalk-report-2.xsd); every other file as an inventory, overlay, policy \
-            snapshot, catalog or mapping file.
+            (schemas/crosswalk-report-2.xsd). A JSON file whose "schema" member is \
+            urn:crosswalk:report:2 is checked as a JSON report against the bundled JSON Schema \
+            (schemas/crosswalk-report-2.schema.json). Every other file is checked as an inventory, \
+            overlay, policy snapshot, catalog or mapping file.
 
             Example: crosswalk validate examples/acme/inventory.yaml examples/acme/policy.yaml
+            Example: crosswalk validate reports/example/crosswalk-report.json
 
             Exit codes: 0 every file is valid; 2 at least one file is invalid (or unreadable, or larger \
             than --max-input-size).
@@ -27,7 +30,8 @@ struct ValidateCommand: ParsableCommand {
     var maxInputSize: ByteCount = .defaultInputLimit
 
     @Argument(
-        help: "Files to check. Inventories are checked together, so references may cross files; .xml files are reports."
+        help:
+            "Files to check. Inventories are checked together, so references may cross files; .xml files and JSON files naming a report schema are reports."
     )
     var files: [String]
 

@@ -1,5 +1,5 @@
 /// Checks input files of any kind without producing a report: what `crosswalk validate` runs.
-/// Tells inventories, policies, catalogs and mapping files apart by their content.
+/// Tells inventories, policies, catalogs, mapping files and JSON reports apart by their content.
 public struct FileValidator {
     public enum Kind: String, Sendable {
         case inventory
@@ -7,6 +7,9 @@ public struct FileValidator {
         case policy
         case catalog
         case mapping = "mapping file"
+        /// A JSON report (top-level `schema` is a Crosswalk report identifier), checked against
+        /// `schemas/crosswalk-report-2.schema.json`.
+        case report = "JSON report"
     }
 
     /// Per file: the kind it was recognised as (nil when it could not be read at all).
@@ -19,13 +22,19 @@ public struct FileValidator {
     public init() {}
 
     /// Validates all files; inventories are validated together so references may cross files,
-    /// and mapping files are checked against the bundled catalogs plus any catalogs given.
+    /// mapping files are checked against the bundled catalogs plus any catalogs given, and JSON
+    /// reports against the report schema (each parsed once, checked, then dropped).
     public func validate(_ files: [InputFile]) -> (outcomes: [Outcome], warnings: [Diagnostic]) {
         var kinds: [(InputFile, Kind?)] = []
         var classifyErrors: [String: [Diagnostic]] = [:]
         for file in files {
             do {
-                kinds.append((file, try Self.classify(file)))
+                let (kind, root) = try Self.classifyParsing(file)
+                kinds.append((file, kind))
+                if kind == .report, let root {
+                    let problems = JSONReportSchema.validate(root, file: file.path)
+                    if !problems.isEmpty { classifyErrors[file.path, default: []] += problems }
+                }
             } catch let diagnostic as Diagnostic {
                 kinds.append((file, nil))
                 classifyErrors[file.path, default: []].append(diagnostic)
@@ -102,10 +111,22 @@ public struct FileValidator {
         }
     }
 
-    /// Recognises a file's kind from its top-level keys (JSON Lines files are inventories).
+    /// Recognises a file's kind from its top-level keys (JSON Lines files are inventories; a
+    /// `schema` member naming a Crosswalk report makes a JSON report).
     public static func classify(_ file: InputFile) throws -> Kind {
-        if file.format == .jsonLines { return .inventory }
-        let root = NodeReader(node: try DocumentParser.parse(file), path: "", file: file.path)
+        try classifyParsing(file).kind
+    }
+
+    /// The file's kind, and its parsed document when it had to be parsed.
+    private static func classifyParsing(_ file: InputFile) throws -> (kind: Kind, document: SourceNode?) {
+        if file.format == .jsonLines { return (.inventory, nil) }
+        let document = try DocumentParser.parse(file)
+        if JSONReportSchema.declaredIdentifier(of: document) != nil { return (.report, document) }
+        return (try classify(document, file: file), document)
+    }
+
+    private static func classify(_ document: SourceNode, file: InputFile) throws -> Kind {
+        let root = NodeReader(node: document, path: "", file: file.path)
         let object = try root.object()
         if object.contains("entries") { return .catalog }
         if object.contains("mappings") { return .mapping }
