@@ -37,21 +37,21 @@ import Testing
     }
 
     @Test func everyNameTheTemplateUsesIsAKeyOfItsView() throws {
-        let view = SummaryView(try ReferenceReportTests.exampleReport())
+        let view = try SummaryView(try ReferenceReportTests.exampleReport())
         let template = try Fixtures.text("templates/summary.md.mustache")
         #expect(ReportViewTests.unknownNames(in: template, view: view) == [])
     }
 
     @Test func docsListEveryKey() throws {
         let docs = try Fixtures.text("docs/summary-markdown.md")
-        let keys = ReportViewTests.allKeys(of: SummaryView(try ReferenceReportTests.exampleReport()))
+        let keys = ReportViewTests.allKeys(of: try SummaryView(try ReferenceReportTests.exampleReport()))
         for key in keys.sorted() {
             #expect(docs.contains("`\(key)`"), "docs/summary-markdown.md lists `\(key)`")
         }
     }
 
     @Test func eachViewAnswersEveryKeyWithItsProperty() throws {
-        let view = SummaryView(try ReferenceReportTests.exampleReport())
+        let view = try SummaryView(try ReferenceReportTests.exampleReport())
         let owners = try #require(view.owners.first)
         let rows: [any TemplateView] = [
             view, try #require(view.frameworks.first), try #require(view.gaps.first), owners,
@@ -68,13 +68,17 @@ import Testing
 
     @Test func theExampleGroupsFindingsByOwnerWithCounts() throws {
         let report = try ReferenceReportTests.exampleReport()
-        let groups = SummaryOwnerSection.groups(report.evaluation)
-        let sampled = report.evaluation.outcomes.reduce(0) { $0 + $1.findings.count }
-        #expect(groups.reduce(0) { $0 + $1.findings.count } == sampled, "every listed finding has one owner group")
-        #expect(groups.map(\.findings.count) == groups.map(\.findings.count).sorted(by: >), "most findings first")
+        let groups = try SummaryOwnerSection.groups(report.evaluation)
+        let all = report.evaluation.outcomes.reduce(0) { $0 + $1.findingCount }
+        #expect(groups.reduce(0) { $0 + $1.count } == all, "every finding has one owner group")
+        #expect(groups.map(\.count) == groups.map(\.count).sorted(by: >), "most findings first")
+        for group in groups {
+            #expect(group.first.count == min(group.count, SummaryView.findingsPerOwner))
+            #expect(group.first.map(\.finding) == group.first.sorted(by: Finding.Owned.precedes).map(\.finding))
+        }
         #expect(groups.contains { $0.owner == "no owner" })
         let text = try Self.render(report)
-        let view = SummaryView(report)
+        let view = try SummaryView(report)
         for owner in view.owners {
             #expect(text.contains("### \(MarkdownEscaping.escape(owner.owner)): \(owner.count)"))
         }
@@ -126,7 +130,7 @@ import Testing
         #expect(!text.contains("<script>"))
         #expect(!text.contains("<img"))
         #expect(!text.contains("](https://evil"))
-        let rows = try #require(SummaryView(report).owners.first).findings
+        let rows = try #require(try SummaryView(report).owners.first).findings
         #expect(!rows.isEmpty)
         for row in rows {
             #expect(

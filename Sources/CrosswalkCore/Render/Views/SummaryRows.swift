@@ -69,8 +69,8 @@ extension SummaryGapRow: MustacheParent {
     }
 }
 
-/// The findings of one owner (key `owners` of ``SummaryView``): how many, and the first
-/// ``SummaryView/findingsPerOwner``.
+/// The findings of one owner (key `owners` of ``SummaryView``): how many in the whole run, and
+/// the first ``SummaryView/findingsPerOwner``.
 struct SummaryOwnerSection: TemplateView {
     /// The owner of the findings' identities, or `no owner`, cut to ``SummaryView/nameLimit``.
     var owner: String
@@ -81,42 +81,50 @@ struct SummaryOwnerSection: TemplateView {
     /// `4 more`.
     var more: String
 
-    init(owner: String, findings: [Finding.Owned]) {
-        let listed = findings.prefix(SummaryView.findingsPerOwner)
-        self.owner = SummaryView.cutMiddle(owner, to: SummaryView.nameLimit)
-        count = ReportText.counted(findings.count, "finding", "findings")
-        self.findings = listed.map(SummaryFindingRow.init)
-        hasMore = findings.count > listed.count
-        more = String(findings.count - listed.count) + " more"
+    init(_ group: Group) {
+        let listed = group.first.prefix(SummaryView.findingsPerOwner)
+        owner = SummaryView.cutMiddle(group.owner, to: SummaryView.nameLimit)
+        count = ReportText.counted(group.count, "finding", "findings")
+        findings = listed.map(SummaryFindingRow.init)
+        hasMore = group.count > listed.count
+        more = String(group.count - listed.count) + " more"
     }
 
-    /// The findings the report keeps in memory (each control's sample, see
-    /// ``ControlOutcome/findings``) grouped by the owner of their subject's identity (`no owner`
-    /// when none is recorded, or for a role or platform). Owners with the most findings come first,
-    /// then by name; within an owner, worst status first, then control order, then subject id.
-    static func groups(_ evaluation: Evaluation) -> [(owner: String, findings: [Finding.Owned])] {
-        var byOwner: [String: [Finding.Owned]] = [:]
+    /// One owner's findings: how many, and the first ``SummaryView/findingsPerOwner`` of them.
+    struct Group: Sendable {
+        var owner: String
+        var count: Int
+        /// Worst status first, then control order, then subject id.
+        var first: [Finding.Owned]
+    }
+
+    /// Every finding of the run (read back with ``ControlOutcome/forEachFinding(_:)``) grouped by
+    /// the owner of its subject's identity: `no owner` when none is recorded, or for a role or a
+    /// platform. Owners with the most findings come first, then by name. Only the count and the
+    /// first few findings of each owner are kept, so memory grows with the owners, not the results.
+    static func groups(_ evaluation: Evaluation) throws -> [Group] {
+        var byOwner: [String: Group] = [:]
         for (position, outcome) in evaluation.outcomes.enumerated() {
-            for finding in outcome.findings {
+            try outcome.forEachFinding { finding in
                 let owner =
                     finding.subject.identityID.flatMap { evaluation.identity(withID: $0)?.owner }
                     .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "no owner"
-                byOwner[owner, default: []].append(
-                    Finding.Owned(finding: finding, control: outcome.definition, position: position)
-                )
+                var group = byOwner[owner] ?? Group(owner: owner, count: 0, first: [])
+                group.count += 1
+                group.first.append(Finding.Owned(finding: finding, control: outcome.definition, position: position))
+                if group.first.count > SummaryView.findingsPerOwner {
+                    group.first.sort(by: Finding.Owned.precedes)
+                    group.first.removeLast()
+                }
+                byOwner[owner] = group
             }
         }
-        return byOwner.map { owner, findings in
-            (
-                owner,
-                findings.sorted {
-                    ($0.finding.status, $0.position, $0.finding.subject.id) < (
-                        $1.finding.status, $1.position, $1.finding.subject.id
-                    )
-                }
-            )
+        return byOwner.values.map { group in
+            var group = group
+            group.first.sort(by: Finding.Owned.precedes)
+            return group
         }
-        .sorted { ($1.findings.count, $0.owner) < ($0.findings.count, $1.owner) }
+        .sorted { ($1.count, $0.owner) < ($0.count, $1.owner) }
     }
 }
 
@@ -126,6 +134,12 @@ extension Finding {
         var finding: Finding
         var control: ControlDefinition
         var position: Int
+
+        /// Worst status first, then control order, then subject id.
+        static func precedes(_ lhs: Owned, _ rhs: Owned) -> Bool {
+            (lhs.finding.status, lhs.position, lhs.finding.subject.id)
+                < (rhs.finding.status, rhs.position, rhs.finding.subject.id)
+        }
     }
 }
 
@@ -184,6 +198,6 @@ struct SummaryMarkdownRenderer: ReportRenderer {
     let templates: ReportTemplates
 
     func render(_ report: GapReport, to sink: any ReportSink) throws {
-        try sink.write(try templates.render("summary.md", SummaryView(report)))
+        try sink.write(try templates.render("summary.md", try SummaryView(report)))
     }
 }

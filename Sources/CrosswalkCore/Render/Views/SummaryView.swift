@@ -53,7 +53,7 @@ struct SummaryView: TemplateView {
     var moreOwners: String
     var findingsPerOwner: String
 
-    init(_ report: GapReport) {
+    init(_ report: GapReport) throws {
         let summary = report.inventorySummary
         organization = Self.cutMiddle(report.metadata.organization ?? "Unnamed organisation", to: Self.nameLimit)
         generatedOn = ReportText.readable(report.metadata.generatedAt)
@@ -83,16 +83,16 @@ struct SummaryView: TemplateView {
             "more failing controls"
         )
 
-        let groups = SummaryOwnerSection.groups(report.evaluation)
+        let groups = try SummaryOwnerSection.groups(report.evaluation)
         let listedOwners = groups.prefix(Self.ownerLimit)
         hasOwners = !groups.isEmpty
         ownerCount = ReportText.counted(groups.count, "owner", "owners")
-        owners = listedOwners.map { SummaryOwnerSection(owner: $0.owner, findings: $0.findings) }
+        owners = listedOwners.map(SummaryOwnerSection.init)
         hasMoreOwners = groups.count > listedOwners.count
         let rest = groups.dropFirst(listedOwners.count)
         moreOwners =
             ReportText.counted(rest.count, "more owner", "more owners") + " with "
-            + ReportText.counted(rest.reduce(0) { $0 + $1.findings.count }, "finding", "findings")
+            + ReportText.counted(rest.reduce(0) { $0 + $1.count }, "finding", "findings")
         findingsPerOwner = String(Self.findingsPerOwner)
     }
 
