@@ -21,6 +21,7 @@ public struct RendererRegistry: Sendable {
                 view: .markdown,
                 templates: templates
             ),
+            SummaryMarkdownRenderer(templates: templates),
             TemplateReportRenderer(.htmlReport, template: "report.html", view: .html, templates: templates),
             TemplateReportRenderer(
                 .htmlExecutiveSummary,

@@ -13,6 +13,8 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
 
     public static let markdownReport = ReportDocument(fileName: "crosswalk-report.md", format: "md")
     public static let markdownExecutiveSummary = ReportDocument(fileName: "executive-summary.md", format: "md")
+    /// The short Markdown summary for pull requests, tickets and chat: docs/summary-markdown.md.
+    public static let markdownSummary = ReportDocument(fileName: "crosswalk-summary.md", format: "md")
     public static let htmlReport = ReportDocument(fileName: "crosswalk-report.html", format: "html")
     public static let htmlExecutiveSummary = ReportDocument(fileName: "executive-summary.html", format: "html")
     public static let jsonReport = ReportDocument(fileName: "crosswalk-report.json", format: "json")
@@ -31,6 +33,7 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
         .csvResults, .junitReport,
         .sarifReport,
         .oscalAssessmentResults,
+        .markdownSummary,
     ]
 
     /// Whether `name` is a report some Crosswalk run writes: one of ``allCases`` or a framework's
