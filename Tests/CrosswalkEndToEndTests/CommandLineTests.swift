@@ -139,7 +139,7 @@ enum ReportDocumentNames {
         [
             "crosswalk-report.md", "executive-summary.md", "crosswalk-report.html", "executive-summary.html",
             "crosswalk-report.json", "crosswalk-report.xml", "crosswalk-results.csv", "crosswalk-junit.xml",
-            "crosswalk-report.sarif", "crosswalk-oscal-ar.json",
+            "crosswalk-report.sarif", "crosswalk-oscal-ar.json", "crosswalk-summary.md",
         ] + frameworkCSVs
     /// One CSV per bundled catalog.
     static let frameworkCSVs = [

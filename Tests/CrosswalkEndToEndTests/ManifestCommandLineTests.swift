@@ -64,7 +64,7 @@ import Testing
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
         let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
         #expect(manifest.clock.source == .system)
-        #expect(manifest.files.map(\.name) == ["crosswalk-report.md", "executive-summary.md"])
+        #expect(manifest.files.map(\.name) == ["crosswalk-report.md", "crosswalk-summary.md", "executive-summary.md"])
     }
 
     @Test func sameInputsClockAndKeyGiveByteIdenticalManifests() throws {
@@ -325,7 +325,7 @@ import Testing
         let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json,md"])
         #expect(run.exitCode == 0, "stderr: \(run.stderr)")
         let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
-        #expect(manifest.files.count == 3)
+        #expect(manifest.files.count == 4)  // the JSON report and the three Markdown documents
         let json = try #require(manifest.files.first { $0.name == "crosswalk-report.json" })
         #expect(json.byteCount == (try bytes(output.appendingPathComponent(json.name))).count)
         #expect(manifest.inputs.first?.byteCount == (try bytes(inventory)).count)

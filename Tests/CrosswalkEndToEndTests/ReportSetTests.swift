@@ -113,7 +113,11 @@ import Testing
         let result = try report(into: output, extra: ["--format", "md"])
 
         #expect(result.exitCode == 0, "stderr: \(result.stderr)")
-        #expect(try entries(of: output) == ["crosswalk-report.md", "executive-summary.md", "manifest.json"])
+        #expect(
+            try entries(of: output) == [
+                "crosswalk-report.md", "crosswalk-summary.md", "executive-summary.md", "manifest.json",
+            ]
+        )
         #expect(
             result.stdout.contains(
                 "Removed \(output.path)/crosswalk-report.json (an earlier run's report in a format not written now)"
