@@ -29,9 +29,20 @@ enum ReportText {
         "\(ratio.numeratorText) of \(ratio.denominator)"
     }
 
-    /// `1 identity`, `4 identities`.
+    /// `1 identity`, `4 identities`, `1,000,000 identities`.
     static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
-        "\(count) \(count == 1 ? singular : plural)"
+        "\(number(count)) \(count == 1 ? singular : plural)"
+    }
+
+    /// `1234567` → `1,234,567`: counts as people read them.
+    static func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
     }
 
     /// `1 November 2026, 00:00 UTC`.

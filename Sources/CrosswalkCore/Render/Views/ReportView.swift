@@ -20,6 +20,13 @@ struct ReportView: TemplateView {
     var toolVersion: String
     var identityCount: String
     var agentCount: String
+    /// The counts with their nouns, singular or plural, digits grouped: `1 identity`,
+    /// `1,204 non-human identities`, `1 AI agent`, `3 credentials`, `1 platform`.
+    var identityPhrase: String
+    var nonHumanIdentityPhrase: String
+    var agentPhrase: String
+    var credentialPhrase: String
+    var platformPhrase: String
     var credentialCount: String
     var platformCount: String
     /// The platforms, comma-separated.
@@ -88,6 +95,11 @@ struct ReportView: TemplateView {
         agentCount = String(summary.agentCount)
         credentialCount = String(summary.credentialCount)
         platformCount = String(summary.platforms.count)
+        identityPhrase = ReportText.counted(summary.identityCount, "identity", "identities")
+        nonHumanIdentityPhrase = ReportText.counted(summary.identityCount, "non-human identity", "non-human identities")
+        agentPhrase = ReportText.counted(summary.agentCount, "AI agent", "AI agents")
+        credentialPhrase = ReportText.counted(summary.credentialCount, "credential", "credentials")
+        platformPhrase = ReportText.counted(summary.platforms.count, "platform", "platforms")
         platforms = summary.platforms.joined(separator: ", ")
         controlCount = String(report.evaluation.outcomes.count)
         frameworkCount = String(report.frameworks.count)
@@ -144,6 +156,11 @@ extension ReportView: MustacheParent {
         case "toolVersion": toolVersion
         case "identityCount": identityCount
         case "agentCount": agentCount
+        case "identityPhrase": identityPhrase
+        case "nonHumanIdentityPhrase": nonHumanIdentityPhrase
+        case "agentPhrase": agentPhrase
+        case "credentialPhrase": credentialPhrase
+        case "platformPhrase": platformPhrase
         case "credentialCount": credentialCount
         case "platformCount": platformCount
         case "platforms": platforms
