@@ -25,16 +25,7 @@ public enum ImportFixtures {
         policy: Policy = Policy(),
         now: Timestamp = ImportFixtures.evaluationTime
     ) throws -> [String: ResultStatus] {
-        let inventory = Inventory(identities: imported.identities, roles: imported.roles)
-        var effective = policy
-        effective.logging.merge(imported.logging) { stated, _ in stated }
-        let evaluation = ControlEvaluator().evaluate(
-            EvaluationContext(inventory: inventory, policy: effective, now: now),
-            includePassing: true
-        )
-        guard let outcome = evaluation.outcomes.first(where: { $0.definition.id == controlID }) else {
-            throw ImportFixtureError(message: "no control \(controlID)")
-        }
+        let outcome = try self.outcome(of: controlID, on: imported, policy: policy, now: now, includePassing: true)
         var results: [String: ResultStatus] = [:]
         try outcome.forEachFinding { results[$0.subject.id] = $0.status }
         try outcome.forEachPassingSubject { results[$0.id] = .pass }
@@ -48,14 +39,32 @@ public enum ImportFixtures {
         policy: Policy = Policy(),
         now: Timestamp = ImportFixtures.evaluationTime
     ) throws -> [Finding] {
-        let inventory = Inventory(identities: imported.identities, roles: imported.roles)
-        let evaluation = ControlEvaluator().evaluate(EvaluationContext(inventory: inventory, policy: policy, now: now))
-        guard let outcome = evaluation.outcomes.first(where: { $0.definition.id == controlID }) else {
-            throw ImportFixtureError(message: "no control \(controlID)")
-        }
+        let outcome = try self.outcome(of: controlID, on: imported, policy: policy, now: now, includePassing: false)
         var findings: [Finding] = []
         try outcome.forEachFinding { findings.append($0) }
         return findings
+    }
+
+    /// One control's outcome on the imported identities and roles, with the logging facts the
+    /// exports show where the policy says nothing, as a run with `--import` judges them.
+    private static func outcome(
+        of controlID: String,
+        on imported: ImportedInventory,
+        policy: Policy,
+        now: Timestamp,
+        includePassing: Bool
+    ) throws -> ControlOutcome {
+        let inventory = Inventory(identities: imported.identities, roles: imported.roles)
+        var effective = policy
+        effective.logging.merge(imported.logging) { stated, _ in stated }
+        let evaluation = ControlEvaluator().evaluate(
+            EvaluationContext(inventory: inventory, policy: effective, now: now),
+            includePassing: includePassing
+        )
+        guard let outcome = evaluation.outcomes.first(where: { $0.definition.id == controlID }) else {
+            throw ImportFixtureError(message: "no control \(controlID)")
+        }
+        return outcome
     }
 }
 

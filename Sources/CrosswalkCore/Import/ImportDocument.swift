@@ -54,23 +54,8 @@ public final class ImportDocument: @unchecked Sendable {
                 )
             }
             let first = file.bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-                do {
-                    return try JSONSourceParser.parse(file.bytes)
-                } catch {
-                    throw Diagnostic(
-                        .error,
-                        file: path,
-                        location: error.location,
-                        message: "invalid JSON: \(error.message)"
-                    )
-                }
-            }
-            do {
-                return try YAMLSourceParser.parse(bytes: file.bytes)
-            } catch {
-                throw Diagnostic(.error, file: path, location: error.location, message: error.message)
-            }
+            let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+            return try DocumentParser.parse(file, as: looksLikeJSON ? .json : .yaml)
         }
     }
 

@@ -1,7 +1,12 @@
 /// Parses a whole JSON or YAML file into a ``SourceNode`` tree, turning syntax errors into diagnostics.
 enum DocumentParser {
     static func parse(_ file: InputFile) throws -> SourceNode {
-        switch file.format {
+        try parse(file, as: file.format)
+    }
+
+    /// Parses the file as `format`, whatever its name says (exports may have no extension).
+    static func parse(_ file: InputFile, as format: InputFormat?) throws -> SourceNode {
+        switch format {
         case .json:
             do {
                 return try JSONSourceParser.parse(file.bytes)

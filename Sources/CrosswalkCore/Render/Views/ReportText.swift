@@ -34,16 +34,8 @@ enum ReportText {
         "\(number(count)) \(count == 1 ? singular : plural)"
     }
 
-    /// `1234567` → `1,234,567`: counts as people read them.
-    static func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return value < 0 ? "-" + grouped : grouped
-    }
+    /// `1234567` → `1,234,567`: counts as people read them (``CountText/grouped(_:)``).
+    static func number(_ value: Int) -> String { CountText.grouped(value) }
 
     /// `1 November 2026, 00:00 UTC`.
     static func readable(_ timestamp: Timestamp) -> String {
