@@ -25,6 +25,8 @@ public struct GapReport: Sendable {
     public var identities = IdentityDirectory()
     /// The platform exports read by `--import`, with the kind each was read as.
     public var importedSources: [ImportedSource] = []
+    /// What changed since the previous recorded run, when the run has a history to compare with.
+    public var changes: RunChanges?
 }
 
 /// Who ran what, when, on which inputs.
