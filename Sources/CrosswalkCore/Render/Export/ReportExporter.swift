@@ -43,6 +43,7 @@ public struct ReportExporter {
         try writeTopGaps(writer)
         try writeCriticalFindings(writer)
         try writeRiskiestIdentities(writer)
+        try writeChanges(writer)
         try writer.endDocument()
     }
 
