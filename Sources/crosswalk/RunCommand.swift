@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
     )
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also say what the run found in the root and which old runs it removed.")
+    @Flag(name: .shortAndLong, help: "Also list the old runs retention removed and the runs kept.")
     var verbose = false
 
     @Flag(

@@ -286,4 +286,49 @@ import Testing
         #expect(result.stderr.contains("missing.yaml"), "stderr: \(result.stderr)")
         #expect(try setup.entries() == ["20261101T000000Z", "latest"])
     }
+
+    @Test func aRunKilledMidwayChangesNothingAndTheNextRunTidiesUp() throws {
+        let setup = try Setup()
+        let inventory = setup.folder.appendingPathComponent("inventory.jsonl")
+        try LargeInventory.write(identities: 5000, to: inventory)
+        try setup.write(
+            """
+            version: 1
+            inputs: {inventories: [inventory.jsonl]}
+            output: {root: runs, formats: [md, html, json]}
+            """
+        )
+        #expect(try setup.run(Self.first).exitCode == 0)
+
+        let running = try CommandRunner.start(["run", "--config", setup.config.path, "--now", Self.second])
+        var staging: String?
+        while running.isRunning && staging == nil {
+            staging = try setup.entries().first { $0.hasPrefix(".crosswalk-run-") }
+            if staging == nil { usleep(200) }
+        }
+        let stagingName = try #require(staging, "the run showed its staging folder before it ended")
+        kill(running.pid, SIGKILL)
+        let killed = try running.waitForExit()
+        try #require(killed.terminatedBySignal, "the run was still writing when it was killed")
+        #expect(try setup.entries().filter { !$0.hasPrefix(".") } == ["20261101T000000Z", "latest"])
+        #expect(try setup.latest() == "20261101T000000Z")
+
+        let next = try setup.run("2026-11-03T00:00:00Z")
+
+        #expect(next.exitCode == 0, "stderr: \(next.stderr)")
+        #expect(
+            next.stderr.contains(
+                "crosswalk: took over the lock \(setup.root.path)/.crosswalk.lock left by process \(running.pid), which is no longer running\n"
+            ),
+            "stderr: \(next.stderr)"
+        )
+        #expect(
+            next.stderr.contains(
+                "crosswalk: an earlier run was stopped before it finished; removed its unfinished run folder \(setup.root.path)/\(stagingName)\n"
+            ),
+            "stderr: \(next.stderr)"
+        )
+        #expect(try setup.entries() == ["20261101T000000Z", "20261103T000000Z", "latest"])
+        #expect(try setup.latest() == "20261103T000000Z")
+    }
 }
