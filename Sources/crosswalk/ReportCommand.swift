@@ -163,7 +163,7 @@ struct ReportCommand: ParsableCommand {
                 progress: progress
             )
             let prepared = try job.prepare()
-            let outcome = try job.write(prepared, into: output, shownAs: output)
+            let outcome = try job.write(prepared, into: output)
             if !quiet {
                 ReportJob.printSummary(
                     prepared.report,

@@ -108,9 +108,15 @@ struct ReportJob {
     }
 
     /// Writes the reports as one set into `output`, printing what was tidied on the way; on
-    /// failure says what was and was not written (naming `shownAs`) and exits 73 (or 75 when
-    /// another run holds the folder).
-    func write(_ prepared: Prepared, into output: String, shownAs: String) throws -> ReportSetWriter.Outcome {
+    /// failure says what was and was not written and exits 73 (or 75 when another run holds the
+    /// folder). `failureNote` replaces the closing line about the folder's earlier reports.
+    func write(
+        _ prepared: Prepared,
+        into output: String,
+        failureNote: String? = nil
+    ) throws
+        -> ReportSetWriter.Outcome
+    {
         var notices: [String] = []
         defer { notices.forEach(Terminal.printError) }
         do {
@@ -127,9 +133,10 @@ struct ReportJob {
         } catch let failure as WriteFailure {
             notices.append(failure.diagnostic.description)
             notices.append(
-                failure.reportsUnchanged
-                    ? "crosswalk: nothing written; any reports already in \(shownAs) are unchanged"
-                    : "crosswalk: nothing written, and some of the previous reports in \(shownAs) could not be put back yet; the next run into this folder restores them"
+                failureNote
+                    ?? (failure.reportsUnchanged
+                        ? "crosswalk: nothing written; any reports already in \(output) are unchanged"
+                        : "crosswalk: nothing written, and some of the previous reports in \(output) could not be put back yet; the next run into this folder restores them")
             )
             throw CrosswalkExit.writeFailed
         }

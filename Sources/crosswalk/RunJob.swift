@@ -31,7 +31,11 @@ struct RunJob {
             let staging = root.stagingName(for: run)
             let outcome: ReportSetWriter.Outcome
             do {
-                outcome = try job.write(prepared, into: root.display(staging), shownAs: shownAs)
+                outcome = try job.write(
+                    prepared,
+                    into: root.display(staging),
+                    failureNote: "crosswalk: nothing written; the earlier runs and latest in \(rootPath) are unchanged"
+                )
                 try root.publish(staging, as: run)
             } catch {
                 DirectoryEntries.remove(staging, in: root.folder.descriptor)

@@ -133,6 +133,19 @@ import Testing
         )
     }
 
+    @Test func aGateOptionNamingAnUnknownCatalogIsAUsageError() throws {
+        let setup = try Setup()
+
+        let result = try setup.run(Self.first, ["--gate-min-score", "nist-csf-3.0=50"])
+
+        #expect(result.exitCode == 64)
+        #expect(
+            result.stderr.hasPrefix("--gate-min-score: error: unknown catalog id 'nist-csf-3.0'; expected one of "),
+            "stderr: \(result.stderr)"
+        )
+        #expect(!FileManager.default.fileExists(atPath: setup.root.path))
+    }
+
     @Test func refusesARunWhileAnotherHoldsTheRoot() throws {
         let setup = try Setup()
         try FileManager.default.createDirectory(at: setup.root, withIntermediateDirectories: true)
