@@ -30,6 +30,8 @@ struct ReportJob {
     var frameworkSource = "--framework"
     /// The command whose help a usage error points to.
     var commandName = "report"
+    /// The run config a `run` read, listed first among the manifest's inputs (role `run-config`).
+    var runConfig: InputFile?
 
     /// An evaluated and rendered run, ready to be written.
     struct Prepared {
@@ -94,14 +96,15 @@ struct ReportJob {
         let manifest = ReportManifest(
             toolVersion: CrosswalkPipeline.toolVersion,
             clock: ManifestClock(time: request.now, source: nowSource),
-            inputs: report.metadata.inputs.map(ManifestInput.init)
+            inputs: [runConfig].compactMap { $0 }.map { ManifestInput(role: "run-config", file: $0) }
+                + report.metadata.inputs.map(ManifestInput.init)
                 + templateFiles.map { ManifestInput(role: "template", file: $0) } + ManifestInput.bundled,
             files: []
         )
         return Prepared(
             report: report,
             documents: rendered,
-            inputPaths: inputPaths + [sign].compactMap { $0 },
+            inputPaths: inputPaths + [sign, runConfig?.path].compactMap { $0 },
             manifest: manifest,
             signingKey: signingKey
         )

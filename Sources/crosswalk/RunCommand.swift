@@ -113,6 +113,7 @@ struct RunCommand: ParsableCommand {
         let loaded = try loadConfig()
         try RunJob(
             config: loaded.config,
+            configFile: loaded.file,
             gates: gates(over: loaded.config.gates),
             inputLimit: loaded.limit,
             now: now.flatMap { Timestamp(iso8601: $0) },
@@ -136,12 +137,13 @@ struct RunCommand: ParsableCommand {
     /// Reads and checks the config: syntax, keys and values (exit 2), the input size limit (exit
     /// 2), and the catalog ids against the loaded catalogs, the config's and `--gate-min-score`'s
     /// (exit 64).
-    private func loadConfig() throws -> (config: RunConfig, limit: ByteCount) {
+    private func loadConfig() throws -> (config: RunConfig, file: InputFile, limit: ByteCount) {
         let config: RunConfig
+        let file: InputFile
         var limit = ByteCount.defaultInputLimit
         var known: [String] = []
         do {
-            let file = try FileAccess.read(self.config, limit: .defaultInputLimit)
+            file = try FileAccess.read(self.config, limit: .defaultInputLimit)
             config = try RunConfigLoader(knownFormats: ReportRenderers.formats).load(file)
             if let size = config.maxInputSize {
                 guard let parsed = ByteCount(argument: size.value) else {
@@ -182,6 +184,6 @@ struct RunCommand: ParsableCommand {
             Terminal.printError("  See 'crosswalk catalogs' and docs/run-config.md.")
             throw CrosswalkExit.usage
         }
-        return (config, limit)
+        return (config, file, limit)
     }
 }

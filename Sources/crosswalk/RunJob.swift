@@ -6,6 +6,8 @@ import Foundation
 /// apply the gates to decide the exit code.
 struct RunJob {
     var config: RunConfig
+    /// The config file as read, recorded in each run's manifest.
+    var configFile: InputFile
     /// The config's gates with the command line's overrides applied.
     var gates: GatePolicy
     var inputLimit: ByteCount
@@ -126,7 +128,8 @@ struct RunJob {
             quiet: quiet,
             progress: progress,
             frameworkSource: "\(config.file): frameworks",
-            commandName: "run"
+            commandName: "run",
+            runConfig: configFile
         )
     }
 }

@@ -66,6 +66,7 @@ import Testing
         )
         let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("2026-11-02T00:00:00Z"))
+        #expect(manifest.contains(#""path": "\#(setup.config.path)", "role": "run-config""#), "\(manifest)")
         #expect(two.stdout.contains("Wrote \(setup.root.path)/20261102T000000Z/crosswalk-report.md\n"))
         #expect(two.stdout.contains("Open \(setup.root.path)/20261102T000000Z/executive-summary.md first.\n"))
         #expect(
