@@ -51,6 +51,12 @@ struct ReportCommand: ParsableCommand {
     )
     var overlay: String?
 
+    @Option(
+        name: .long,
+        help: "A waivers file of risk acceptances that turn matching failures into accepted results (docs/waivers.md)."
+    )
+    var waivers: String?
+
     @Option(name: .long, help: "The policy snapshot (YAML or JSON). Defaults apply when omitted.")
     var policy: String?
 
@@ -188,7 +194,8 @@ struct ReportCommand: ParsableCommand {
             }
             let inputPaths =
                 (request.inventoryFiles + request.imports.map(\.file)
-                + [request.overlayFile, request.policyFile].compactMap { $0 } + request.catalogFiles
+                + [request.overlayFile, request.policyFile, request.waiversFile].compactMap { $0 }
+                + request.catalogFiles
                 + templateFiles).map(\.path)
             let manifest = ReportManifest(
                 toolVersion: CrosswalkPipeline.toolVersion,
@@ -205,15 +212,9 @@ struct ReportCommand: ParsableCommand {
             )
             if !quiet { printSummary(report, written: outcome.written, removed: outcome.removed) }
             if let failOn, let threshold = Severity(rawValue: failOn) {
-                let breaching = report.evaluation.outcomes.filter {
-                    $0.status == .fail && $0.definition.severity >= threshold
-                }
-                if !breaching.isEmpty {
-                    Terminal.printError(
-                        "gate breached: \(Counted.phrase(breaching.count, "control", "controls")) of severity \(failOn) or worse \(breaching.count == 1 ? "fails" : "fail"): \(breaching.map(\.definition.id).joined(separator: ", "))"
-                    )
-                    throw CrosswalkExit.gateBreached
-                }
+                let gates = GateCheck.check(report, against: GatePolicy(failuresAtOrAbove: threshold))
+                for gate in gates where gate.breached { Terminal.printError("gate breached: \(gate.detail)") }
+                if gates.contains(where: \.breached) { throw CrosswalkExit.gateBreached }
             }
         } catch let failure as WriteFailure {
             Terminal.printDiagnostics([failure.diagnostic])
@@ -339,8 +340,9 @@ struct ReportCommand: ParsableCommand {
         let overlayFile = overlay.flatMap(read)
         let policyFile = policyPath.flatMap(read)
         let catalogFiles = catalog.compactMap(read)
+        let waiversFile = waivers.flatMap(read)
         if !errors.isEmpty { throw InputError(errors) }
-        return CrosswalkPipeline.Request(
+        var request = CrosswalkPipeline.Request(
             inventoryFiles: inventoryFiles,
             imports: importInputs,
             overlayFile: overlayFile,
@@ -350,6 +352,8 @@ struct ReportCommand: ParsableCommand {
             now: now.flatMap { Timestamp(iso8601: $0) } ?? FileAccess.currentTime(),
             includePassing: includePassing
         )
+        request.waiversFile = waiversFile
+        return request
     }
 
     /// Says on standard error which bundled templates `--templates` replaced, and what is risky or
