@@ -16,6 +16,7 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               crosswalk report examples/acme --output reports/acme
+              crosswalk report examples/acme --waivers examples/nightly/waivers.yaml
               crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
               crosswalk report exports/ --format html --fail-on critical
               crosswalk report exports/ --framework nist-csf-2.0 --quiet

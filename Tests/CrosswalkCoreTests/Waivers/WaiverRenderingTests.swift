@@ -14,6 +14,28 @@ struct WaiverRenderingTests {
         )
     }
 
+    /// The bundled example with the example waivers (examples/nightly/waivers.yaml), so that
+    /// every waiver row of the templates has a value; at the reference time.
+    static func exampleReportWithWaivers() throws -> GapReport {
+        var request = CrosswalkPipeline.Request(
+            inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
+            policyFile: try Fixtures.file("examples/acme/policy.yaml"),
+            now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+        )
+        request.waiversFile = try Fixtures.file("examples/nightly/waivers.yaml")
+        return try CrosswalkPipeline().run(request)
+    }
+
+    @Test func theExampleWaiversMatchTheExamplesFailures() throws {
+        let audit = try #require(try Self.exampleReportWithWaivers().waiverAudit)
+        #expect(
+            audit.entries.map { "\($0.waiver.id) \($0.state.rawValue) \($0.matchCount)" } == [
+                "W-001 matched 2", "W-002 expiring-soon 1", "W-003 matched 1", "W-004 expired 0", "W-005 invalid 0",
+                "W-006 unused 0",
+            ]
+        )
+    }
+
     static func text(_ report: GapReport, _ document: ReportDocument) throws -> String {
         String(decoding: try RendererRegistry(templates: ReportTemplates()).render(report, as: document), as: UTF8.self)
     }
