@@ -58,12 +58,12 @@ public struct WaiverAudit: Sendable {
 
     /// Entries that deserve a warning: expired, invalid, not yet valid, expiring soon.
     public var warnings: [Diagnostic] {
-        entries.filter { $0.state.warns }.map { entry in
+        entries.enumerated().filter { $0.element.state.warns }.map { index, entry in
             Diagnostic(
                 .warning,
                 file: file,
                 location: entry.waiver.location,
-                keyPath: "waivers[\(entries.firstIndex { $0.waiver.id == entry.waiver.id } ?? 0)]",
+                keyPath: "waivers[\(index)]",
                 message:
                     "waiver \(entry.waiver.id) (\(entry.waiver.control)) is \(entry.state.phrase): \(entry.reason ?? "")"
                     + (entry.state.isInForce ? "" : "; it accepts nothing")
