@@ -43,6 +43,7 @@ public struct ReportExporter {
         try writeTopGaps(writer)
         try writeCriticalFindings(writer)
         try writeRiskiestIdentities(writer)
+        try writeChanges(writer)
         if let audit = report.waiverAudit { try writeWaiverAudit(writer, audit) }
         try writer.endDocument()
     }

@@ -61,6 +61,9 @@ struct ReportView: TemplateView {
     /// Covered leaf entries of every framework.
     var alignment: [AlignmentRow]
 
+    /// What changed since the previous run, when the run had one (`crosswalk run` with history).
+    var changes: ChangesView?
+
     // MARK: Controls and provenance
 
     var controls: [ControlSection]
@@ -130,6 +133,7 @@ struct ReportView: TemplateView {
         hasRiskyIdentities = !report.riskiestIdentities.isEmpty
         riskyIdentities = report.riskiestIdentities.enumerated().map { RiskyIdentityRow($1, rank: $0 + 1) }
         alignment = AlignmentRow.rows(report.frameworks)
+        changes = report.changes.map { ChangesView($0, frameworks: report.frameworks, withChart: page != nil) }
 
         controls = report.evaluation.outcomes.map { ControlSection($0, library: report.library) }
         findingLimit = String(ControlSection.findingLimit)
@@ -208,6 +212,7 @@ extension ReportView: MustacheParent {
         case "hasRiskyIdentities": hasRiskyIdentities
         case "riskyIdentities": riskyIdentities
         case "alignment": alignment
+        case "changes": changes
         case "controls": controls
         case "findingLimit": findingLimit
         case "catalogs": catalogs
