@@ -153,7 +153,7 @@ public struct FileValidator {
         if name.contains("policy") { return .policy }
         if name.contains("inventory") { return .inventory }
         throw root.diagnostic(
-            "cannot tell what this file is: expected an inventory (identities, roles), an overlay (identities with match or id entries, in a file named overlay.*), a policy snapshot (thresholds, …), a catalog (entries) or a mapping file (mappings)"
+            "cannot tell what this file is: expected an inventory (identities, roles), an overlay (identities with match or id entries, in a file named overlay.*), a policy snapshot (thresholds, …), a catalog (entries), a mapping file (mappings) or a waivers file (waivers)"
         )
     }
 }
