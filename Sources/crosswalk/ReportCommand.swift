@@ -16,6 +16,7 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               crosswalk report examples/acme --output reports/acme
+              crosswalk report examples/acme --waivers examples/nightly/waivers.yaml
               crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
               crosswalk report exports/ --format html --fail-on critical
               crosswalk report exports/ --framework nist-csf-2.0 --quiet
@@ -50,6 +51,12 @@ struct ReportCommand: ParsableCommand {
         help: "An overlay file of owners, environments, trust zones and tags (docs/overlay-format.md)."
     )
     var overlay: String?
+
+    @Option(
+        name: .long,
+        help: "A waivers file of risk acceptances that turn matching failures into accepted results (docs/waivers.md)."
+    )
+    var waivers: String?
 
     @Option(name: .long, help: "The policy snapshot (YAML or JSON). Defaults apply when omitted.")
     var policy: String?
@@ -148,6 +155,7 @@ struct ReportCommand: ParsableCommand {
                 inventory: inventory,
                 imports: try imports.map(ImportArgument.init),
                 overlay: overlay,
+                waivers: waivers,
                 policy: policy,
                 catalog: catalog,
                 framework: framework,
@@ -173,7 +181,7 @@ struct ReportCommand: ParsableCommand {
                 )
             }
             if let failOn, let threshold = Severity(rawValue: failOn),
-                ReportJob.failOnBreach(prepared.report, threshold: threshold)
+                !ReportJob.judge(prepared.report, gates: GatePolicy(failuresAtOrAbove: threshold)).isEmpty
             {
                 throw CrosswalkExit.gateBreached
             }

@@ -11,6 +11,8 @@ struct ReportJob {
     var inventory: [String] = []
     var imports: [ImportArgument] = []
     var overlay: String?
+    /// Risk acceptances (`--waivers`, the config's `inputs.waivers`).
+    var waivers: String?
     var policy: String?
     var catalog: [String] = []
     var framework: [String] = []
@@ -33,6 +35,10 @@ struct ReportJob {
     /// The run config a `run` read, listed first among the manifest's inputs (role `run-config`).
     var runConfig: InputFile?
 
+    /// What `run` adds to the evaluated report before it is rendered: what changed since the
+    /// previous run, from its history. Nil for `report`.
+    var beforeRendering: ((inout GapReport) -> Void)?
+
     /// An evaluated and rendered run, ready to be written.
     struct Prepared {
         var report: GapReport
@@ -48,7 +54,7 @@ struct ReportJob {
     func prepare() throws -> Prepared {
         let signingKey = try sign.map(Self.readSigningKey)
         let request = try makeRequest()
-        let report: GapReport
+        var report: GapReport
         do {
             let display = ProgressDisplay.make(forced: progress, quiet: quiet)
             defer { display?.finish() }
@@ -69,6 +75,8 @@ struct ReportJob {
             }
         }
         Terminal.printDiagnostics(report.warnings)
+        beforeRendering?(&report)
+        let finalReport = report
         let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
         let reportTemplates = try ReportTemplates(overrides: templateFiles)
         printTemplateOverrides(reportTemplates)
@@ -84,14 +92,14 @@ struct ReportJob {
                 guard let renderer = registry.renderer(for: document) else { continue }
                 rendered.append(
                     ReportSetWriter.Document(name: document.fileName) { sink in
-                        try renderer.render(report, to: sink)
+                        try renderer.render(finalReport, to: sink)
                     }
                 )
             }
         }
         let inputPaths =
             (request.inventoryFiles + request.imports.map(\.file)
-            + [request.overlayFile, request.policyFile].compactMap { $0 } + request.catalogFiles
+            + [request.overlayFile, request.policyFile, request.waiversFile].compactMap { $0 } + request.catalogFiles
             + templateFiles).map(\.path)
         let manifest = ReportManifest(
             toolVersion: CrosswalkPipeline.toolVersion,
@@ -102,7 +110,7 @@ struct ReportJob {
             files: []
         )
         return Prepared(
-            report: report,
+            report: finalReport,
             documents: rendered,
             inputPaths: inputPaths + [sign, runConfig?.path].compactMap { $0 },
             manifest: manifest,
@@ -145,17 +153,14 @@ struct ReportJob {
         }
     }
 
-    /// The controls of `threshold` severity or worse that fail, for the `--fail-on` gate; prints
-    /// the breach on standard error when there is one.
-    static func failOnBreach(_ report: GapReport, threshold: Severity) -> Bool {
-        let breaching = report.evaluation.outcomes.filter {
-            $0.status == .fail && $0.definition.severity >= threshold
+    /// Judges `gates` on `report` (``GateCheck``), printing each breached gate on standard error,
+    /// and with `verbose` the others too. Returns the breached gates.
+    static func judge(_ report: GapReport, gates: GatePolicy, verbose: Bool = false) -> [GateResult] {
+        let results = GateCheck.check(report, against: gates)
+        for result in results where result.breached || verbose {
+            Terminal.printError("\(result.breached ? "gate breached" : "gate"): \(result.detail)")
         }
-        guard !breaching.isEmpty else { return false }
-        Terminal.printError(
-            "gate breached: \(Counted.phrase(breaching.count, "control", "controls")) of severity \(threshold.rawValue) or worse \(breaching.count == 1 ? "fails" : "fail"): \(breaching.map(\.definition.id).joined(separator: ", "))"
-        )
-        return true
+        return results.filter(\.breached)
     }
 
     /// Reads the `--sign` private key, warning when others may read the file.
@@ -234,8 +239,9 @@ struct ReportJob {
         let overlayFile = overlay.flatMap(read)
         let policyFile = policyPath.flatMap(read)
         let catalogFiles = catalog.compactMap(read)
+        let waiversFile = waivers.flatMap(read)
         if !errors.isEmpty { throw InputError(errors) }
-        return CrosswalkPipeline.Request(
+        var request = CrosswalkPipeline.Request(
             inventoryFiles: inventoryFiles,
             imports: importInputs,
             overlayFile: overlayFile,
@@ -245,6 +251,8 @@ struct ReportJob {
             now: now,
             includePassing: includePassing
         )
+        request.waiversFile = waiversFile
+        return request
     }
 
     /// Says on standard error which bundled templates `--templates` replaced, and what is risky or

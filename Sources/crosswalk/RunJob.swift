@@ -63,9 +63,11 @@ struct RunJob {
                     Terminal.printLine("Runs kept: \(root.runs.map(\.description).joined(separator: ", "))")
                 }
             }
-            if let threshold = gates.failuresAtOrAbove, ReportJob.failOnBreach(prepared.report, threshold: threshold) {
-                throw CrosswalkExit.gateBreached
+            let breached = ReportJob.judge(prepared.report, gates: gates, verbose: verbose)
+            if breached.contains(where: { $0.gate == .requireCompleteEvidence }) {
+                throw CrosswalkExit.incompleteEvaluation
             }
+            if !breached.isEmpty { throw CrosswalkExit.gateBreached }
         } catch let failure as WriteFailure {
             Terminal.printDiagnostics([failure.diagnostic])
             Terminal.printError("crosswalk: nothing written; the earlier runs and latest in \(rootPath) are unchanged")
@@ -114,6 +116,7 @@ struct RunJob {
             inventory: config.inputs.inventories,
             imports: config.inputs.imports.map { ImportArgument(kind: $0.kind, path: $0.path) },
             overlay: config.inputs.overlay,
+            waivers: config.inputs.waivers,
             policy: config.inputs.policy,
             catalog: config.inputs.catalogs,
             framework: config.frameworks.map(\.value),

@@ -27,6 +27,8 @@ public struct GapReport: Sendable {
     public var importedSources: [ImportedSource] = []
     /// What changed since the previous recorded run, when the run has a history to compare with.
     public var changes: RunChanges?
+    /// What became of each waiver, when a waivers file was given.
+    public var waiverAudit: WaiverAudit?
 }
 
 /// Who ran what, when, on which inputs.
@@ -46,6 +48,8 @@ public struct InputDigest: Sendable {
         case overlay
         case policy
         case catalog
+        /// The waivers file (`--waivers`).
+        case waivers
     }
 
     public var role: Role

@@ -39,7 +39,7 @@ public struct RunConfig: Sendable {
         public var imports: [ImportInput] = []
         public var policy: String?
         public var overlay: String?
-        /// The waivers file; carried for the waiver stage.
+        /// The waivers file (docs/waivers.md).
         public var waivers: String?
         public var catalogs: [String] = []
 

@@ -73,6 +73,11 @@ struct ReportView: TemplateView {
     var inputs: [InputRow]
     var hasWarnings: Bool
     var warnings: [String]
+    /// The waiver audit, when a waivers file was given: every waiver with its state, and a
+    /// one-line count (`3 waivers: 1 matched (4 accepted results), 1 expired, 1 invalid`).
+    var hasWaivers: Bool
+    var waivers: [WaiverRow]
+    var waiverSummary: String
 
     // MARK: HTML only (SVG and CSS built in Swift; written with {{{…}}})
 
@@ -136,6 +141,9 @@ struct ReportView: TemplateView {
         inputs = metadata.inputs.map(InputRow.init)
         hasWarnings = !report.warnings.isEmpty
         warnings = report.warnings.map(\.description)
+        hasWaivers = report.waiverAudit != nil
+        waivers = report.waiverAudit?.entries.map(WaiverRow.init) ?? []
+        waiverSummary = report.waiverAudit.map(Self.waiverSummary) ?? ""
 
         reportStylesheet = page?.reportStylesheet.text
         reportStyleHash = page?.reportStylesheet.hashSource
@@ -146,6 +154,21 @@ struct ReportView: TemplateView {
         statusChart = page?.statusChart
         heatMap = page?.heatMap
         riskChart = page?.riskChart
+    }
+}
+
+extension ReportView {
+    /// `3 waivers: 1 matched (4 accepted results), 1 expired, 1 invalid`.
+    static func waiverSummary(_ audit: WaiverAudit) -> String {
+        let accepted = audit.entries.reduce(0) { $0 + $1.matchCount }
+        let parts = WaiverAuditState.allCases.compactMap { state -> String? in
+            let count = audit.count(state)
+            guard count > 0 else { return nil }
+            return "\(CountText.grouped(count)) \(state.phrase)"
+        }
+        return ReportText.counted(audit.entries.count, "waiver", "waivers") + (parts.isEmpty ? "" : ": ")
+            + parts.joined(separator: ", ") + "; "
+            + ReportText.counted(accepted, "result accepted", "results accepted")
     }
 }
 
@@ -196,6 +219,9 @@ extension ReportView: MustacheParent {
         case "inputs": inputs
         case "hasWarnings": hasWarnings
         case "warnings": warnings
+        case "hasWaivers": hasWaivers
+        case "waivers": waivers
+        case "waiverSummary": waiverSummary
         case "reportStylesheet": reportStylesheet
         case "reportStyleHash": reportStyleHash
         case "executiveStylesheet": executiveStylesheet
