@@ -38,8 +38,9 @@ struct HTMLReportScript: Sendable {
           var selector = filters.map(function (f) { return "[data-" + f.key + "]"; }).join(",");
           var rows = Array.prototype.slice.call(document.querySelectorAll(selector));
           var frameworkNames = {};
-          Array.prototype.forEach.call(document.querySelectorAll("[data-framework-label]"), function (el) {
-            frameworkNames[el.getAttribute("data-framework")] = el.getAttribute("data-framework-label");
+          Array.prototype.forEach.call(document.querySelectorAll("section[data-framework]"), function (el) {
+            var heading = el.querySelector("h3");
+            if (heading) { frameworkNames[el.getAttribute("data-framework")] = heading.textContent.trim(); }
           });
           function valuesOf(el, filter) {
             var value = el.getAttribute("data-" + filter.key);
@@ -105,7 +106,7 @@ struct HTMLReportScript: Sendable {
             rows.forEach(function (el) {
               var hide = active.some(function (s) {
                 var values = valuesOf(el, s.filter);
-                return values !== null && values.indexOf(s.select.value) < 0;
+                return values !== null && values.indexOf(s.select.value) === -1;
               });
               el.hidden = hide;
               if (!hide) { shown += 1; }
