@@ -9,7 +9,7 @@ struct EntryRow: TemplateView {
     var kind: String
     /// A function, category or layer: it rolls up and is not scored.
     var isGroup: Bool
-    /// `✅ Satisfied`, …
+    /// `✓ Satisfied`, …
     var status: String
     var statusClass: String
     /// `group`, `leaf`, or `leaf uncovered` (HTML row class).
@@ -30,6 +30,11 @@ struct EntryRow: TemplateView {
     var reason: String
     /// Whether the HTML shows ``reason``: covered leaf entries.
     var hasReason: Bool
+    /// `gaps-found`, `not-covered`, …, and the catalog id: what the HTML page's filter reads.
+    var statusKey: String
+    var catalogID: String
+    /// No control addresses the entry: the HTML page lists it compactly, collapsed.
+    var isNotCovered: Bool
 
     init(_ entry: EntryAssessment, catalog: Catalog) {
         let presentation = StatusPresentation.of(entry.status)
@@ -49,6 +54,9 @@ struct EntryRow: TemplateView {
         affected = entry.isLeaf && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : ""
         reason = entry.reason
         hasReason = entry.isLeaf && entry.status != .notCovered
+        statusKey = presentation.filterKey
+        catalogID = catalog.id
+        isNotCovered = entry.status == .notCovered
     }
 }
 
@@ -73,6 +81,9 @@ extension EntryRow: MustacheParent {
         case "affected": affected
         case "reason": reason
         case "hasReason": hasReason
+        case "statusKey": statusKey
+        case "catalogID": catalogID
+        case "isNotCovered": isNotCovered
         default: nil
         }
     }

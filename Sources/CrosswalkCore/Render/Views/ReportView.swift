@@ -7,6 +7,8 @@ import Mustache
 struct ReportView: TemplateView {
     /// Critical findings listed before pointing to the full data.
     static let criticalFindingLimit = 20
+    /// Critical findings the one-page executive summaries list.
+    static let executiveCriticalFindingLimit = 3
     /// Where the complete result lists live when a list is cut.
     static let fullData = "crosswalk-report.xml and crosswalk-report.json"
 
@@ -17,6 +19,8 @@ struct ReportView: TemplateView {
     /// The report time, ISO 8601, and in words (`1 November 2026, 00:00 UTC`).
     var generatedAt: String
     var generatedOn: String
+    /// The report's day in words, for the executive summaries: `1 November 2026`.
+    var generatedDay: String
     var toolVersion: String
     var identityCount: String
     var agentCount: String
@@ -54,6 +58,11 @@ struct ReportView: TemplateView {
     var criticalFindingCount: String
     var criticalFindingLimit: String
     var criticalFindings: [CriticalFindingRow]
+    /// The first ``executiveCriticalFindingLimit`` of them, and how many the executive summaries
+    /// leave to the full report.
+    var executiveCriticalFindings: [CriticalFindingRow]
+    var hasMoreExecutiveCriticalFindings: Bool
+    var moreExecutiveCriticalFindings: String
     var hasMoreCriticalFindings: Bool
     var moreCriticalFindings: String
     var hasRiskyIdentities: Bool
@@ -90,6 +99,10 @@ struct ReportView: TemplateView {
     var statusChart: String?
     var heatMap: String?
     var riskChart: String?
+    /// The full report's inline script (filters, opening sections to print) and its
+    /// `script-src` hash.
+    var reportScript: String?
+    var reportScriptHash: String?
 
     /// The view of `report`; `page` adds the HTML pages' stylesheets and charts.
     init(_ report: GapReport, page: HTMLPageAssets? = nil) {
@@ -98,6 +111,7 @@ struct ReportView: TemplateView {
         organization = metadata.organization ?? "Unnamed organisation"
         generatedAt = metadata.generatedAt.iso8601
         generatedOn = ReportText.readable(metadata.generatedAt)
+        generatedDay = String(generatedOn.prefix { $0 != "," })
         toolVersion = metadata.toolVersion
         identityCount = String(summary.identityCount)
         agentCount = String(summary.agentCount)
@@ -130,6 +144,9 @@ struct ReportView: TemplateView {
         criticalFindings = listed.map(CriticalFindingRow.init)
         hasMoreCriticalFindings = critical.count > listed.count
         moreCriticalFindings = String(critical.count - listed.count)
+        executiveCriticalFindings = Array(criticalFindings.prefix(Self.executiveCriticalFindingLimit))
+        hasMoreExecutiveCriticalFindings = critical.count > executiveCriticalFindings.count
+        moreExecutiveCriticalFindings = String(critical.count - executiveCriticalFindings.count)
         hasRiskyIdentities = !report.riskiestIdentities.isEmpty
         riskyIdentities = report.riskiestIdentities.enumerated().map { RiskyIdentityRow($1, rank: $0 + 1) }
         alignment = AlignmentRow.rows(report.frameworks)
@@ -154,6 +171,8 @@ struct ReportView: TemplateView {
         statusChart = page?.statusChart
         heatMap = page?.heatMap
         riskChart = page?.riskChart
+        reportScript = page?.reportScript.text
+        reportScriptHash = page?.reportScript.hashSource
     }
 }
 
@@ -180,6 +199,7 @@ extension ReportView: MustacheParent {
         case "organization": organization
         case "generatedAt": generatedAt
         case "generatedOn": generatedOn
+        case "generatedDay": generatedDay
         case "toolVersion": toolVersion
         case "identityCount": identityCount
         case "agentCount": agentCount
@@ -207,6 +227,9 @@ extension ReportView: MustacheParent {
         case "criticalFindingCount": criticalFindingCount
         case "criticalFindingLimit": criticalFindingLimit
         case "criticalFindings": criticalFindings
+        case "executiveCriticalFindings": executiveCriticalFindings
+        case "hasMoreExecutiveCriticalFindings": hasMoreExecutiveCriticalFindings
+        case "moreExecutiveCriticalFindings": moreExecutiveCriticalFindings
         case "hasMoreCriticalFindings": hasMoreCriticalFindings
         case "moreCriticalFindings": moreCriticalFindings
         case "hasRiskyIdentities": hasRiskyIdentities
@@ -231,6 +254,8 @@ extension ReportView: MustacheParent {
         case "statusChart": statusChart
         case "heatMap": heatMap
         case "riskChart": riskChart
+        case "reportScript": reportScript
+        case "reportScriptHash": reportScriptHash
         default: nil
         }
     }

@@ -2,7 +2,7 @@ import Mustache
 
 /// How many subjects of a control have one result status (key `counts` of a ``ControlSection``).
 struct ResultCountRow: TemplateView {
-    /// `✅ Pass`, …
+    /// `✓ Pass`, …
     var status: String
     var statusClass: String
     var count: String
