@@ -23,6 +23,8 @@ struct CrosswalkCommand: ParsableCommand {
         subcommands: [
             ReportCommand.self, ImportCommand.self, ImportersCommand.self, CatalogsCommand.self, ControlsCommand.self,
             ValidateCommand.self, KeygenCommand.self, VerifyCommand.self,
+            HistoryCommand.self,
+            DiffCommand.self,
         ],
         defaultSubcommand: nil
     )
