@@ -10,11 +10,13 @@ struct HistoryStoreTests {
     // Day 0: a (critical), b (high), c (medium).
     // Day 1: a, c, d (low)      → d new, b resolved after 1 day.
     // Day 3: a, b, d            → b back (regression), c resolved after 3 days.
-    static let day0 = [F.finding("CW-A", "s1", .critical), F.finding("CW-A", "s2"), F.finding("CW-B", "s1", .medium)]
-    static let day1 = [
+    static let day0: [SnapshotFinding] = [
+        F.finding("CW-A", "s1", .critical), F.finding("CW-A", "s2"), F.finding("CW-B", "s1", .medium),
+    ]
+    static let day1: [SnapshotFinding] = [
         F.finding("CW-A", "s1", .critical), F.finding("CW-B", "s1", .medium), F.finding("CW-B", "s3", .low, owner: nil),
     ]
-    static let day3 = [
+    static let day3: [SnapshotFinding] = [
         F.finding("CW-A", "s1", .critical), F.finding("CW-A", "s2", status: .error),
         F.finding("CW-B", "s3", .low, owner: nil),
     ]
