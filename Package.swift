@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The whole pipeline: load → normalise → evaluate → map → render. Values in memory only.
@@ -35,6 +36,17 @@ let package = Package(
         ),
         // The XML report and its XSD validation: the one part of the pipeline that links libxml2.
         .target(name: "CrosswalkXML", dependencies: ["CrosswalkCore", "CLibXML2"]),
+        // The run history in SQLite (through GRDB): the one part of the tool that links SQLite.
+        .target(
+            name: "CrosswalkHistory",
+            dependencies: ["CrosswalkCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Simulated nightly runs into a history database (benchmarks/history.sh); not shipped.
+        .executableTarget(
+            name: "history-benchmark",
+            dependencies: ["CrosswalkCore", "CrosswalkHistory"],
+            path: "benchmarks/history-benchmark"
+        ),
         // Atomic directory-entry swaps (renameat2 RENAME_EXCHANGE), which Glibc hides from Swift.
         .systemLibrary(name: "CAtomicRename"),
         // The thin command-line front end: files, terminal, exit codes.
@@ -44,6 +56,7 @@ let package = Package(
                 "CrosswalkCore",
                 "CrosswalkXML",
                 "CAtomicRename",
+                "CrosswalkHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +78,13 @@ let package = Package(
         .testTarget(
             name: "CrosswalkXMLTests",
             dependencies: ["CrosswalkCore", "CrosswalkXML", "CrosswalkTestSupport"]
+        ),
+        .testTarget(
+            name: "CrosswalkHistoryTests",
+            dependencies: [
+                "CrosswalkCore", "CrosswalkHistory", "CrosswalkTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "CrosswalkEndToEndTests",

@@ -13,9 +13,10 @@ struct CrosswalkCommand: ParsableCommand {
 
             Exit codes:
               0  report written (or files valid)
-              1  report written, and the --fail-on gate was breached
+              1  reports written, and a gate was breached (--fail-on; run: the config's gates)
               2  nothing written: an input is invalid (each message names file and place)
               4  run: reports written, but the evaluation is incomplete (completeness gate set)
+              5  run: reports written, but the run history could not be read or written
               64 usage error (unknown option or framework, missing argument)
               73 nothing written: the reports could not be written (old ones unchanged)
               75 nothing written: another run is writing into the same output folder (or root)
@@ -23,7 +24,8 @@ struct CrosswalkCommand: ParsableCommand {
         version: CrosswalkPipeline.toolVersion,
         subcommands: [
             ReportCommand.self, ImportCommand.self, ImportersCommand.self, CatalogsCommand.self, ControlsCommand.self,
-            ValidateCommand.self, KeygenCommand.self, VerifyCommand.self, RunCommand.self,
+            ValidateCommand.self, KeygenCommand.self, VerifyCommand.self, RunCommand.self, HistoryCommand.self,
+            DiffCommand.self,
         ],
         defaultSubcommand: nil
     )
@@ -35,6 +37,8 @@ enum CrosswalkExit {
     static let invalidInput = ExitCode(2)
     /// `run`: reports written, but the evaluation is incomplete while the completeness gate is set.
     static let incompleteEvaluation = ExitCode(4)
+    /// `run`: reports written, but the history database could not be opened, read or written.
+    static let historyFailed = ExitCode(5)
     /// A usage mistake found after parsing, such as an unknown `--framework` id (EX_USAGE).
     static let usage = ExitCode.validationFailure
     /// The report set could not be written (EX_CANTCREAT); the folder keeps its previous reports.

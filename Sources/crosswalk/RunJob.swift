@@ -1,4 +1,5 @@
 import CrosswalkCore
+import CrosswalkHistory
 import Foundation
 
 /// One `crosswalk run` after its config was read: under the output root's lock, tidy what
@@ -28,7 +29,12 @@ struct RunJob {
             root.removeLeftovers().forEach(Terminal.printError)
             try root.checkReady(for: run)
             let shownAs = root.display(run.description)
-            let job = reportJob(time: time)
+            var job = reportJob(time: time)
+            let history = RunHistory(
+                path: config.history.database,
+                configHash: ManifestInput(role: "run-config", file: configFile).sha256
+            )
+            job.beforeRendering = { report in history.compare(&report, runID: run.description) }
             let prepared = try job.prepare()
             let staging = root.stagingName(for: run)
             let outcome: ReportSetWriter.Outcome
@@ -51,6 +57,7 @@ struct RunJob {
             }
             let pruned = root.prune(config.history.retention, now: time)
             pruned.warnings.forEach(Terminal.printError)
+            let recorded = history.record(runID: run.description, retention: config.history.retention, now: time)
             if !quiet {
                 ReportJob.printSummary(prepared.report, written: outcome.written, removed: [], shownAs: shownAs)
                 Terminal.printLine("Run folder: \(shownAs) (\(root.display(RunRoot.latestName)) points at it)")
@@ -68,6 +75,7 @@ struct RunJob {
                 throw CrosswalkExit.incompleteEvaluation
             }
             if !breached.isEmpty { throw CrosswalkExit.gateBreached }
+            if !recorded { throw CrosswalkExit.historyFailed }
         } catch let failure as WriteFailure {
             Terminal.printDiagnostics([failure.diagnostic])
             Terminal.printError("crosswalk: nothing written; the earlier runs and latest in \(rootPath) are unchanged")

@@ -18,13 +18,16 @@ struct ChangesView: TemplateView {
     var unchangedCount: String
     var hasNewFailures: Bool
     var newFailures: [ChangedFindingRow]
-    /// How many new failures the list leaves out, e.g. `12`; empty when none.
+    /// Whether the list leaves some out, and how many (`12`).
+    var hasMoreNewFailures: Bool
     var moreNewFailures: String
     var hasResolved: Bool
     var resolved: [ChangedFindingRow]
+    var hasMoreResolved: Bool
     var moreResolved: String
     var hasRegressions: Bool
     var regressions: [ChangedFindingRow]
+    var hasMoreRegressions: Bool
     var moreRegressions: String
     var scoreChanges: [ScoreChangeRow]
     var hasResolutionTimes: Bool
@@ -49,9 +52,15 @@ struct ChangesView: TemplateView {
         resolvedCount = ReportText.number(changes.resolvedCount)
         regressionCount = ReportText.number(changes.regressionCount)
         unchangedCount = ReportText.number(changes.unchangedCount)
-        (hasNewFailures, newFailures, moreNewFailures) = Self.list(changes.newFailures, total: changes.newFailureCount)
-        (hasResolved, resolved, moreResolved) = Self.list(changes.resolvedFailures, total: changes.resolvedCount)
-        (hasRegressions, regressions, moreRegressions) = Self.list(
+        (hasNewFailures, newFailures, hasMoreNewFailures, moreNewFailures) = Self.list(
+            changes.newFailures,
+            total: changes.newFailureCount
+        )
+        (hasResolved, resolved, hasMoreResolved, moreResolved) = Self.list(
+            changes.resolvedFailures,
+            total: changes.resolvedCount
+        )
+        (hasRegressions, regressions, hasMoreRegressions, moreRegressions) = Self.list(
             changes.regressions,
             total: changes.regressionCount
         )
@@ -71,10 +80,13 @@ struct ChangesView: TemplateView {
         trendChart = withChart ? HTMLTrendChart.svg(changes.trend, catalogIDs: catalogIDs, names: names) : nil
     }
 
-    private static func list(_ findings: [ChangedFinding], total: Int) -> (Bool, [ChangedFindingRow], String) {
+    private static func list(
+        _ findings: [ChangedFinding],
+        total: Int
+    ) -> (Bool, [ChangedFindingRow], Bool, String) {
         let shown = findings.prefix(listLimit).map(ChangedFindingRow.init)
         let more = total - shown.count
-        return (total > 0, shown, more > 0 ? ReportText.number(more) : "")
+        return (total > 0, shown, more > 0, ReportText.number(max(0, more)))
     }
 }
 
@@ -92,12 +104,15 @@ extension ChangesView: MustacheParent {
         case "unchangedCount": unchangedCount
         case "hasNewFailures": hasNewFailures
         case "newFailures": newFailures
+        case "hasMoreNewFailures": hasMoreNewFailures
         case "moreNewFailures": moreNewFailures
         case "hasResolved": hasResolved
         case "resolved": resolved
+        case "hasMoreResolved": hasMoreResolved
         case "moreResolved": moreResolved
         case "hasRegressions": hasRegressions
         case "regressions": regressions
+        case "hasMoreRegressions": hasMoreRegressions
         case "moreRegressions": moreRegressions
         case "scoreChanges": scoreChanges
         case "hasResolutionTimes": hasResolutionTimes

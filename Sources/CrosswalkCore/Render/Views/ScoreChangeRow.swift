@@ -17,13 +17,13 @@ struct ScoreChangeRow: TemplateView {
         framework = name
         previous = change.previous.map(FrameworkScore.percentText) ?? "—"
         current = change.current.map(FrameworkScore.percentText) ?? "—"
-        guard let points = change.pointChange else {
+        guard let before = change.previous, let after = change.current else {
             self.change = "—"
             direction = ""
             return
         }
-        // Whole points, as the percents beside them are whole.
-        let whole = Int(points.rounded())
+        // The difference of the whole percents shown beside it, so that 77% → 78% reads +1.
+        let whole = Int((after * 100).rounded()) - Int((before * 100).rounded())
         switch whole {
         case 0:
             self.change = "no change"
