@@ -13,6 +13,8 @@ struct EpisodeComparison {
     var regressionCount = 0
     var unchangedCount = 0
     var resolvedCount = 0
+    /// Findings that fail now and did not fail in the previous run, by severity (``RunChanges/newlyFailing``).
+    var newlyFailing: [Severity: Int] = [:]
     var newFailures = WorstFirstList()
     var regressions = WorstFirstList()
     var resolvedFailures = WorstFirstList()
@@ -66,6 +68,7 @@ struct EpisodeComparison {
                     guard seenUnstored.insert(finding.key).inserted else { return }
                     findingCount += 1
                     newCount += 1
+                    if finding.status == .fail { newlyFailing[finding.severity, default: 0] += 1 }
                     newFailures.append(changed(finding, firstSeen: snapshot.generatedAt))
                     return
                 }
@@ -77,8 +80,12 @@ struct EpisodeComparison {
             let severity = EpisodeCodes.code(finding.severity)
             let status = EpisodeCodes.code(finding.status)
             let details = EpisodeCodes.details(severity: severity, status: status, owner: owner)
+            let failsNow = finding.status == .fail
             if let previous = open.removeValue(forKey: key) {
                 unchangedCount += 1
+                if failsNow, EpisodeCodes.status(previous & 0xF) != .fail {
+                    newlyFailing[finding.severity, default: 0] += 1
+                }
                 if recording != nil, previous != details {
                     try db.cachedStatement(
                         sql: "UPDATE open_episode SET severity = ?, status = ?, owner = ? WHERE finding = ?"
@@ -87,6 +94,7 @@ struct EpisodeComparison {
                 return
             }
             let isRegression = try Int64.fetchOne(closedExists, arguments: [key]) != nil
+            if failsNow { newlyFailing[finding.severity, default: 0] += 1 }
             if isRegression {
                 regressionCount += 1
             } else {

@@ -69,7 +69,7 @@ public final class HistoryStore: Sendable {
                 id: runID ?? Self.runID(for: snapshot.generatedAt),
                 generatedAt: snapshot.generatedAt
             )
-            return RunChanges(
+            var changes = RunChanges(
                 previous: RunReference(id: previous[1], generatedAt: Timestamp(secondsSinceEpoch: previous[2])),
                 newFailures: comparison.newFailures.sorted,
                 newFailureCount: comparison.newCount,
@@ -88,6 +88,8 @@ public final class HistoryStore: Sendable {
                 meanTimeToResolve: try Self.resolutionTimes(in: db, adding: comparison.resolutions),
                 trend: try Self.trend(in: db, endingWith: TrendPoint(run: current, scores: Self.scoreMap(snapshot)))
             )
+            changes.newlyFailing = comparison.newlyFailing
+            return changes
         }
     }
 

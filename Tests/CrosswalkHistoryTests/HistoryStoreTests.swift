@@ -92,6 +92,64 @@ struct HistoryStoreTests {
         #expect(runs.first?.configHash == "config-0")
     }
 
+    /// What the new-failure gate reads: failing now and not failing in the previous run — a new
+    /// finding, a regression, or a finding that was accepted (waived) or not assessed before.
+    @Test func newlyFailingCountsFindingsThatStartedToFailBySeverity() throws {
+        let store = try HistoryStore(path: try F.databasePath())
+        try store.record(
+            F.snapshot(
+                day: 0,
+                score: 0.5,
+                [
+                    F.finding("CW-A", "waived", .critical, status: .accepted),
+                    F.finding("CW-A", "unknown", .high, status: .notAssessed),
+                    F.finding("CW-A", "failing", .high), F.finding("CW-B", "gone", .medium),
+                ]
+            ),
+            runID: "run-0"
+        )
+        try store.record(F.snapshot(day: 1, score: 0.5, [F.finding("CW-A", "failing", .high)]), runID: "run-1")
+        let changes = try #require(
+            try store.changes(
+                for: F.snapshot(
+                    day: 2,
+                    score: 0.5,
+                    [
+                        F.finding("CW-A", "failing", .high), F.finding("CW-B", "gone", .medium),
+                        F.finding("CW-C", "new", .low), F.finding("CW-C", "new-unknown", .low, status: .notAssessed),
+                    ]
+                ),
+                runID: "run-2"
+            )
+        )
+        #expect(changes.newlyFailing == [.medium: 1, .low: 1])
+
+        let store2 = try HistoryStore(path: try F.databasePath())
+        try store2.record(
+            F.snapshot(
+                day: 0,
+                score: 0.5,
+                [
+                    F.finding("CW-A", "waived", .critical, status: .accepted),
+                    F.finding("CW-A", "unknown", .high, status: .notAssessed),
+                ]
+            ),
+            runID: "run-0"
+        )
+        let expired = try #require(
+            try store2.changes(
+                for: F.snapshot(
+                    day: 1,
+                    score: 0.5,
+                    [F.finding("CW-A", "waived", .critical), F.finding("CW-A", "unknown", .high)]
+                ),
+                runID: "run-1"
+            )
+        )
+        #expect(expired.newFailureCount == 0 && expired.unchangedCount == 2)
+        #expect(expired.newlyFailing == [.critical: 1, .high: 1])
+    }
+
     @Test func aRecordedRunsFindingsCanBeReadBack() throws {
         let store = try HistoryStore(path: try F.databasePath())
         try store.record(F.snapshot(day: 0, score: 0.5, Self.day0), runID: "run-0")

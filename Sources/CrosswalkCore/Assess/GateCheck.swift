@@ -44,15 +44,26 @@ public enum GateCheck {
         guard let changes = report.changes else {
             return GateResult(gate: .newFailuresAtOrAbove, state: .notJudged, detail: "not judged: no previous run")
         }
-        let breaching = changes.newFailures.filter { $0.status == .fail && $0.severity >= threshold }
+        let count = changes.newlyFailing.reduce(0) { $0 + ($1.key >= threshold ? $1.value : 0) }
+        // The listed examples: new findings and regressions; a finding that failed only once its
+        // waiver expired is counted but not in these lists.
+        let examples = (changes.newFailures + changes.regressions).filter {
+            $0.status == .fail && $0.severity >= threshold
+        }
+        .sorted { $0.key < $1.key }
         return GateResult(
             gate: .newFailuresAtOrAbove,
-            state: breaching.isEmpty ? .passed : .breached,
-            detail: breaching.isEmpty
+            state: count == 0 ? .passed : .breached,
+            detail: count == 0
                 ? "no new failure of severity \(threshold.rawValue) or worse since the previous run"
-                : "\(CountText.grouped(breaching.count)) new \(breaching.count == 1 ? "failure" : "failures") of severity \(threshold.rawValue) or worse since the previous run: "
-                    + breaching.prefix(10).map { "\($0.key.controlID) \($0.key.subjectID)" }.joined(separator: ", ")
-                    + (breaching.count > 10 ? ", …" : "")
+                : "\(CountText.grouped(count)) new \(count == 1 ? "failure" : "failures") of severity \(threshold.rawValue) or worse since the previous run"
+                    + (examples.isEmpty
+                        ? ""
+                        : ": "
+                            + examples.prefix(10).map { "\($0.key.controlID) \($0.key.subjectID)" }.joined(
+                                separator: ", "
+                            )
+                            + (count > min(10, examples.count) ? ", …" : ""))
         )
     }
 

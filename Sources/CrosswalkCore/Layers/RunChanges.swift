@@ -21,6 +21,10 @@ public struct RunChanges: Sendable {
     public var regressionCount: Int
     /// Non-pass in both runs.
     public var unchangedCount: Int
+    /// Findings failing now that did not fail in the previous run, by severity: new findings and
+    /// regressions with status `fail`, and findings that were non-pass but not failing then (not
+    /// assessed, or accepted under a waiver that has since expired). The new-failure gate reads it.
+    public var newlyFailing: [Severity: Int] = [:]
     /// Each reported framework's score now and in the previous run, in report order.
     public var scoreChanges: [FrameworkScoreChange]
     /// Mean time from first seen to resolved, by severity, over every resolution in the history.

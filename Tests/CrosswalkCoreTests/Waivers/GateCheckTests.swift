@@ -8,8 +8,10 @@ struct GateCheckTests {
         try WaiverApplyingTests.report(waivers)
     }
 
+    /// Changes with `newFailures` as the new findings, counted in ``RunChanges/newlyFailing`` as
+    /// the history counts them (status `fail` only).
     static func changes(newFailures: [ChangedFinding], scores: [FrameworkScoreChange]) -> RunChanges {
-        RunChanges(
+        var changes = RunChanges(
             previous: RunReference(id: "20261025T000000Z", generatedAt: Timestamp(secondsSinceEpoch: 0)),
             newFailures: newFailures,
             newFailureCount: newFailures.count,
@@ -22,6 +24,10 @@ struct GateCheckTests {
             meanTimeToResolve: [],
             trend: []
         )
+        for finding in newFailures where finding.status == .fail {
+            changes.newlyFailing[finding.severity, default: 0] += 1
+        }
+        return changes
     }
 
     static func finding(
@@ -85,6 +91,21 @@ struct GateCheckTests {
             high.detail == "1 new failure of severity high or worse since the previous run: CW-CRED-05 etl/key-a"
         )
         report.changes = Self.changes(newFailures: [Self.finding("CW-LIFE-01", "orphan-1", .medium)], scores: [])
+        #expect(!GateCheck.check(report, against: GatePolicy(newFailuresAtOrAbove: .high))[0].breached)
+    }
+
+    /// A finding that was accepted yesterday and fails today (its waiver expired) is in no list
+    /// of new findings, yet it is newly failing: the gate counts it.
+    @Test func aFailureWhoseWaiverExpiredBreachesTheNewFailureGate() throws {
+        var report = try Self.report()
+        var changes = Self.changes(newFailures: [], scores: [])
+        changes.newlyFailing = [.critical: 1]
+        report.changes = changes
+        let result = GateCheck.check(report, against: GatePolicy(newFailuresAtOrAbove: .high))[0]
+        #expect(result.breached)
+        #expect(result.detail == "1 new failure of severity high or worse since the previous run")
+        changes.newlyFailing = [.medium: 3]
+        report.changes = changes
         #expect(!GateCheck.check(report, against: GatePolicy(newFailuresAtOrAbove: .high))[0].breached)
     }
 
