@@ -317,6 +317,8 @@ public struct CrosswalkPipeline: Sendable {
             identities: IdentityDirectory(evaluation.identities)
         )
         report.importedSources = inputs.imported.sources
+        // A spool that cannot be read back fails the renderers, which read it again.
+        report.findingsByOwner = (try? OwnerGrouping.group(evaluation)) ?? []
         return report
     }
 

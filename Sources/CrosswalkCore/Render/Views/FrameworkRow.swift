@@ -35,6 +35,8 @@ struct FrameworkRow: TemplateView {
     var notCovered: String
     /// Every entry, groups and leaves, in catalog order.
     var entries: [EntryRow]
+    /// Whether any entry lists the identities behind its gaps.
+    var hasAffectedIdentities: Bool
     /// The framework's stacked status bar (SVG, HTML only; absent in Markdown).
     var statusChart: String?
 
@@ -66,6 +68,7 @@ struct FrameworkRow: TemplateView {
         notApplicable = String(assessment.count(.notApplicable))
         notCovered = String(assessment.count(.notCovered))
         entries = assessment.entries.map { EntryRow($0, catalog: catalog) }
+        hasAffectedIdentities = entries.contains(where: \.hasAffectedIdentities)
         statusChart =
             withChart
             ? HTMLCharts.statusBreakdown([assessment], id: HTMLEscaping.anchor("chart-status", catalog.id)) : nil
@@ -99,6 +102,7 @@ extension FrameworkRow: MustacheParent {
         case "notApplicable": notApplicable
         case "notCovered": notCovered
         case "entries": entries
+        case "hasAffectedIdentities": hasAffectedIdentities
         case "statusChart": statusChart
         default: nil
         }
