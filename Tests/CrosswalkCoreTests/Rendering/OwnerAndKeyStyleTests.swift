@@ -21,9 +21,12 @@ import Testing
     /// Owners the hostile inventory records (identities 1, 3 and 5 are owned by names 0, 2, 4).
     static let hostileOwners = [0, 2, 4].map { SARIFExportTests.hostileNames[$0] }
 
-    @Test func everyJSONResultCarriesItsFindingIDAndOwner() throws {
+    /// Each result names its finding id, and its owner through its row in the identity table.
+    @Test func everyJSONResultCarriesItsFindingIDAndItsOwnerThroughTheIdentityTable() throws {
         let report = try SARIFExportTests.hostileReport()
-        let controls = try #require(try Self.json(report)["controls"] as? [[String: Any]])
+        let document = try Self.json(report)
+        let controls = try #require(document["controls"] as? [[String: Any]])
+        let table = try #require(document["identities"] as? [[String: Any]])
         var owners = Set<String>()
         var results = 0
         for control in controls {
@@ -34,7 +37,8 @@ import Testing
             let listed = try #require(control["results"] as? [[String: Any]])
             #expect(listed.compactMap { $0["id"] as? String } == expected)
             for result in listed {
-                owners.insert(try #require(result["owner"] as? String))
+                let row = (result["identity"] as? Int).map { table[$0] }
+                owners.insert(row?["owner"] as? String ?? OwnerName.none)
                 results += 1
             }
         }

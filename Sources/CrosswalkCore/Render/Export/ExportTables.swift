@@ -61,11 +61,4 @@ struct ExportTables {
             return false
         }
     }
-
-    /// The owner recorded for `subject`'s identity; nil when it has none, or when the subject
-    /// belongs to no identity (a role, a platform).
-    func owner(of subject: SubjectReference) -> String? {
-        guard let ordinal = ordinal(of: subject) else { return nil }
-        return OwnerName.of(inventory[ordinal])
-    }
 }

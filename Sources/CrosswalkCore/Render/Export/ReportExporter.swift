@@ -391,7 +391,6 @@ public struct ReportExporter {
         try writer.field(ExportNames.status, .identifier(finding.status.rawValue))
         let name = try writeSubjectFields(writer, finding.subject, control: control, identities: identities)
         try writer.field(ExportNames.message, .integer(templates.messages.index(of: finding.message.template)))
-        try writer.field(ExportNames.owner, .inlineText(identities.owner(of: finding.subject) ?? OwnerName.none))
         try writer.field(ExportNames.name, name.map { .text($0) })
         try writer.beginList(ExportNames.values, item: ExportNames.value, wrapped: false)
         for value in finding.message.values { try writer.item(.text(value)) }
