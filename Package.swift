@@ -59,6 +59,7 @@ let package = Package(
             name: "CrosswalkCoreTests",
             dependencies: [
                 "CrosswalkCore", "CrosswalkTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

@@ -15,14 +15,15 @@ struct CrosswalkCommand: ParsableCommand {
               0  report written (or files valid)
               1  report written, and the --fail-on gate was breached
               2  nothing written: an input is invalid (each message names file and place)
+              4  run: reports written, but the evaluation is incomplete (completeness gate set)
               64 usage error (unknown option or framework, missing argument)
               73 nothing written: the reports could not be written (old ones unchanged)
-              75 nothing written: another run is writing into the same output folder
+              75 nothing written: another run is writing into the same output folder (or root)
             """,
         version: CrosswalkPipeline.toolVersion,
         subcommands: [
             ReportCommand.self, ImportCommand.self, ImportersCommand.self, CatalogsCommand.self, ControlsCommand.self,
-            ValidateCommand.self, KeygenCommand.self, VerifyCommand.self,
+            ValidateCommand.self, KeygenCommand.self, VerifyCommand.self, RunCommand.self,
         ],
         defaultSubcommand: nil
     )
@@ -32,6 +33,8 @@ struct CrosswalkCommand: ParsableCommand {
 enum CrosswalkExit {
     static let gateBreached = ExitCode(1)
     static let invalidInput = ExitCode(2)
+    /// `run`: reports written, but the evaluation is incomplete while the completeness gate is set.
+    static let incompleteEvaluation = ExitCode(4)
     /// A usage mistake found after parsing, such as an unknown `--framework` id (EX_USAGE).
     static let usage = ExitCode.validationFailure
     /// The report set could not be written (EX_CANTCREAT); the folder keeps its previous reports.

@@ -6,6 +6,12 @@ struct ImportArgument {
     var kind: String
     var path: String
 
+    /// An import already checked elsewhere (a run config's `inputs.imports`).
+    init(kind: String, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+
     init(_ value: String) throws {
         guard let equals = value.firstIndex(of: "="), equals != value.startIndex,
             value.index(after: equals) != value.endIndex

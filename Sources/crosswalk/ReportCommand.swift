@@ -16,6 +16,7 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               crosswalk report examples/acme --output reports/acme
+              crosswalk report examples/acme --waivers examples/nightly/waivers.yaml
               crosswalk report --inventory a.jsonl --inventory b.yaml --policy p.yaml
               crosswalk report exports/ --format html --fail-on critical
               crosswalk report exports/ --framework nist-csf-2.0 --quiet
@@ -50,6 +51,12 @@ struct ReportCommand: ParsableCommand {
         help: "An overlay file of owners, environments, trust zones and tags (docs/overlay-format.md)."
     )
     var overlay: String?
+
+    @Option(
+        name: .long,
+        help: "A waivers file of risk acceptances that turn matching failures into accepted results (docs/waivers.md)."
+    )
+    var waivers: String?
 
     @Option(name: .long, help: "The policy snapshot (YAML or JSON). Defaults apply when omitted.")
     var policy: String?
@@ -143,77 +150,40 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let signingKey = try sign.map(Self.readSigningKey)
-            let request = try makeRequest()
-            let report: GapReport
-            do {
-                let display = ProgressDisplay.make(forced: progress, quiet: quiet)
-                defer { display?.finish() }
-                report = try CrosswalkPipeline().run(
-                    request,
-                    spool: try TemporaryResultSpool(),
-                    runner: ConcurrentRunner(),
-                    progress: display?.handler
-                )
-            } catch let error as UnknownFrameworkError {
-                Terminal.printError("Error: --framework: \(error.message)")
-                Terminal.printError("  See 'crosswalk report --help'.")
-                throw CrosswalkExit.usage
-            }
+            let job = ReportJob(
+                path: path,
+                inventory: inventory,
+                imports: try imports.map(ImportArgument.init),
+                overlay: overlay,
+                waivers: waivers,
+                policy: policy,
+                catalog: catalog,
+                framework: framework,
+                formatNames: formatNames,
+                now: now.flatMap { Timestamp(iso8601: $0) } ?? FileAccess.currentTime(),
+                nowSource: now == nil ? .system : .option,
+                templates: templates,
+                maxInputSize: maxInputSize,
+                sign: sign,
+                includePassing: includePassing,
+                pretty: pretty,
+                quiet: quiet,
+                progress: progress
+            )
+            let prepared = try job.prepare()
+            let outcome = try job.write(prepared, into: output)
             if !quiet {
-                for source in report.importedSources where source.detected {
-                    Terminal.printError("\(source.file): note: --import auto read it as \(source.kind)")
-                }
+                ReportJob.printSummary(
+                    prepared.report,
+                    written: outcome.written,
+                    removed: outcome.removed,
+                    shownAs: output
+                )
             }
-            Terminal.printDiagnostics(report.warnings)
-            let templateFiles = try templates.map { try FileAccess.templates(in: $0, limit: maxInputSize) } ?? []
-            let reportTemplates = try ReportTemplates(overrides: templateFiles)
-            printTemplateOverrides(reportTemplates)
-            let registry = ReportRenderers.registry(
-                templates: reportTemplates,
-                prettyJSON: pretty,
-                catalogIDs: report.frameworks.map(\.catalog.id)
-            )
-            var rendered: [ReportSetWriter.Document] = []
-            for name in formatNames {
-                for document in registry.documents(forFormat: name)
-                where !rendered.contains(where: { $0.name == document.fileName }) {
-                    guard let renderer = registry.renderer(for: document) else { continue }
-                    rendered.append(
-                        ReportSetWriter.Document(name: document.fileName) { sink in
-                            try renderer.render(report, to: sink)
-                        }
-                    )
-                }
-            }
-            let inputPaths =
-                (request.inventoryFiles + request.imports.map(\.file)
-                + [request.overlayFile, request.policyFile].compactMap { $0 } + request.catalogFiles
-                + templateFiles).map(\.path)
-            let manifest = ReportManifest(
-                toolVersion: CrosswalkPipeline.toolVersion,
-                clock: ManifestClock(time: request.now, source: now == nil ? .system : .option),
-                inputs: report.metadata.inputs.map(ManifestInput.init)
-                    + templateFiles.map { ManifestInput(role: "template", file: $0) } + ManifestInput.bundled,
-                files: []
-            )
-            let outcome = try writeReportSet(
-                rendered,
-                inputPaths: inputPaths + [sign].compactMap { $0 },
-                manifest: manifest,
-                signingKey: signingKey
-            )
-            if !quiet { printSummary(report, written: outcome.written, removed: outcome.removed) }
-            if let failOn, let threshold = Severity(rawValue: failOn) {
-                let breaching = report.evaluation.outcomes.filter {
-                    $0.status == .fail && $0.definition.severity >= threshold
-                }
-                if !breaching.isEmpty {
-                    Terminal.printError(
-                        "gate breached: \(Counted.phrase(breaching.count, "control", "controls")) of severity \(failOn) or worse \(breaching.count == 1 ? "fails" : "fail"): \(breaching.map(\.definition.id).joined(separator: ", "))"
-                    )
-                    throw CrosswalkExit.gateBreached
-                }
+            if let failOn, let threshold = Severity(rawValue: failOn),
+                !ReportJob.judge(prepared.report, gates: GatePolicy(failuresAtOrAbove: threshold)).isEmpty
+            {
+                throw CrosswalkExit.gateBreached
             }
         } catch let failure as WriteFailure {
             Terminal.printDiagnostics([failure.diagnostic])
@@ -228,175 +198,5 @@ struct ReportCommand: ParsableCommand {
             Terminal.printError("crosswalk: nothing written: fix the error above")
             throw CrosswalkExit.invalidInput
         }
-    }
-
-    /// Writes the reports as one set, printing what was tidied on the way; on failure says what
-    /// was and was not written and exits 73 (or 75 when another run holds the folder).
-    private func writeReportSet(
-        _ rendered: [ReportSetWriter.Document],
-        inputPaths: [String],
-        manifest: ReportManifest,
-        signingKey: ManifestSigningKey?
-    ) throws -> ReportSetWriter.Outcome {
-        var notices: [String] = []
-        defer { notices.forEach(Terminal.printError) }
-        do {
-            let writer = ReportSetWriter(
-                outputPath: output,
-                inputPaths: inputPaths,
-                manifest: manifest,
-                signingKey: signingKey
-            )
-            return try writer.write(rendered, notices: &notices)
-        } catch let busy as OutputBusy {
-            notices.append(Diagnostic(.error, file: busy.folder, message: busy.message).description)
-            throw CrosswalkExit.outputBusy
-        } catch let failure as WriteFailure {
-            notices.append(failure.diagnostic.description)
-            notices.append(
-                failure.reportsUnchanged
-                    ? "crosswalk: nothing written; any reports already in \(output) are unchanged"
-                    : "crosswalk: nothing written, and some of the previous reports in \(output) could not be put back yet; the next run into this folder restores them"
-            )
-            throw CrosswalkExit.writeFailed
-        }
-    }
-
-    /// Reads the `--sign` private key, warning when others may read the file.
-    private static func readSigningKey(_ path: String) throws -> ManifestSigningKey {
-        let file = try FileAccess.read(path, limit: .defaultInputLimit)
-        let key: ManifestSigningKey
-        do {
-            key = try ManifestSigningKey(keyFile: file.bytes)
-        } catch {
-            throw Diagnostic(.error, file: path, message: "--sign: \(error.message)")
-        }
-        let permissions = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
-        if permissions & 0o077 != 0 {
-            Terminal.printDiagnostics([
-                Diagnostic(
-                    .warning,
-                    file: path,
-                    message:
-                        "the private key can be read by other users (mode \(String(permissions, radix: 8))); chmod 600 it"
-                )
-            ])
-        }
-        return key
-    }
-
-    private func makeRequest() throws -> CrosswalkPipeline.Request {
-        var inventoryPaths = inventory
-        var policyPath = policy
-        if let path {
-            if FileAccess.isDirectory(path) {
-                if inventoryPaths.isEmpty {
-                    guard
-                        let found = FileAccess.find(
-                            "inventory",
-                            in: path,
-                            extensions: ["yaml", "yml", "json", "jsonl"]
-                        )
-                    else {
-                        throw Diagnostic(
-                            .error,
-                            file: path,
-                            message: "no inventory.yaml, inventory.json or inventory.jsonl in this folder"
-                        )
-                    }
-                    inventoryPaths = [found]
-                }
-                if policyPath == nil {
-                    policyPath = FileAccess.find("policy", in: path, extensions: ["yaml", "yml", "json"])
-                }
-            } else {
-                inventoryPaths.insert(path, at: 0)
-            }
-        }
-        var errors: [Diagnostic] = []
-        func read(_ path: String) -> InputFile? {
-            do { return try FileAccess.read(path, limit: maxInputSize) } catch let diagnostic as Diagnostic {
-                errors.append(diagnostic)
-            } catch {
-                errors.append(Diagnostic(.error, file: path, message: "\(error)"))
-            }
-            return nil
-        }
-        let inventoryFiles = inventoryPaths.compactMap { path -> InputFile? in
-            do { return try FileAccess.read(path, limit: maxInputSize, mapping: true) } catch let diagnostic
-                as Diagnostic
-            {
-                errors.append(diagnostic)
-            } catch {
-                errors.append(Diagnostic(.error, file: path, message: "\(error)"))
-            }
-            return nil
-        }
-        let importInputs = try imports.compactMap { value -> ImportSession.Input? in
-            let argument = try ImportArgument(value)
-            return read(argument.path).map { ImportSession.Input(kind: argument.kind, file: $0) }
-        }
-        let overlayFile = overlay.flatMap(read)
-        let policyFile = policyPath.flatMap(read)
-        let catalogFiles = catalog.compactMap(read)
-        if !errors.isEmpty { throw InputError(errors) }
-        return CrosswalkPipeline.Request(
-            inventoryFiles: inventoryFiles,
-            imports: importInputs,
-            overlayFile: overlayFile,
-            policyFile: policyFile,
-            catalogFiles: catalogFiles,
-            frameworks: framework,
-            now: now.flatMap { Timestamp(iso8601: $0) } ?? FileAccess.currentTime(),
-            includePassing: includePassing
-        )
-    }
-
-    /// Says on standard error which bundled templates `--templates` replaced, and what is risky or
-    /// unused in the overrides.
-    private func printTemplateOverrides(_ templates: ReportTemplates) {
-        for replacement in templates.replacements {
-            Terminal.printError("\(replacement.file): note: replaces the bundled template \(replacement.template)")
-        }
-        Terminal.printDiagnostics(templates.warnings)
-    }
-
-    private func printSummary(_ report: GapReport, written: [String], removed: [String]) {
-        let summary = report.inventorySummary
-        let identities = Counted.phrase(summary.identityCount, "identity", "identities")
-        let agents = Counted.phrase(summary.agentCount, "AI agent", "AI agents")
-        let controls = Counted.phrase(report.evaluation.outcomes.count, "control", "controls")
-        Terminal.printLine("Evaluated \(identities) (\(agents)) against \(controls).")
-        let failing = report.evaluation.outcomes.filter { $0.status == .fail }.count
-        Terminal.printLine(
-            failing == 0
-                ? "No control fails." : "\(Counted.phrase(failing, "control fails", "controls fail"))."
-        )
-        for framework in report.frameworks {
-            let score = framework.score.map { "\($0.text) \($0.posture.rawValue)" } ?? "n/a"
-            Terminal.printLine(
-                "  \(framework.catalog.shortTitle): score \(score), coverage \(framework.coverage.percentText)"
-            )
-        }
-        for name in written {
-            Terminal.printLine("Wrote \(output.hasSuffix("/") ? output : output + "/")\(name)")
-        }
-        for name in removed {
-            Terminal.printLine(
-                "Removed \(output.hasSuffix("/") ? output : output + "/")\(name) (an earlier run's report in a format not written now)"
-            )
-        }
-        if let first = Self.openFirst(written) {
-            Terminal.printLine("Open \(output.hasSuffix("/") ? output : output + "/")\(first) first.")
-        }
-    }
-
-    /// The report a reader should open first among those written: the one-page summary, then the
-    /// full report, HTML before Markdown, then the machine formats.
-    static func openFirst(_ written: [String]) -> String? {
-        let preference: [ReportDocument] = [
-            .htmlExecutiveSummary, .markdownExecutiveSummary, .htmlReport, .markdownReport, .jsonReport, .xmlReport,
-        ]
-        return preference.map(\.fileName).first { written.contains($0) }
     }
 }

@@ -7,13 +7,13 @@ import CrosswalkXML
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check inventory, overlay, policy, catalog and mapping files, and XML and JSON reports.",
+        abstract: "Check inventory, overlay, policy, waivers, catalog and mapping files, and XML and JSON reports.",
         discussion: """
             Files ending in .xml are checked as Crosswalk XML reports against the bundled schema \
             (schemas/crosswalk-report-2.xsd). A JSON file whose "schema" member is \
             urn:crosswalk:report:2 is checked as a JSON report against the bundled JSON Schema \
             (schemas/crosswalk-report-2.schema.json). Every other file is checked as an inventory, \
-            overlay, policy snapshot, catalog or mapping file.
+            overlay, policy snapshot, waivers file, catalog or mapping file.
 
             Example: crosswalk validate examples/acme/inventory.yaml examples/acme/policy.yaml
             Example: crosswalk validate reports/example/crosswalk-report.json

@@ -17,8 +17,9 @@ enum HeadlessChromium {
 }
 
 /// Opens the HTML reports in headless Chromium, as a reader would, and checks what the browser
-/// made of them: no console errors or Content-Security-Policy violations, no script or image
-/// element in the DOM, hostile names shown as text, and the document title intact.
+/// made of them: no console errors or Content-Security-Policy violations, no image element and no
+/// script but the full report's own hashed one (which builds the filters), hostile names shown as
+/// text, and the document title intact.
 ///
 /// Skipped when neither `chromium` nor `chromium-browser` is on `PATH` (Debian: `apt-get install
 /// chromium`).
@@ -82,7 +83,16 @@ struct BrowserTests {
         #expect(page.problems.isEmpty, "\(name): browser reported \(page.problems)")
         let dom = page.dom.lowercased()
         #expect(dom.contains("<body"), "\(name): the page was loaded")
-        #expect(!dom.contains("<script"), "\(name): no script element")
+        let scripts = dom.components(separatedBy: "<script").count - 1
+        if name == "crosswalk-report.html" {
+            #expect(scripts == 1, "\(name): exactly the report's own script")
+            #expect(
+                dom.contains("<form class=\"filters\""),
+                "\(name): the script ran under the CSP and built the filters"
+            )
+        } else {
+            #expect(scripts == 0, "\(name): no script element")
+        }
         #expect(!dom.contains("<img"), "\(name): no img element")
     }
 
@@ -169,8 +179,65 @@ struct BrowserTests {
         return text.matches(of: /\/Type\s*\/Page(?!s)/).count
     }
 
+    /// The full report prints on fewer than 40 A4 pages: framework and control sections are
+    /// printed open, and entries no control covers as a compact list.
+    @Test func exampleFullReportPrintsOnFewerThan40A4Pages() throws {
+        let pages = try Self.printedPageCount(Fixtures.url("reports/example/crosswalk-report.html"))
+        #expect(pages > 10, "the whole report is printed, not only the open sections")
+        #expect(pages < 40, "the full report prints on \(pages) A4 pages")
+    }
+
+    /// The filter the script builds offers the values the rows carry, and every row it filters
+    /// carries a value.
+    @Test func exampleReportFilterOffersStatusSeverityAndFramework() throws {
+        let page = try Self.open(Fixtures.url("reports/example/crosswalk-report.html"))
+        for filter in ["status", "severity", "framework", "owner"] {
+            #expect(page.dom.contains("<select data-filter=\"\(filter)\">"), "a \(filter) filter")
+        }
+        #expect(page.dom.contains("<option value=\"gaps-found\">Gaps found</option>"))
+        #expect(page.dom.contains("<option value=\"critical\">Critical</option>"))
+        #expect(page.dom.contains("<option value=\"owasp-nhi-top10-2025\">OWASP NHI Top 10 2025</option>"))
+        #expect(!page.dom.contains("data-status=\"\""), "no row has an empty status")
+    }
+
     @Test func exampleExecutiveSummaryPrintsOnOneA4Page() throws {
         let pages = try Self.printedPageCount(Fixtures.url("reports/example/executive-summary.html"))
         #expect(pages == 1, "the executive summary is a one-page document")
+    }
+
+    /// Thirty identities with very long hostile names and no owner, each holding an exposed,
+    /// still-active key: thirty critical findings. The executive summary lists the first few,
+    /// cut short, and still prints on one page.
+    @Test func executiveSummaryWithManyLongCriticalFindingsPrintsOnOneA4Page() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let longName = String(repeating: "<b>very-long-service-account-name</b> ", count: 40)
+        let identities = (0..<30).map { index -> [String: Any] in
+            [
+                "id": "svc-\(index)", "name": "\(index) \(longName)", "kind": "service-account", "platform": "aws",
+                "authentication": "api-key",
+                "credentials": [
+                    [
+                        "id": "key-\(index)", "type": "access-key", "created": "2026-01-01T00:00:00Z",
+                        "exposures": [["detected": "2026-10-01T00:00:00Z", "source": "github-secret-scanning"]],
+                    ]
+                ],
+            ]
+        }
+        let inventory: [String: Any] = [
+            "version": 1, "organization": String(repeating: "Org ", count: 60), "identities": identities,
+        ]
+        try JSONSerialization.data(withJSONObject: inventory, options: [.sortedKeys])
+            .write(to: folder.appendingPathComponent("inventory.json"))
+        let output = folder.appendingPathComponent("out")
+        let result = try CommandRunner.run(
+            ["report", folder.path, "--output", output.path, "--now", Fixtures.exampleNow, "--format", "html"],
+            in: folder
+        )
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let summary = output.appendingPathComponent("executive-summary.html")
+        let html = try String(contentsOf: summary, encoding: .utf8)
+        #expect(html.contains("more in the <a href=\"crosswalk-report.html#critical-findings\">full report</a>"))
+        #expect(html.contains("<strong>no owner</strong> on record"))
+        #expect(try Self.printedPageCount(summary) == 1, "the executive summary stays on one page")
     }
 }

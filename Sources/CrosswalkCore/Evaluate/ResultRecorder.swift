@@ -123,24 +123,42 @@ public struct ResultRecorder: Sendable {
     public mutating func accept(where accepts: (Finding) -> Bool) -> Int {
         var accepted = 0
         for index in findings.indices where findings[index].status == .fail && accepts(findings[index]) {
-            findings[index].status = .accepted
-            tally[.fail] -= 1
-            tally[.accepted] += 1
-            let subject = findings[index].subject
-            switch scope.membership(of: subject) {
-            case .inside:
-                agentScopeTally[.fail] -= 1
-                agentScopeTally[.accepted] += 1
-            case .outside:
-                break
-            case .pending:
-                if let position = pendingScope.lastIndex(where: { $0.subject == subject && $0.status == .fail }) {
-                    pendingScope[position].status = .accepted
-                }
-            }
+            acceptFinding(at: index)
             accepted += 1
         }
         return accepted
+    }
+
+    /// Turns failures for which `waive` gives an evidence line (the waiver that accepts them)
+    /// into `accepted` results carrying that line. Returns how many.
+    @discardableResult
+    public mutating func accept(adding waive: (Finding) -> Evidence?) -> Int {
+        var accepted = 0
+        for index in findings.indices where findings[index].status == .fail {
+            guard let line = waive(findings[index]) else { continue }
+            findings[index].evidence.append(line)
+            acceptFinding(at: index)
+            accepted += 1
+        }
+        return accepted
+    }
+
+    private mutating func acceptFinding(at index: Int) {
+        findings[index].status = .accepted
+        tally[.fail] -= 1
+        tally[.accepted] += 1
+        let subject = findings[index].subject
+        switch scope.membership(of: subject) {
+        case .inside:
+            agentScopeTally[.fail] -= 1
+            agentScopeTally[.accepted] += 1
+        case .outside:
+            break
+        case .pending:
+            if let position = pendingScope.lastIndex(where: { $0.subject == subject && $0.status == .fail }) {
+                pendingScope[position].status = .accepted
+            }
+        }
     }
 }
 

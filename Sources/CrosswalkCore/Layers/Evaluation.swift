@@ -146,6 +146,8 @@ public struct Evaluation: Sendable {
     public var failingControls: [UInt64]
     /// Warnings found while reading the inputs, shown in the provenance section.
     public var warnings: [Diagnostic] = []
+    /// Results each waiver accepted, by the waiver's position in the waivers file.
+    public var waiverMatches: [Int: Int] = [:]
 
     public init(
         now: Timestamp,

@@ -30,6 +30,8 @@ public struct GapReport: Sendable {
     /// Failing results grouped by the owner of their identity, owners in report order
     /// (``OwnerGrouping``); empty when nothing fails.
     public var findingsByOwner: [OwnerFindings] = []
+    /// What became of each waiver, when a waivers file was given.
+    public var waiverAudit: WaiverAudit?
 }
 
 /// Who ran what, when, on which inputs.
@@ -49,6 +51,8 @@ public struct InputDigest: Sendable {
         case overlay
         case policy
         case catalog
+        /// The waivers file (`--waivers`).
+        case waivers
     }
 
     public var role: Role

@@ -20,6 +20,8 @@ public struct LoadedInputs: Sendable {
     /// Errors in the policy or the catalogs: reported together with the inventories' after the
     /// evaluate stage has read them, so one run names every problem.
     public var errors: [Diagnostic]
+    /// The waivers file and its path, applied to the failures as they are recorded.
+    public var waivers: (waivers: WaiverFile, file: String)?
 
     public init(
         inventoryFiles: [InputFile],

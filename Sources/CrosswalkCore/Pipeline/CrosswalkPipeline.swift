@@ -37,6 +37,8 @@ public struct CrosswalkPipeline: Sendable {
         public var frameworks: [String]
         public var now: Timestamp
         public var includePassing: Bool
+        /// Risk acceptances (`--waivers FILE`): turn matching failures into accepted results.
+        public var waiversFile: InputFile?
 
         public init(
             inventoryFiles: [InputFile],
@@ -163,7 +165,20 @@ public struct CrosswalkPipeline: Sendable {
         }
         if let policyFile = request.policyFile { digests.append(Self.digest(policyFile, role: .policy)) }
         digests += request.catalogFiles.map { Self.digest($0, role: .catalog) }
-        return LoadedInputs(
+        var waivers: (waivers: WaiverFile, file: String)?
+        if let waiversFile = request.waiversFile {
+            do {
+                let loaded = try WaiverLoader().load(waiversFile)
+                waivers = (loaded.0, waiversFile.path)
+                warnings += loaded.warnings
+            } catch let error as InputError {
+                errors += error.diagnostics
+            } catch let diagnostic as Diagnostic {
+                errors.append(diagnostic)
+            }
+            digests.append(Self.digest(waiversFile, role: .waivers))
+        }
+        var loaded = LoadedInputs(
             inventoryFiles: request.inventoryFiles,
             imported: imported,
             overlay: overlay.map { (overlay: $0, file: request.overlayFile?.path ?? "overlay") },
@@ -174,6 +189,8 @@ public struct CrosswalkPipeline: Sendable {
             warnings: warnings,
             errors: errors
         )
+        loaded.waivers = waivers
+        return loaded
     }
 
     /// Stage 2, evaluate: streams the inventories from the loader through an
@@ -188,6 +205,7 @@ public struct CrosswalkPipeline: Sendable {
         progress: ProgressHandler? = nil
     ) throws -> Evaluation {
         var session: EvaluationSession?
+        let knownControls = Set(evaluator.controls.map(\.definition.id))
         var queued: [[Identity]] = []
         var identitiesRead = 0
         var spoolFailure: (any Error)?
@@ -229,7 +247,10 @@ public struct CrosswalkPipeline: Sendable {
                         organization: header.organization ?? inputs.overlay?.overlay.organization,
                         roles: header.roles + imported.roles,
                         includePassing: includePassing,
-                        spool: spool
+                        spool: spool,
+                        waivers: inputs.waivers.map {
+                            WaiverBook($0.waivers, knownControls: knownControls, now: inputs.now)
+                        }
                     )
                 },
                 identities: { batch, bytesRead in
@@ -319,6 +340,17 @@ public struct CrosswalkPipeline: Sendable {
         report.importedSources = inputs.imported.sources
         // A spool that cannot be read back fails the renderers, which read it again.
         report.findingsByOwner = (try? OwnerGrouping.group(evaluation)) ?? []
+        if let waivers = inputs.waivers {
+            let audit = WaiverAudit(
+                file: waivers.file,
+                waivers: waivers.waivers,
+                knownControls: Set(evaluation.outcomes.map(\.definition.id)),
+                now: inputs.now,
+                matches: evaluation.waiverMatches
+            )
+            report.waiverAudit = audit
+            report.warnings += audit.warnings
+        }
         return report
     }
 

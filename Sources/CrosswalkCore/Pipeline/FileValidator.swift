@@ -10,6 +10,8 @@ public struct FileValidator {
         /// A JSON report (top-level `schema` is a Crosswalk report identifier), checked against
         /// `schemas/crosswalk-report-2.schema.json`.
         case report = "JSON report"
+        /// A waivers file (top-level `waivers`), see `docs/waivers.md`.
+        case waivers = "waivers file"
     }
 
     /// Per file: the kind it was recognised as (nil when it could not be read at all).
@@ -79,6 +81,16 @@ public struct FileValidator {
                 errors[file.path, default: []].append(diagnostic)
             } catch {}
         }
+        for (file, kind) in kinds where kind == .waivers {
+            do {
+                warnings += try WaiverLoader().load(file).warnings
+            } catch let error as InputError {
+                errors[file.path, default: []] += error.errors
+                warnings += error.diagnostics.filter { $0.severity == .warning }
+            } catch let diagnostic as Diagnostic {
+                errors[file.path, default: []].append(diagnostic)
+            } catch {}
+        }
         let catalogFiles = kinds.filter { $0.1 == .catalog || $0.1 == .mapping }.map(\.0)
         if !catalogFiles.isEmpty {
             do {
@@ -130,6 +142,7 @@ public struct FileValidator {
         let object = try root.object()
         if object.contains("entries") { return .catalog }
         if object.contains("mappings") { return .mapping }
+        if object.contains("waivers") { return .waivers }
         let name = file.path.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
         if Self.isOverlay(object, name: name) { return .overlay }
         if object.contains("identities") || object.contains("roles") || object.contains("organization") {
@@ -140,7 +153,7 @@ public struct FileValidator {
         if name.contains("policy") { return .policy }
         if name.contains("inventory") { return .inventory }
         throw root.diagnostic(
-            "cannot tell what this file is: expected an inventory (identities, roles), an overlay (identities with match or id entries, in a file named overlay.*), a policy snapshot (thresholds, …), a catalog (entries) or a mapping file (mappings)"
+            "cannot tell what this file is: expected an inventory (identities, roles), an overlay (identities with match or id entries, in a file named overlay.*), a policy snapshot (thresholds, …), a catalog (entries), a mapping file (mappings) or a waivers file (waivers)"
         )
     }
 }

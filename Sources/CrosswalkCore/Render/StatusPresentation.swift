@@ -1,12 +1,14 @@
 /// How reports show a status or a severity, in one table: the label Markdown and HTML print
-/// (`✅ Satisfied`), its symbol and words, the CSS class HTML styles it with (colour lives in the
+/// (`✓ Satisfied`), its symbol and words, the CSS class HTML styles it with (colour lives in the
 /// stylesheet), and what the SVG charts draw (a plain symbol, since emoji fonts are not guaranteed
 /// in SVG text, and the colours they fall back to when a replaced stylesheet does not style them).
 ///
 /// Views take every one of these from the typed status, never from a label: renaming a label
 /// cannot change a class.
 struct StatusPresentation: Sendable, Equatable {
-    /// What starts the label: `✅`, `◐`, `—`; empty for a severity, whose label is its word.
+    /// What starts the label: `✓`, `◐`, `—`; empty for a severity, whose label is its word. Every
+    /// symbol is a plain text character that DejaVu Sans draws (never an emoji), so reports read the
+    /// same on a machine without an emoji font, on screen, in print and in a Markdown viewer.
     var symbol: String
     /// The word or words a reader sees: `No gaps, partly evidenced`.
     var word: String
@@ -19,16 +21,25 @@ struct StatusPresentation: Sendable, Equatable {
     /// Text colour that reads on ``fill``.
     var ink: String
 
-    /// The label reports print: `✅ Satisfied`; a severity's is its word, `High`.
+    /// The label reports print: `✓ Satisfied`; a severity's is its word, `High`.
     var label: String { symbol.isEmpty ? word : symbol + " " + word }
+
+    /// The value HTML rows carry in `data-status` or `data-severity` for the page's filter:
+    /// the CSS class without its prefix, `gaps-found`, `fail`, `critical`.
+    var filterKey: String {
+        for prefix in ["st-", "sev-"] where cssClass.hasPrefix(prefix) {
+            return String(cssClass.dropFirst(prefix.count))
+        }
+        return cssClass
+    }
 
     static func of(_ status: EntryStatus) -> Self {
         switch status {
-        case .satisfied: return Self("✅", "Satisfied", "st-satisfied", "✓", "#2e7d32", "#ffffff")
+        case .satisfied: return Self("✓", "Satisfied", "st-satisfied", "✓", "#2e7d32", "#ffffff")
         case .partiallyEvidenced:
             return Self("◐", "No gaps, partly evidenced", "st-partially-evidenced", "◐", "#f2b233", "#1f1f1f")
-        case .gapsFound: return Self("❌", "Gaps found", "st-gaps-found", "✗", "#c62828", "#ffffff")
-        case .notAssessed: return Self("❔", "Not assessed", "st-not-assessed", "?", "#78909c", "#ffffff")
+        case .gapsFound: return Self("✗", "Gaps found", "st-gaps-found", "✗", "#c62828", "#ffffff")
+        case .notAssessed: return Self("?", "Not assessed", "st-not-assessed", "?", "#78909c", "#ffffff")
         case .notApplicable: return Self("—", "Not applicable", "st-not-applicable", "—", "#b0bec5", "#1f1f1f")
         case .notCovered: return Self("○", "Not covered", "st-not-covered", "○", "#dde3e8", "#1f1f1f")
         }
@@ -36,11 +47,11 @@ struct StatusPresentation: Sendable, Equatable {
 
     static func of(_ status: ResultStatus) -> Self {
         switch status {
-        case .pass: return Self("✅", "Pass", "st-pass", "✓", "#2e7d32", "#ffffff")
-        case .fail: return Self("❌", "Fail", "st-fail", "✗", "#c62828", "#ffffff")
-        case .error: return Self("⚠️", "Error", "st-error", "!", "#d84315", "#ffffff")
-        case .notAssessed: return Self("❔", "Not assessed", "st-not-assessed", "?", "#546e7a", "#ffffff")
-        case .accepted: return Self("☑️", "Accepted", "st-accepted", "☑", "#5e35b1", "#ffffff")
+        case .pass: return Self("✓", "Pass", "st-pass", "✓", "#2e7d32", "#ffffff")
+        case .fail: return Self("✗", "Fail", "st-fail", "✗", "#c62828", "#ffffff")
+        case .error: return Self("!", "Error", "st-error", "!", "#d84315", "#ffffff")
+        case .notAssessed: return Self("?", "Not assessed", "st-not-assessed", "?", "#546e7a", "#ffffff")
+        case .accepted: return Self("☑", "Accepted", "st-accepted", "☑", "#5e35b1", "#ffffff")
         case .notApplicable: return Self("—", "Not applicable", "st-not-applicable", "—", "#dde3e8", "#1f1f1f")
         }
     }

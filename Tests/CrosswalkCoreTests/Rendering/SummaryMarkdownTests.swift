@@ -51,7 +51,8 @@ import Testing
     }
 
     @Test func eachViewAnswersEveryKeyWithItsProperty() throws {
-        let view = try SummaryView(try ReferenceReportTests.exampleReport())
+        // With a previous run, so that `changes` has a value to answer with.
+        let view = try SummaryView(try ChangesRenderingTests.reportWithChanges())
         let owners = try #require(view.owners.first)
         let rows: [any TemplateView] = [
             view, try #require(view.frameworks.first), try #require(view.gaps.first), owners,

@@ -142,7 +142,7 @@ import Testing
         ])
         #expect(
             templates.warnings.map(\.description) == [
-                "brand/reprot.md.mustache: warning: replaces no bundled template and no template includes it, so it is not used; bundled templates: controls.md.mustache, executive-summary.css.mustache, executive-summary.html.mustache, executive-summary.md.mustache, html-base.css.mustache, report.css.mustache, report.html.mustache, report.md.mustache, summary.md.mustache"
+                "brand/reprot.md.mustache: warning: replaces no bundled template and no template includes it, so it is not used; bundled templates: changes-brief.html.mustache, changes-brief.md.mustache, changes.html.mustache, changes.md.mustache, controls.md.mustache, executive-summary.css.mustache, executive-summary.html.mustache, executive-summary.md.mustache, html-base.css.mustache, report.css.mustache, report.html.mustache, report.md.mustache, summary.md.mustache"
             ]
         )
     }

@@ -30,6 +30,12 @@ public final class EvaluationSession {
     private var kindCounts: [String: Int] = [:]
     private var platforms = Set<String>()
     private var finished = false
+    /// The waivers in force, applied to every control's failures; nil when none were given.
+    private let waivers: WaiverBook?
+    /// The tag waivers selecting each identity, by ordinal (only identities some select).
+    private var waiverTags: [Int32: [Int]] = [:]
+    /// Results each waiver accepted, by file position.
+    public private(set) var waiverMatches: [Int: Int] = [:]
 
     /// - Parameters:
     ///   - controls: the controls to run, in registry order (at most 64).
@@ -43,8 +49,10 @@ public final class EvaluationSession {
         roles: [Role],
         includePassing: Bool = false,
         spool: any ResultSpool = MemoryResultSpool(),
-        findingPartSize: Int = 4096
+        findingPartSize: Int = 4096,
+        waivers: WaiverBook? = nil
     ) {
+        self.waivers = waivers
         precondition(controls.count <= 64, "a run evaluates at most 64 controls")
         self.findingPartSize = findingPartSize
         self.policy = policy
@@ -62,7 +70,8 @@ public final class EvaluationSession {
             now: now,
             roles: roles,
             roleIndex: rolesOnly.roleIndexTable,
-            keepPassing: includePassing
+            keepPassing: includePassing,
+            waivers: waivers
         )
         self.accumulators = positioned.map {
             ControlAccumulator(control: $0.control, position: $0.position, keepPassing: includePassing, spool: spool)
@@ -77,6 +86,7 @@ public final class EvaluationSession {
         var numbered = identities
         var batchMembership: [AgentScopeLookup.Membership] = []
         batchMembership.reserveCapacity(identities.count)
+        var batchWaiverTags: [Int32: [Int]] = [:]
         for index in numbered.indices {
             let ordinal = Int32(peers.count)
             numbered[index].ordinal = ordinal
@@ -97,12 +107,21 @@ public final class EvaluationSession {
             batchMembership.append(member)
             if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = Int(ordinal) }
             peers.append(identity.peerRecord)
+            if let waivers, waivers.hasTagWaivers {
+                let tagged = waivers.taggedWaivers(of: identity)
+                if !tagged.isEmpty {
+                    batchWaiverTags[ordinal] = tagged
+                    waiverTags[ordinal] = tagged
+                }
+            }
             if identity.isAgent { agentCount += 1 }
             credentialCount += identity.credentials.count
             kindCounts[identity.kind.rawValue, default: 0] += 1
             if let platform = identity.platform { platforms.insert(platform) }
         }
-        return PreparedBatch(identities: numbered, scope: AgentScopeLookup(base: base, batch: batchMembership))
+        var prepared = PreparedBatch(identities: numbered, scope: AgentScopeLookup(base: base, batch: batchMembership))
+        prepared.waiverTags = batchWaiverTags
+        return prepared
     }
 
     /// Step 2 for several prepared batches at once, spread over `runner`; the results come back in
@@ -125,6 +144,7 @@ public final class EvaluationSession {
     /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
     /// cannot take the results.
     public func merge(_ batch: EvaluatedBatch) throws {
+        for (index, count) in batch.waiverMatches { waiverMatches[index, default: 0] += count }
         for (index, digest) in batch.digests.enumerated() {
             let position = batchEvaluator.controls[index].position
             try accumulators[position].merge(digest, failingControls: &failingControls)
@@ -149,7 +169,17 @@ public final class EvaluationSession {
         // One control at a time, its findings merged in parts as it records them: these controls
         // judge every identity at once, and their findings must not all wait in memory.
         for (position, control) in inventoryControls {
+            let controlID = control.definition.id
             let overflow = FindingOverflow(partSize: findingPartSize) { [self] part in
+                var part = part
+                if let waivers {
+                    part.applyWaivers(
+                        waivers,
+                        control: controlID,
+                        tagged: { waiverTags[$0] ?? [] },
+                        matches: &waiverMatches
+                    )
+                }
                 try accumulators[position].merge(
                     RecorderDigest(part, keepPassing: keepPassing),
                     failingControls: &failingControls
@@ -159,6 +189,10 @@ public final class EvaluationSession {
             recorder.overflow = overflow
             control.evaluate(context, into: &recorder)
             if let failure = overflow.failure { throw failure }
+            if let waivers {
+                let tags = waiverTags
+                recorder.applyWaivers(waivers, control: controlID, tagged: { tags[$0] ?? [] }, matches: &waiverMatches)
+            }
             try accumulators[position].merge(
                 RecorderDigest(recorder, keepPassing: keepPassing),
                 failingControls: &failingControls
@@ -172,7 +206,7 @@ public final class EvaluationSession {
         if failingControls.count < peers.count {
             failingControls.append(contentsOf: repeatElement(0, count: peers.count - failingControls.count))
         }
-        return Evaluation(
+        var evaluation = Evaluation(
             now: now,
             outcomes: outcomes,
             hasAIAgents: !scope.isEmpty,
@@ -187,6 +221,8 @@ public final class EvaluationSession {
             ),
             failingControls: failingControls
         )
+        evaluation.waiverMatches = waiverMatches
+        return evaluation
     }
 }
 
@@ -194,11 +230,15 @@ public final class EvaluationSession {
 public struct PreparedBatch: Sendable {
     public internal(set) var identities: [Identity]
     let scope: AgentScopeLookup
+    /// The tag waivers selecting the batch's identities, by ordinal.
+    var waiverTags: [Int32: [Int]] = [:]
 }
 
 /// The results of one batch: one digest per ``ControlReach/identity`` control.
 public struct EvaluatedBatch: Sendable {
     let digests: [RecorderDigest]
+    /// Results each waiver accepted in the batch, by file position.
+    var waiverMatches: [Int: Int] = [:]
 }
 
 /// Runs the ``ControlReach/identity`` controls on one prepared batch. Holds only values that never
@@ -210,6 +250,7 @@ public struct BatchEvaluator: Sendable {
     let roles: [Role]
     let roleIndex: [String: Int]
     let keepPassing: Bool
+    let waivers: WaiverBook?
 
     public func evaluate(_ batch: PreparedBatch) -> EvaluatedBatch {
         let inventory = Inventory(
@@ -220,11 +261,20 @@ public struct BatchEvaluator: Sendable {
             roleIndex: roleIndex
         )
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
+        var matches: [Int: Int] = [:]
         let digests = controls.map { entry in
             var recorder = ResultRecorder(keepPassing: keepPassing, scope: batch.scope)
             entry.control.evaluate(context, into: &recorder)
+            if let waivers {
+                recorder.applyWaivers(
+                    waivers,
+                    control: entry.control.definition.id,
+                    tagged: { batch.waiverTags[$0] ?? [] },
+                    matches: &matches
+                )
+            }
             return RecorderDigest(recorder, keepPassing: keepPassing)
         }
-        return EvaluatedBatch(digests: digests)
+        return EvaluatedBatch(digests: digests, waiverMatches: matches)
     }
 }

@@ -43,6 +43,8 @@ public struct ReportExporter {
         try writeTopGaps(writer)
         try writeCriticalFindings(writer)
         try writeRiskiestIdentities(writer)
+        try writeChanges(writer)
+        if let audit = report.waiverAudit { try writeWaiverAudit(writer, audit) }
         try writer.endDocument()
     }
 
@@ -502,6 +504,30 @@ public struct ReportExporter {
             try writer.beginList("failing_controls", item: "failing_control")
             for control in identity.failingControls { try writer.item(.identifier(control)) }
             try writer.endList()
+            try writer.endRecord()
+        }
+        try writer.endList()
+    }
+
+    /// The waiver audit, only when a waivers file was given: one record per waiver, in file order.
+    private func writeWaiverAudit(_ writer: some ExportWriter, _ audit: WaiverAudit) throws {
+        try writer.beginList("waiver_audit", item: "waiver")
+        for entry in audit.entries {
+            let waiver = entry.waiver
+            try writer.beginRecord("waiver")
+            try writer.field("id", .identifier(waiver.id))
+            try writer.field("control", .identifier(waiver.control))
+            try writer.field("state", .identifier(entry.state.rawValue))
+            try writer.field("accepted_results", .integer(entry.matchCount))
+            try writer.field("line", waiver.location.map { .integer($0.line) })
+            try writer.field("created", waiver.created.map { .identifier($0.text) })
+            try writer.field("expires", waiver.expires.map { .identifier($0.text) })
+            try writer.field("subject", .text(waiver.subject.description))
+            try writer.field("justification", .text(waiver.justification))
+            try writer.field("approver", .text(waiver.approver))
+            try writer.field("owner", .text(waiver.owner))
+            try writer.field("ticket", .text(waiver.ticket))
+            try writer.field("reason", .text(entry.reason))
             try writer.endRecord()
         }
         try writer.endList()

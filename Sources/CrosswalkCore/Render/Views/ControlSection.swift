@@ -13,7 +13,7 @@ struct ControlSection: TemplateView {
     /// `Critical`, `High`, `Medium` or `Low`.
     var severity: String
     var severityClass: String
-    /// `❌ Fail`, …
+    /// `✗ Fail`, …
     var status: String
     var statusClass: String
     /// `observed` or `attested`.
@@ -38,6 +38,13 @@ struct ControlSection: TemplateView {
     /// Whether the list was cut, and how many results it leaves out (empty when none).
     var hasMoreFindings: Bool
     var moreFindings: String
+    /// What the HTML page's filter reads: the status and severity (`fail`, `critical`) and the ids
+    /// of the catalogs the control maps to, space-separated.
+    var statusKey: String
+    var severityKey: String
+    var frameworkKeys: String
+    /// Whether the control fails: the HTML page shows a failing control's card open.
+    var isFailing: Bool
 
     /// The section of `outcome`; `owners` names the owner of a finding's subject.
     init(
@@ -75,6 +82,12 @@ struct ControlSection: TemplateView {
         findings = listed
         hasMoreFindings = total > listed.count
         moreFindings = total > listed.count ? String(total - listed.count) : ""
+        statusKey = status.filterKey
+        severityKey = severity.filterKey
+        var catalogIDs: [String] = []
+        for mapping in mappings where !catalogIDs.contains(mapping.catalogID) { catalogIDs.append(mapping.catalogID) }
+        frameworkKeys = catalogIDs.joined(separator: " ")
+        isFailing = outcome.status == .fail
     }
 
     /// The rows of the first ``findingLimit`` results that are not passes, and how many there are
@@ -128,6 +141,10 @@ extension ControlSection: MustacheParent {
         case "findings": findings
         case "hasMoreFindings": hasMoreFindings
         case "moreFindings": moreFindings
+        case "statusKey": statusKey
+        case "severityKey": severityKey
+        case "frameworkKeys": frameworkKeys
+        case "isFailing": isFailing
         default: nil
         }
     }

@@ -13,6 +13,13 @@ struct CriticalFindingRow: TemplateView {
     /// The owner of the subject's identity, or `no owner`.
     var owner: String
     var message: String
+    /// The subject, owner and message cut to a few lines for the one-page executive summaries
+    /// (a hostile or very long name cannot push the page onto a second sheet).
+    var shortSubject: String
+    var shortOwner: String
+    var shortMessage: String
+    /// Whether the inventory names an owner (else the summaries say "no owner" plainly).
+    var hasOwner: Bool
 
     init(_ finding: AttributedFinding) {
         subject = finding.subject.name
@@ -23,6 +30,10 @@ struct CriticalFindingRow: TemplateView {
         controlAnchor = HTMLEscaping.anchor("control", finding.control.id)
         owner = finding.ownerText
         message = Self.messageText(finding)
+        shortSubject = HTMLEscaping.truncated(subject, to: 60)
+        shortOwner = HTMLEscaping.truncated(owner, to: 60)
+        shortMessage = HTMLEscaping.truncated(message, to: 160)
+        hasOwner = finding.owner != nil
     }
 
     /// The finding's message as reports print it (the one place views read its message).
@@ -44,6 +55,10 @@ extension CriticalFindingRow: MustacheParent {
         case "controlAnchor": controlAnchor
         case "owner": owner
         case "message": message
+        case "shortSubject": shortSubject
+        case "shortOwner": shortOwner
+        case "shortMessage": shortMessage
+        case "hasOwner": hasOwner
         default: nil
         }
     }

@@ -9,7 +9,7 @@ struct EntryRow: TemplateView {
     var kind: String
     /// A function, category or layer: it rolls up and is not scored.
     var isGroup: Bool
-    /// `✅ Satisfied`, …
+    /// `✓ Satisfied`, …
     var status: String
     var statusClass: String
     /// `group`, `leaf`, or `leaf uncovered` (HTML row class).
@@ -36,6 +36,11 @@ struct EntryRow: TemplateView {
     /// Whether the list was cut, and how many identities it leaves out (empty when none).
     var hasMoreAffected: Bool
     var moreAffected: String
+    /// `gaps-found`, `not-covered`, …, and the catalog id: what the HTML page's filter reads.
+    var statusKey: String
+    var catalogID: String
+    /// No control addresses the entry: the HTML page lists it compactly, collapsed.
+    var isNotCovered: Bool
 
     init(_ entry: EntryAssessment, catalog: Catalog) {
         let presentation = StatusPresentation.of(entry.status)
@@ -60,6 +65,9 @@ struct EntryRow: TemplateView {
         affectedIdentities = AffectedIdentityRow.rows(list.displayed)
         hasMoreAffected = list.notDisplayed > 0
         moreAffected = list.notDisplayed > 0 ? CountText.grouped(list.notDisplayed) : ""
+        statusKey = presentation.filterKey
+        catalogID = catalog.id
+        isNotCovered = entry.status == .notCovered
     }
 }
 
@@ -88,6 +96,9 @@ extension EntryRow: MustacheParent {
         case "affectedIdentities": affectedIdentities
         case "hasMoreAffected": hasMoreAffected
         case "moreAffected": moreAffected
+        case "statusKey": statusKey
+        case "catalogID": catalogID
+        case "isNotCovered": isNotCovered
         default: nil
         }
     }

@@ -8,9 +8,11 @@ struct FindingRow: TemplateView {
     var subjectID: String
     /// `identity`, `credential`, `role` or `platform`.
     var kind: String
-    /// `❌ Fail`, …
+    /// `✗ Fail`, …
     var status: String
     var statusClass: String
+    /// `fail`, `not-assessed`, …: what the HTML page's filter reads.
+    var statusKey: String
     var message: String
     /// `field: observed; expected value · …`.
     var evidence: String
@@ -24,6 +26,7 @@ struct FindingRow: TemplateView {
         kind = finding.subject.kind.rawValue
         status = presentation.label
         statusClass = presentation.cssClass
+        statusKey = presentation.filterKey
         message = Self.messageText(finding)
         evidence = finding.evidence.map {
             $0.expected.isEmpty ? "\($0.field): \($0.observed)" : "\($0.field): \($0.observed); expected \($0.expected)"
@@ -48,6 +51,7 @@ extension FindingRow: MustacheParent {
         case "kind": kind
         case "status": status
         case "statusClass": statusClass
+        case "statusKey": statusKey
         case "message": message
         case "evidence": evidence
         case "owner": owner

@@ -37,6 +37,8 @@ struct FrameworkRow: TemplateView {
     var entries: [EntryRow]
     /// Whether any entry lists the identities behind its gaps.
     var hasAffectedIdentities: Bool
+    /// Whether some entry (a leaf or a whole group) is not covered by any control.
+    var hasNotCovered: Bool
     /// The framework's stacked status bar (SVG, HTML only; absent in Markdown).
     var statusChart: String?
 
@@ -69,6 +71,7 @@ struct FrameworkRow: TemplateView {
         notCovered = String(assessment.count(.notCovered))
         entries = assessment.entries.map { EntryRow($0, catalog: catalog) }
         hasAffectedIdentities = entries.contains(where: \.hasAffectedIdentities)
+        hasNotCovered = entries.contains { $0.isNotCovered }
         statusChart =
             withChart
             ? HTMLCharts.statusBreakdown([assessment], id: HTMLEscaping.anchor("chart-status", catalog.id)) : nil
@@ -103,6 +106,7 @@ extension FrameworkRow: MustacheParent {
         case "notCovered": notCovered
         case "entries": entries
         case "hasAffectedIdentities": hasAffectedIdentities
+        case "hasNotCovered": hasNotCovered
         case "statusChart": statusChart
         default: nil
         }

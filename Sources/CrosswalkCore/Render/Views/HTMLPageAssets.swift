@@ -1,5 +1,5 @@
-/// What only the HTML pages need beside the report's facts: the stylesheets with their
-/// Content-Security-Policy hashes, and the charts. Every one is text built and escaped in Swift
+/// What only the HTML pages need beside the report's facts: the stylesheets and the full report's
+/// script with their Content-Security-Policy hashes, and the charts. Every one is text built and escaped in Swift
 /// (``HTMLStylesheet``, ``HTMLCharts``), which the templates write unescaped with `{{{…}}}`.
 struct HTMLPageAssets: Sendable {
     var reportStylesheet: HTMLStylesheet
@@ -13,6 +13,8 @@ struct HTMLPageAssets: Sendable {
     var heatMap: String
     /// Risk scores of the riskiest identities.
     var riskChart: String
+    /// The full report's inline script, allowed by its hash.
+    var reportScript: HTMLReportScript
 
     /// Renders the stylesheets from `templates` and draws the charts of `report`.
     init(report: GapReport, templates: ReportTemplates) throws {
@@ -23,5 +25,6 @@ struct HTMLPageAssets: Sendable {
         statusChart = HTMLCharts.statusBreakdown(report.frameworks, id: "chart-status")
         heatMap = HTMLCharts.resultHeatMap(report.evaluation.outcomes, id: "chart-results")
         riskChart = HTMLCharts.riskiestIdentities(report.riskiestIdentities, id: "chart-risk")
+        reportScript = HTMLReportScript()
     }
 }

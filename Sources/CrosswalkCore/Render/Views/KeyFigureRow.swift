@@ -61,7 +61,11 @@ struct KeyFigureRow: TemplateView {
     /// critical findings name each one's owner.
     private static func exposedCredentials(_ figures: KeyFigures) -> KeyFigureRow {
         let total = figures.activeExposedCredentials
-        let named = figures.exposedCredentials.prefix(namedExposedCredentialLimit).map(\.subject.name)
+        // Each name cut to a line's worth, so hostile or very long names keep the one-page
+        // executive summaries on one page.
+        let named = figures.exposedCredentials.prefix(namedExposedCredentialLimit).map {
+            HTMLEscaping.truncated($0.subject.name, to: 60)
+        }
         var detail: String
         switch total {
         case 0: detail = "none to revoke"

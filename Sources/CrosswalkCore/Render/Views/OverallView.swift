@@ -21,6 +21,9 @@ struct OverallView: TemplateView {
     var notAssessed: String
     var notApplicable: String
     var notCovered: String
+    /// The critical note in plain words for the executive summaries, without control ids:
+    /// `2 critical controls fail, so the overall posture cannot read Strong until they pass.`
+    var plainCriticalNote: String
 
     init(_ overall: OverallPosture) {
         score = overall.scoreText
@@ -36,6 +39,13 @@ struct OverallView: TemplateView {
         notAssessed = String(overall.count(.notAssessed))
         notApplicable = String(overall.count(.notApplicable))
         notCovered = String(overall.count(.notCovered))
+        let critical = overall.criticalGaps.count
+        plainCriticalNote =
+            critical == 0
+            ? ""
+            : critical == 1
+                ? "A critical control fails, so the overall posture cannot read Strong until it passes."
+                : "\(critical) critical controls fail, so the overall posture cannot read Strong until they pass."
     }
 }
 
@@ -47,6 +57,7 @@ extension OverallView: MustacheParent {
         case "score": score
         case "posture": posture
         case "criticalNote": criticalNote
+        case "plainCriticalNote": plainCriticalNote
         case "frameworks": frameworks
         case "scoredFrameworks": scoredFrameworks
         case "coverage": coverage

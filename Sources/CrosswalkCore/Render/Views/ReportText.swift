@@ -50,6 +50,13 @@ enum ReportText {
         return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0]), \(time) UTC"
     }
 
+    /// `1 November 2026`: the day of `timestamp`, without the time.
+    static func readableDay(_ timestamp: Timestamp) -> String {
+        let text = readable(timestamp)
+        guard let comma = text.firstIndex(of: ",") else { return text }
+        return String(text[..<comma])
+    }
+
     /// Why a posture cannot read Strong: the critical controls that fail, or nothing.
     static func criticalGapNote(_ controlIDs: [String]) -> String {
         guard !controlIDs.isEmpty else { return "" }

@@ -7,6 +7,8 @@ import Mustache
 struct ReportView: TemplateView {
     /// Critical findings listed before pointing to the full data.
     static let criticalFindingLimit = 20
+    /// Critical findings the one-page executive summaries list.
+    static let executiveCriticalFindingLimit = 3
     /// Where the complete result lists live when a list is cut.
     static let fullData = "crosswalk-report.xml and crosswalk-report.json"
 
@@ -17,6 +19,8 @@ struct ReportView: TemplateView {
     /// The report time, ISO 8601, and in words (`1 November 2026, 00:00 UTC`).
     var generatedAt: String
     var generatedOn: String
+    /// The report's day in words, for the executive summaries: `1 November 2026`.
+    var generatedDay: String
     var toolVersion: String
     var identityCount: String
     var agentCount: String
@@ -54,6 +58,11 @@ struct ReportView: TemplateView {
     var criticalFindingCount: String
     var criticalFindingLimit: String
     var criticalFindings: [CriticalFindingRow]
+    /// The first ``executiveCriticalFindingLimit`` of them, and how many the executive summaries
+    /// leave to the full report.
+    var executiveCriticalFindings: [CriticalFindingRow]
+    var hasMoreExecutiveCriticalFindings: Bool
+    var moreExecutiveCriticalFindings: String
     var hasMoreCriticalFindings: Bool
     var moreCriticalFindings: String
     var hasRiskyIdentities: Bool
@@ -68,6 +77,9 @@ struct ReportView: TemplateView {
     var affectedLimit: String
     var affectedCap: String
 
+    /// What changed since the previous run, when the run had one (`crosswalk run` with history).
+    var changes: ChangesView?
+
     // MARK: Controls and provenance
 
     var controls: [ControlSection]
@@ -77,6 +89,11 @@ struct ReportView: TemplateView {
     var inputs: [InputRow]
     var hasWarnings: Bool
     var warnings: [String]
+    /// The waiver audit, when a waivers file was given: every waiver with its state, and a
+    /// one-line count (`3 waivers: 1 matched (4 accepted results), 1 expired, 1 invalid`).
+    var hasWaivers: Bool
+    var waivers: [WaiverRow]
+    var waiverSummary: String
 
     // MARK: HTML only (SVG and CSS built in Swift; written with {{{…}}})
 
@@ -89,6 +106,10 @@ struct ReportView: TemplateView {
     var statusChart: String?
     var heatMap: String?
     var riskChart: String?
+    /// The full report's inline script (filters, opening sections to print) and its
+    /// `script-src` hash.
+    var reportScript: String?
+    var reportScriptHash: String?
 
     /// The view of `report`; `page` adds the HTML pages' stylesheets and charts.
     init(_ report: GapReport, page: HTMLPageAssets? = nil) {
@@ -97,6 +118,7 @@ struct ReportView: TemplateView {
         organization = metadata.organization ?? "Unnamed organisation"
         generatedAt = metadata.generatedAt.iso8601
         generatedOn = ReportText.readable(metadata.generatedAt)
+        generatedDay = String(generatedOn.prefix { $0 != "," })
         toolVersion = metadata.toolVersion
         identityCount = String(summary.identityCount)
         agentCount = String(summary.agentCount)
@@ -129,9 +151,13 @@ struct ReportView: TemplateView {
         criticalFindings = listed.map(CriticalFindingRow.init)
         hasMoreCriticalFindings = critical.count > listed.count
         moreCriticalFindings = String(critical.count - listed.count)
+        executiveCriticalFindings = Array(criticalFindings.prefix(Self.executiveCriticalFindingLimit))
+        hasMoreExecutiveCriticalFindings = critical.count > executiveCriticalFindings.count
+        moreExecutiveCriticalFindings = String(critical.count - executiveCriticalFindings.count)
         hasRiskyIdentities = !report.riskiestIdentities.isEmpty
         riskyIdentities = report.riskiestIdentities.enumerated().map { RiskyIdentityRow($1, rank: $0 + 1) }
         alignment = AlignmentRow.rows(report.frameworks)
+        changes = report.changes.map { ChangesView($0, frameworks: report.frameworks, withChart: page != nil) }
 
         hasOwnerGroups = !report.findingsByOwner.isEmpty
         ownerGroups = report.findingsByOwner.map(OwnerGroupRow.init)
@@ -151,6 +177,9 @@ struct ReportView: TemplateView {
         inputs = metadata.inputs.map(InputRow.init)
         hasWarnings = !report.warnings.isEmpty
         warnings = report.warnings.map(\.description)
+        hasWaivers = report.waiverAudit != nil
+        waivers = report.waiverAudit?.entries.map(WaiverRow.init) ?? []
+        waiverSummary = report.waiverAudit.map(Self.waiverSummary) ?? ""
 
         reportStylesheet = page?.reportStylesheet.text
         reportStyleHash = page?.reportStylesheet.hashSource
@@ -161,6 +190,23 @@ struct ReportView: TemplateView {
         statusChart = page?.statusChart
         heatMap = page?.heatMap
         riskChart = page?.riskChart
+        reportScript = page?.reportScript.text
+        reportScriptHash = page?.reportScript.hashSource
+    }
+}
+
+extension ReportView {
+    /// `3 waivers: 1 matched (4 accepted results), 1 expired, 1 invalid`.
+    static func waiverSummary(_ audit: WaiverAudit) -> String {
+        let accepted = audit.entries.reduce(0) { $0 + $1.matchCount }
+        let parts = WaiverAuditState.allCases.compactMap { state -> String? in
+            let count = audit.count(state)
+            guard count > 0 else { return nil }
+            return "\(CountText.grouped(count)) \(state.phrase)"
+        }
+        return ReportText.counted(audit.entries.count, "waiver", "waivers") + (parts.isEmpty ? "" : ": ")
+            + parts.joined(separator: ", ") + "; "
+            + ReportText.counted(accepted, "result accepted", "results accepted")
     }
 }
 
@@ -172,6 +218,7 @@ extension ReportView: MustacheParent {
         case "organization": organization
         case "generatedAt": generatedAt
         case "generatedOn": generatedOn
+        case "generatedDay": generatedDay
         case "toolVersion": toolVersion
         case "identityCount": identityCount
         case "agentCount": agentCount
@@ -199,6 +246,9 @@ extension ReportView: MustacheParent {
         case "criticalFindingCount": criticalFindingCount
         case "criticalFindingLimit": criticalFindingLimit
         case "criticalFindings": criticalFindings
+        case "executiveCriticalFindings": executiveCriticalFindings
+        case "hasMoreExecutiveCriticalFindings": hasMoreExecutiveCriticalFindings
+        case "moreExecutiveCriticalFindings": moreExecutiveCriticalFindings
         case "hasMoreCriticalFindings": hasMoreCriticalFindings
         case "moreCriticalFindings": moreCriticalFindings
         case "hasRiskyIdentities": hasRiskyIdentities
@@ -209,12 +259,16 @@ extension ReportView: MustacheParent {
         case "ownerFindingLimit": ownerFindingLimit
         case "affectedLimit": affectedLimit
         case "affectedCap": affectedCap
+        case "changes": changes
         case "controls": controls
         case "findingLimit": findingLimit
         case "catalogs": catalogs
         case "inputs": inputs
         case "hasWarnings": hasWarnings
         case "warnings": warnings
+        case "hasWaivers": hasWaivers
+        case "waivers": waivers
+        case "waiverSummary": waiverSummary
         case "reportStylesheet": reportStylesheet
         case "reportStyleHash": reportStyleHash
         case "executiveStylesheet": executiveStylesheet
@@ -224,6 +278,8 @@ extension ReportView: MustacheParent {
         case "statusChart": statusChart
         case "heatMap": heatMap
         case "riskChart": riskChart
+        case "reportScript": reportScript
+        case "reportScriptHash": reportScriptHash
         default: nil
         }
     }

@@ -2,7 +2,7 @@ import Mustache
 
 /// How many subjects of a control have one result status (key `counts` of a ``ControlSection``).
 struct ResultCountRow: TemplateView {
-    /// `✅ Pass`, …
+    /// `✓ Pass`, …
     var status: String
     var statusClass: String
     var count: String
@@ -14,8 +14,9 @@ struct ResultCountRow: TemplateView {
         self.count = String(count)
     }
 
-    /// The statuses a control card counts, worst first. `accepted` only appears once a result is
-    /// accepted: waivers are not an input yet, so reports show no accepted row until they are.
+    /// The statuses a control card counts, worst first. `accepted` only appears once a waiver
+    /// (`--waivers`) has accepted a result of the control, so reports without waivers show no
+    /// accepted row.
     static func rows(_ outcome: ControlOutcome) -> [ResultCountRow] {
         ResultStatus.allCases.sorted().filter { $0 != .accepted || outcome.count(.accepted) > 0 }.map {
             ResultCountRow($0, count: outcome.count($0))

@@ -9,7 +9,9 @@ import Mustache
 /// ``titleLimit``, ``messageLimit`` Unicode scalars) before escaping. Markdown escaping turns one
 /// scalar into at most five characters (`&amp;`), so even if every scalar were escaped that way,
 /// the cells would add at most 5 × (60 + 60 + 10 × 60 + 10 × (60 + 120) + 8 × (60 + 3 × (3 × 60 +
-/// 100))) = 48,600 characters to a few thousand of template and figures. `SummaryBoundTests`
+/// 100))) = 48,600 characters to a few thousand of template and figures; the line on what changed
+/// since the previous run adds at most ``frameworkLimit`` cut framework names (5 × 10 × 60 = 3,000
+/// more). `SummaryBoundTests`
 /// renders a large inventory of hostile names and owners and checks the bound.
 struct SummaryView: TemplateView {
     /// The ceiling the document stays under: what GitHub accepts in a pull request comment, with room.
@@ -52,6 +54,8 @@ struct SummaryView: TemplateView {
     /// Owners not listed, and their findings: `4 more owners with 17 findings`.
     var moreOwners: String
     var findingsPerOwner: String
+    /// What changed since the previous run, for the listed frameworks (names cut), when there was one.
+    var changes: ChangesView?
 
     init(_ report: GapReport) throws {
         let summary = report.inventorySummary
@@ -94,6 +98,16 @@ struct SummaryView: TemplateView {
             ReportText.counted(rest.count, "more owner", "more owners") + " with "
             + ReportText.counted(rest.reduce(0) { $0 + $1.count }, "finding", "findings")
         findingsPerOwner = String(Self.findingsPerOwner)
+        if var changes = report.changes.map({ ChangesView($0, frameworks: Array(listedFrameworks), withChart: false) })
+        {
+            for index in changes.scoreChanges.indices {
+                changes.scoreChanges[index].framework = Self.cut(
+                    changes.scoreChanges[index].framework,
+                    to: Self.nameLimit
+                )
+            }
+            self.changes = changes
+        }
     }
 
     /// `text` cut to at most `limit` Unicode scalars, ending with `…` when cut. Cutting scalars
@@ -146,6 +160,7 @@ extension SummaryView: MustacheParent {
         case "hasMoreOwners": hasMoreOwners
         case "moreOwners": moreOwners
         case "findingsPerOwner": findingsPerOwner
+        case "changes": changes
         default: nil
         }
     }

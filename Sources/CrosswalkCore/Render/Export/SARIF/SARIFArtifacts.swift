@@ -19,7 +19,7 @@ struct SARIFArtifacts {
         var roles: [String] {
             switch digest.role {
             case .inventory, .importedExport: return ["analysisTarget"]
-            case .overlay, .policy: return ["userSpecifiedConfiguration"]
+            case .overlay, .policy, .waivers: return ["userSpecifiedConfiguration"]
             case .catalog: return ["taxonomy"]
             }
         }
