@@ -33,7 +33,7 @@ import Testing
         let tampered = folder.appendingPathComponent("tampered.xml")
         var lines = try Fixtures.text(Self.reference).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
-        let index = try #require(lines.firstIndex { $0.contains(#"<result status="fail" "#) })
+        let index = try #require(lines.firstIndex { $0.contains(#" status="fail" subject="#) })
         lines[index] = lines[index].replacingOccurrences(of: #"status="fail""#, with: #"status="failed""#)
         try lines.joined(separator: "\n").write(to: tampered, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["validate", tampered.path])

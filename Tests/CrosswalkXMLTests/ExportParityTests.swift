@@ -15,6 +15,8 @@ import Testing
         var identity: String?
         var message: String
         var evidence: [String]
+        /// The stable finding id.
+        var id = ""
     }
 
     static func jsonFacts(_ bytes: [UInt8]) throws -> (facts: [Fact], counts: [String: [String: Int]]) {
@@ -46,7 +48,8 @@ import Testing
                             templates[result["message"] as? Int ?? 0],
                             result["values"] as? [String] ?? []
                         ),
-                        evidence: observations
+                        evidence: observations,
+                        id: result["id"] as? String ?? ""
                     )
                 )
             }
@@ -63,7 +66,11 @@ import Testing
         var counts: [String: [String: Int]] = [:]
         for control in document.root.child("controls")?.children ?? [] {
             let id = control["id"] ?? ""
-            counts[id] = (control.child("counts")?.attributes ?? [:]).compactMapValues(Int.init)
+            // XML names a count attribute by the status (`not-applicable`); JSON in snake case.
+            let attributes = (control.child("counts")?.attributes ?? [:]).compactMapValues(Int.init)
+            counts[id] = Dictionary(
+                uniqueKeysWithValues: attributes.map { (String($0.key.map { $0 == "-" ? "_" : $0 }), $0.value) }
+            )
             let templates = (control.child("messageTemplates")?.children ?? []).map { $0.child("pattern")?.text ?? "" }
             let evidence = control.child("evidenceTemplates")?.children ?? []
             for result in control.child("results")?.children ?? [] {
@@ -82,7 +89,8 @@ import Testing
                             templates[Int(result["message"] ?? "") ?? 0],
                             result.children.filter { $0.name == "value" }.map(\.text)
                         ),
-                        evidence: observations
+                        evidence: observations,
+                        id: result["id"] ?? ""
                     )
                 )
             }
@@ -97,6 +105,10 @@ import Testing
         #expect(json.facts.count == report.evaluation.outcomes.reduce(0) { $0 + $1.findingCount })
         #expect(json.facts == xml.facts)
         #expect(json.counts == xml.counts)
+        #expect(
+            json.facts.allSatisfy { $0.id.hasPrefix("CW-") },
+            "every result has its finding id"
+        )
         var expected: [String] = []
         for outcome in report.evaluation.outcomes {
             try outcome.forEachFinding {
@@ -108,7 +120,7 @@ import Testing
 
     @Test func hostileNamesAndMessagesCarryTheSameFactsInBothFormats() throws {
         let identities = XMLReportRendererTests.hostileNames.enumerated().map { index, hostile in
-            #"{"id": "hostile-\#(index)", "kind": "agent", "name": \#(XMLReportRendererTests.jsonString(hostile.name)), "tools": [\#(XMLReportRendererTests.jsonString(hostile.name))]}"#
+            #"{"id": "hostile-\#(index)", "kind": "agent", "name": \#(XMLReportRendererTests.jsonString(hostile.name)), "owner": \#(XMLReportRendererTests.jsonString(hostile.name)), "tools": [\#(XMLReportRendererTests.jsonString(hostile.name))]}"#
         }
         let inventory = #"{"version": 1, "identities": [\#(identities.joined(separator: ", "))]}"#
         let report = try XMLReportRendererTests.report(inventoryJSON: inventory)
@@ -137,10 +149,12 @@ import Testing
                 status: $0.status,
                 identity: $0.identity.map(replacingForbidden),
                 message: replacingForbidden($0.message),
-                evidence: $0.evidence.map(replacingForbidden)
+                evidence: $0.evidence.map(replacingForbidden),
+                id: $0.id
             )
         }
         #expect(sanitized == xml.facts)
+        // The identity string holds the owner: hostile owners take the same path as hostile names.
         #expect(json.facts.contains { $0.identity?.contains("<script>") == true }, "hostile names are in the table")
         let xmlText = String(decoding: xmlBytes, as: UTF8.self)
         #expect(!xmlText.contains("<script>"))

@@ -51,8 +51,8 @@ import Testing
 
     @Test func controlAndBidiCharactersInMessagesAreMadeVisible() throws {
         let (bytes, line) = try XMLSchemaValidatorTests.tamper(
-            #"<result status="fail" "#,
-            with: "<result status=\"f\u{202E}ail\u{85}\" "
+            #" status="fail" subject="#,
+            with: " status=\"f\u{202E}ail\u{85}\" subject="
         )
         #expect(
             try XMLSchemaValidatorTests.validate(bytes) == [

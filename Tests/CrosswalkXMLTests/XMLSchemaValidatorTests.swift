@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func rejectsAnUnknownResultStatusAtItsLine() throws {
-        let (bytes, line) = try Self.tamper(#"<result status="fail" "#, with: #"<result status="bogus" "#)
+        let (bytes, line) = try Self.tamper(#" status="fail" subject="#, with: #" status="bogus" subject="#)
         #expect(
             try Self.validate(bytes) == [
                 "\(Self.file):\(line):1: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'bogus' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func rejectsAPassListedAsAResult() throws {
-        let (bytes, line) = try Self.tamper(#"<result status="fail" "#, with: #"<result status="pass" "#)
+        let (bytes, line) = try Self.tamper(#" status="fail" subject="#, with: #" status="pass" subject="#)
         #expect(
             try Self.validate(bytes) == [
                 "\(Self.file):\(line):1: error: Element 'result', attribute 'status': [facet 'enumeration'] The value 'pass' is not an element of the set {'fail', 'not-assessed', 'accepted', 'error'}."

@@ -23,7 +23,8 @@ public struct FrameworkMapper: Sendable {
                 assessed[entry.id] = assessLeaf(
                     entry,
                     linked.compactMap { mapping in outcomes[mapping.controlID].map { (mapping, $0) } },
-                    hasAIAgents: evaluation.hasAIAgents
+                    hasAIAgents: evaluation.hasAIAgents,
+                    identities: evaluation.identities.identities
                 )
             }
             return FrameworkAssessment(
@@ -37,7 +38,8 @@ public struct FrameworkMapper: Sendable {
     func assessLeaf(
         _ entry: CatalogEntry,
         _ linked: [(Mapping, ControlOutcome)],
-        hasAIAgents: Bool
+        hasAIAgents: Bool,
+        identities: [Identity] = []
     ) -> EntryAssessment {
         let links = linked.map { mapping, outcome in
             LinkAssessment(
@@ -49,19 +51,18 @@ public struct FrameworkMapper: Sendable {
             )
         }
         let live = links.filter(\.isLive)
-        var affected = IdentitySet()
-        for (mapping, outcome) in linked where outcome.scopedCounts(in: mapping.scope).failing > 0 {
-            affected.formUnion(outcome.affectedIdentities(in: mapping.scope))
-        }
         func make(_ status: EntryStatus, _ reason: String) -> EntryAssessment {
-            EntryAssessment(
+            let affected =
+                status == .gapsFound ? AffectedIdentityList(linked, identities: identities) : AffectedIdentityList()
+            return EntryAssessment(
                 entry: entry,
                 status: status,
                 links: links,
-                affectedIdentityCount: status == .gapsFound ? affected.count : 0,
+                affectedIdentityCount: affected.count,
                 isLeaf: true,
                 leafStatusCounts: [status: 1],
-                reason: reason
+                reason: reason,
+                affectedIdentities: affected
             )
         }
         func ids(_ links: [LinkAssessment]) -> String {

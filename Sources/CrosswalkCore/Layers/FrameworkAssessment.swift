@@ -13,6 +13,9 @@ public struct EntryAssessment: Sendable {
     public var leafStatusCounts: [EntryStatus: Int]
     /// One sentence explaining the status.
     public var reason: String
+    /// The identities behind a leaf entry's gaps, listed up to ``AffectedIdentityList/cap``;
+    /// its count is ``affectedIdentityCount`` (empty for groups and entries without gaps).
+    public var affectedIdentities = AffectedIdentityList()
 
     /// The live mappings: those with a result in scope.
     public var liveLinks: [LinkAssessment] { links.filter(\.isLive) }

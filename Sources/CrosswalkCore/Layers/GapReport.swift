@@ -27,6 +27,9 @@ public struct GapReport: Sendable {
     public var importedSources: [ImportedSource] = []
     /// What changed since the previous recorded run, when the run has a history to compare with.
     public var changes: RunChanges?
+    /// Failing results grouped by the owner of their identity, owners in report order
+    /// (``OwnerGrouping``); empty when nothing fails.
+    public var findingsByOwner: [OwnerFindings] = []
     /// What became of each waiver, when a waivers file was given.
     public var waiverAudit: WaiverAudit?
 }

@@ -63,4 +63,19 @@ public struct IdentitySet: Hashable, Sendable {
         }
         return result
     }
+
+    /// The first `limit` ordinals in ascending order, without listing the rest.
+    public func ordinals(limit: Int) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(Swift.min(limit, count))
+        for (index, word) in words.enumerated() where word != 0 {
+            var remaining = word
+            while remaining != 0 {
+                guard result.count < limit else { return result }
+                result.append(Int32(index * 64 + remaining.trailingZeroBitCount))
+                remaining &= remaining - 1
+            }
+        }
+        return result
+    }
 }

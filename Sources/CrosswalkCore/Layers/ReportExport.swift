@@ -80,6 +80,19 @@ public struct ExportName: ExpressibleByStringLiteral, Sendable {
     }
 
     public init(stringLiteral value: String) { self.init(value) }
+
+    /// A name spelled differently in each format: a status or scope used as a key is snake case
+    /// in JSON (`not_applicable`) and keeps its own spelling in XML (`not-applicable`).
+    public init(json: String, xml: String) {
+        self.json = json
+        self.xml = xml
+    }
+
+    /// The name of a key taken from a vocabulary value (a status, a scope): hyphens become
+    /// underscores in JSON; XML keeps the value as it is.
+    public static func keyed(_ value: String) -> ExportName {
+        ExportName(json: String(value.map { $0 == "-" ? "_" : $0 }), xml: value)
+    }
 }
 
 /// The identities the results of a report are about, for the identity table of the

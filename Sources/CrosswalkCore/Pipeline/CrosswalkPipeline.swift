@@ -338,6 +338,8 @@ public struct CrosswalkPipeline: Sendable {
             identities: IdentityDirectory(evaluation.identities)
         )
         report.importedSources = inputs.imported.sources
+        // A spool that cannot be read back fails the renderers, which read it again.
+        report.findingsByOwner = (try? OwnerGrouping.group(evaluation)) ?? []
         if let waivers = inputs.waivers {
             let audit = WaiverAudit(
                 file: waivers.file,

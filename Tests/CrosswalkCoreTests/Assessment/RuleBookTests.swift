@@ -102,10 +102,11 @@ import Testing
         for mapping in mappings {
             let control = controls[mapping.control] ?? [:]
             let scoped = control["scoped_counts"] as? [String: [String: Int]] ?? [:]
-            let counts = scoped[mapping.scope ?? catalogScope] ?? [:]
+            // JSON keys are snake case: the scope `ai-agents` is the key `ai_agents`.
+            let counts = scoped[snake(mapping.scope ?? catalogScope)] ?? [:]
             let p = counts["pass"] ?? 0
             let f = (counts["fail"] ?? 0) + (counts["accepted"] ?? 0)
-            let u = (counts["not-assessed"] ?? 0) + (counts["error"] ?? 0)
+            let u = (counts["not_assessed"] ?? 0) + (counts["error"] ?? 0)
             guard p + f + u > 0 else { continue }
             let observed = control["evidence"] as? String == "observed"
             let weight =
@@ -161,6 +162,9 @@ import Testing
         let hundredths = Int((value * 100).rounded())
         return String(format: "%d.%02d", hundredths / 100, hundredths % 100)
     }
+
+    /// A status or scope as a JSON key: hyphens become underscores.
+    static func snake(_ value: String) -> String { String(value.map { $0 == "-" ? "_" : $0 }) }
 
     static func posture(_ fraction: Double, criticalGap: Bool) -> String {
         fraction >= 0.8 && !criticalGap ? "Strong" : fraction >= 0.5 ? "Mixed" : "Weak"
@@ -233,7 +237,10 @@ import Testing
             }
             let counts = try #require(framework["status_counts"] as? [String: Int])
             for status in Set(leafStatus.values) {
-                #expect(counts[status] == leafStatus.values.filter { $0 == status }.count, "\(catalogID) \(status)")
+                #expect(
+                    counts[snake(status)] == leafStatus.values.filter { $0 == status }.count,
+                    "\(catalogID) \(status)"
+                )
             }
             if possible > 0 {
                 let score = try #require(framework["score"] as? [String: Any], "\(catalogID) has a score")

@@ -146,7 +146,7 @@ import Testing
             ),
             into: &views
         )
-        #expect(views.count == 19, "\(views.keys.sorted())")
+        #expect(views.count == 22, "\(views.keys.sorted())")
         for (name, view) in views {
             for key in Self.keys(of: view) {
                 let reflected = try #require(Self.child(key, of: view), "\(name).\(key)")

@@ -140,7 +140,7 @@ public struct ReportExporter {
 
     private func writeEntryStatusCounts(_ writer: some ExportWriter, _ count: (EntryStatus) -> Int) throws {
         try writer.beginRecord("status_counts")
-        for status in EntryStatus.allCases { try writer.field(ExportName(status.rawValue), .integer(count(status))) }
+        for status in EntryStatus.allCases { try writer.field(.keyed(status.rawValue), .integer(count(status))) }
         try writer.endRecord()
     }
 
@@ -227,11 +227,16 @@ public struct ReportExporter {
         try writer.field("status", .identifier(assessment.status.rawValue))
         try writer.field("pass_share", assessment.passShare.map { .decimal($0) })
         try writer.field("affected_identities", leaf ? .integer(assessment.affectedIdentityCount) : nil)
+        try writer.field("affected_subjects_omitted", leaf ? .integer(assessment.affectedIdentities.omitted) : nil)
         try writer.field("title", .text(assessment.entry.title))
         try writer.field("label", .text(assessment.status.label))
         try writer.field("reason", .text(assessment.reason))
         if !leaf { try writeRatio(writer, "coverage", assessment.coverage) }
         if leaf {
+            let affected = assessment.affectedIdentities
+            try writer.beginList("affected_subjects", item: "affected_subject")
+            for identity in affected.listed { try writer.item(.identifier(identity.id)) }
+            try writer.endList()
             try writer.beginList("links", item: "link")
             for link in assessment.links {
                 try writer.beginRecord("link")
@@ -311,15 +316,15 @@ public struct ReportExporter {
         try writer.endList()
         try writer.beginRecord("counts")
         for status in ResultStatus.allCases {
-            try writer.field(ExportName(status.rawValue), .integer(outcome.count(status)))
+            try writer.field(.keyed(status.rawValue), .integer(outcome.count(status)))
         }
         try writer.endRecord()
         try writer.beginRecord("scoped_counts")
         for scope in MappingScope.allCases {
             let counts = outcome.counts(in: scope)
-            try writer.beginRecord(ExportName(scope.rawValue))
+            try writer.beginRecord(.keyed(scope.rawValue))
             for status in ResultStatus.allCases {
-                try writer.field(ExportName(status.rawValue), .integer(counts[status] ?? 0))
+                try writer.field(.keyed(status.rawValue), .integer(counts[status] ?? 0))
             }
             try writer.endRecord()
         }
@@ -384,6 +389,7 @@ public struct ReportExporter {
         identities: ExportTables
     ) throws {
         try writer.beginRecord(ExportNames.result)
+        try writer.field(ExportNames.id, .identifier(FindingID.of(finding, control: control.id)))
         try writer.field(ExportNames.status, .identifier(finding.status.rawValue))
         let name = try writeSubjectFields(writer, finding.subject, control: control, identities: identities)
         try writer.field(ExportNames.message, .integer(templates.messages.index(of: finding.message.template)))

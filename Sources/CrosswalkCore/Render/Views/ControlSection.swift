@@ -46,12 +46,17 @@ struct ControlSection: TemplateView {
     /// Whether the control fails: the HTML page shows a failing control's card open.
     var isFailing: Bool
 
-    init(_ outcome: ControlOutcome, library: FrameworkLibrary) {
+    /// The section of `outcome`; `owners` names the owner of a finding's subject.
+    init(
+        _ outcome: ControlOutcome,
+        library: FrameworkLibrary,
+        owners: (SubjectReference) -> String? = { _ in nil }
+    ) {
         let definition = outcome.definition
         let severity = StatusPresentation.of(definition.severity)
         let status = StatusPresentation.of(outcome.status)
         let mappings = library.mappings(forControl: definition.id)
-        let (listed, total) = Self.listedFindings(outcome)
+        let (listed, total) = Self.listedFindings(outcome, owners: owners)
         id = definition.id
         title = definition.title
         anchor = HTMLEscaping.anchor("control", definition.id)
@@ -87,8 +92,14 @@ struct ControlSection: TemplateView {
 
     /// The rows of the first ``findingLimit`` results that are not passes, and how many there are
     /// in all (the one place views read `ControlOutcome.findings`).
-    static func listedFindings(_ outcome: ControlOutcome) -> (rows: [FindingRow], total: Int) {
-        (outcome.findings.prefix(findingLimit).map(FindingRow.init), outcome.findingCount)
+    static func listedFindings(
+        _ outcome: ControlOutcome,
+        owners: (SubjectReference) -> String? = { _ in nil }
+    ) -> (rows: [FindingRow], total: Int) {
+        (
+            outcome.findings.prefix(findingLimit).map { FindingRow($0, owner: owners($0.subject)) },
+            outcome.findingCount
+        )
     }
 
     /// The evidence fields a control reads, comma-separated.

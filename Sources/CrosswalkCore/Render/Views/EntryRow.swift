@@ -30,6 +30,12 @@ struct EntryRow: TemplateView {
     var reason: String
     /// Whether the HTML shows ``reason``: covered leaf entries.
     var hasReason: Bool
+    /// The first ``AffectedIdentityList/displayLimit`` identities behind the leaf's gaps.
+    var hasAffectedIdentities: Bool
+    var affectedIdentities: [AffectedIdentityRow]
+    /// Whether the list was cut, and how many identities it leaves out (empty when none).
+    var hasMoreAffected: Bool
+    var moreAffected: String
     /// `gaps-found`, `not-covered`, …, and the catalog id: what the HTML page's filter reads.
     var statusKey: String
     var catalogID: String
@@ -54,6 +60,11 @@ struct EntryRow: TemplateView {
         affected = entry.isLeaf && entry.affectedIdentityCount > 0 ? String(entry.affectedIdentityCount) : ""
         reason = entry.reason
         hasReason = entry.isLeaf && entry.status != .notCovered
+        let list = entry.affectedIdentities
+        hasAffectedIdentities = !list.listed.isEmpty
+        affectedIdentities = AffectedIdentityRow.rows(list.displayed)
+        hasMoreAffected = list.notDisplayed > 0
+        moreAffected = list.notDisplayed > 0 ? CountText.grouped(list.notDisplayed) : ""
         statusKey = presentation.filterKey
         catalogID = catalog.id
         isNotCovered = entry.status == .notCovered
@@ -81,6 +92,10 @@ extension EntryRow: MustacheParent {
         case "affected": affected
         case "reason": reason
         case "hasReason": hasReason
+        case "hasAffectedIdentities": hasAffectedIdentities
+        case "affectedIdentities": affectedIdentities
+        case "hasMoreAffected": hasMoreAffected
+        case "moreAffected": moreAffected
         case "statusKey": statusKey
         case "catalogID": catalogID
         case "isNotCovered": isNotCovered

@@ -16,8 +16,10 @@ struct FindingRow: TemplateView {
     var message: String
     /// `field: observed; expected value · …`.
     var evidence: String
+    /// The owner of the subject's identity, or `no owner` (also for roles and platforms).
+    var owner: String
 
-    init(_ finding: Finding) {
+    init(_ finding: Finding, owner: String? = nil) {
         let presentation = StatusPresentation.of(finding.status)
         subject = finding.subject.name
         subjectID = finding.subject.id
@@ -30,6 +32,7 @@ struct FindingRow: TemplateView {
             $0.expected.isEmpty ? "\($0.field): \($0.observed)" : "\($0.field): \($0.observed); expected \($0.expected)"
         }
         .joined(separator: " · ")
+        self.owner = owner ?? OwnerName.none
     }
 
     /// The finding's message as reports print it (the one place views read `Finding.message`).
@@ -51,6 +54,7 @@ extension FindingRow: MustacheParent {
         case "statusKey": statusKey
         case "message": message
         case "evidence": evidence
+        case "owner": owner
         default: nil
         }
     }

@@ -35,6 +35,8 @@ struct FrameworkRow: TemplateView {
     var notCovered: String
     /// Every entry, groups and leaves, in catalog order.
     var entries: [EntryRow]
+    /// Whether any entry lists the identities behind its gaps.
+    var hasAffectedIdentities: Bool
     /// Whether some entry (a leaf or a whole group) is not covered by any control.
     var hasNotCovered: Bool
     /// The framework's stacked status bar (SVG, HTML only; absent in Markdown).
@@ -68,6 +70,7 @@ struct FrameworkRow: TemplateView {
         notApplicable = String(assessment.count(.notApplicable))
         notCovered = String(assessment.count(.notCovered))
         entries = assessment.entries.map { EntryRow($0, catalog: catalog) }
+        hasAffectedIdentities = entries.contains(where: \.hasAffectedIdentities)
         hasNotCovered = entries.contains { $0.isNotCovered }
         statusChart =
             withChart
@@ -102,6 +105,7 @@ extension FrameworkRow: MustacheParent {
         case "notApplicable": notApplicable
         case "notCovered": notCovered
         case "entries": entries
+        case "hasAffectedIdentities": hasAffectedIdentities
         case "hasNotCovered": hasNotCovered
         case "statusChart": statusChart
         default: nil

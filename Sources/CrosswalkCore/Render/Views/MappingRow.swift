@@ -14,6 +14,8 @@ struct MappingRow: TemplateView {
     /// `all` or `ai-agents`.
     var scope: String
     var rationale: String
+    /// The entry's anchor in the HTML page's framework tables.
+    var entryAnchor: String
 
     /// The row of `mapping`, whose catalog is `catalog` when it is loaded; `withTitle` adds the
     /// entry's title after its id.
@@ -30,6 +32,7 @@ struct MappingRow: TemplateView {
         strength = String(mapping.strength)
         scope = mapping.scope.rawValue
         rationale = mapping.rationale
+        entryAnchor = HTMLEscaping.entryAnchor(catalogID: mapping.catalogID, entryID: mapping.entryID)
     }
 }
 
@@ -44,6 +47,7 @@ extension MappingRow: MustacheParent {
         case "strength": strength
         case "scope": scope
         case "rationale": rationale
+        case "entryAnchor": entryAnchor
         default: nil
         }
     }

@@ -69,6 +69,13 @@ struct ReportView: TemplateView {
     var riskyIdentities: [RiskyIdentityRow]
     /// Covered leaf entries of every framework.
     var alignment: [AlignmentRow]
+    /// Failing results by owner (``GapReport/findingsByOwner``), and how many each group lists.
+    var hasOwnerGroups: Bool
+    var ownerGroups: [OwnerGroupRow]
+    var ownerFindingLimit: String
+    /// How many identities an entry lists here, and in the JSON and XML reports.
+    var affectedLimit: String
+    var affectedCap: String
 
     /// What changed since the previous run, when the run had one (`crosswalk run` with history).
     var changes: ChangesView?
@@ -152,7 +159,19 @@ struct ReportView: TemplateView {
         alignment = AlignmentRow.rows(report.frameworks)
         changes = report.changes.map { ChangesView($0, frameworks: report.frameworks, withChart: page != nil) }
 
-        controls = report.evaluation.outcomes.map { ControlSection($0, library: report.library) }
+        hasOwnerGroups = !report.findingsByOwner.isEmpty
+        ownerGroups = report.findingsByOwner.map(OwnerGroupRow.init)
+        ownerFindingLimit = String(OwnerFindings.displayLimit)
+        affectedLimit = String(AffectedIdentityList.displayLimit)
+        affectedCap = CountText.grouped(AffectedIdentityList.cap)
+
+        let evaluation = report.evaluation
+        let identities = evaluation.identities.identities
+        controls = evaluation.outcomes.map {
+            ControlSection($0, library: report.library) { subject in
+                OwnerName.of(OwnerGrouping.identity(of: subject, in: identities, evaluation))
+            }
+        }
         findingLimit = String(ControlSection.findingLimit)
         catalogs = report.library.catalogs.map(CatalogRow.init)
         inputs = metadata.inputs.map(InputRow.init)
@@ -235,6 +254,11 @@ extension ReportView: MustacheParent {
         case "hasRiskyIdentities": hasRiskyIdentities
         case "riskyIdentities": riskyIdentities
         case "alignment": alignment
+        case "hasOwnerGroups": hasOwnerGroups
+        case "ownerGroups": ownerGroups
+        case "ownerFindingLimit": ownerFindingLimit
+        case "affectedLimit": affectedLimit
+        case "affectedCap": affectedCap
         case "changes": changes
         case "controls": controls
         case "findingLimit": findingLimit

@@ -4,8 +4,8 @@
 ///
 /// - identity or credential: the kind of the identity it belongs to (`agent`, `service`, …), its
 ///   owner (`no owner` when none is recorded or it is blank) and its platform;
-/// - role: `role`, no owner, the role's platform;
-/// - platform: `platform`, no owner, the platform itself.
+/// - role: `role`, `no owner`, the role's platform;
+/// - platform: `platform`, `no owner`, the platform itself.
 struct CSVSubjectDetails {
     static let noOwner = "no owner"
 
@@ -15,8 +15,8 @@ struct CSVSubjectDetails {
         inventory = report.evaluation.identities
     }
 
-    /// `(kind, owner, platform)` of `subject`; owner and platform are empty when unknown or
-    /// meaningless (a role has no owner).
+    /// `(kind, owner, platform)` of `subject`; owner is `no owner` when none is recorded or the
+    /// subject is a role or a platform; platform is empty when unknown.
     func describe(_ subject: SubjectReference) -> (kind: String, owner: String, platform: String) {
         switch subject.kind {
         case .identity, .credential:
@@ -26,9 +26,9 @@ struct CSVSubjectDetails {
             let owner = identity.owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? Self.noOwner
             return (identity.kind.rawValue, owner, identity.platform ?? "")
         case .role:
-            return ("role", "", inventory.role(withID: subject.id)?.platform ?? "")
+            return ("role", Self.noOwner, inventory.role(withID: subject.id)?.platform ?? "")
         case .platform:
-            return ("platform", "", subject.id)
+            return ("platform", Self.noOwner, subject.id)
         }
     }
 

@@ -1,0 +1,141 @@
+import CrosswalkTestSupport
+import Foundation
+import Testing
+
+@testable import CrosswalkCore
+
+/// Every result row carries its owner in every format, hostile owners stay text, findings are
+/// grouped by owner once, and the JSON report spells every key in snake case.
+@Suite struct OwnerAndKeyStyleTests {
+    static func registry() throws -> RendererRegistry { RendererRegistry(templates: try ReportTemplates()) }
+
+    static func text(_ report: GapReport, _ document: ReportDocument) throws -> String {
+        String(decoding: try registry().render(report, as: document), as: UTF8.self)
+    }
+
+    static func json(_ report: GapReport) throws -> [String: Any] {
+        let bytes = try registry().render(report, as: .jsonReport)
+        return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    /// Owners the hostile inventory records (identities 1, 3 and 5 are owned by names 0, 2, 4).
+    static let hostileOwners = [0, 2, 4].map { SARIFExportTests.hostileNames[$0] }
+
+    /// Each result names its finding id, and its owner through its row in the identity table.
+    @Test func everyJSONResultCarriesItsFindingIDAndItsOwnerThroughTheIdentityTable() throws {
+        let report = try SARIFExportTests.hostileReport()
+        let document = try Self.json(report)
+        let controls = try #require(document["controls"] as? [[String: Any]])
+        let table = try #require(document["identities"] as? [[String: Any]])
+        var owners = Set<String>()
+        var results = 0
+        for control in controls {
+            let id = try #require(control["id"] as? String)
+            let outcome = try #require(report.evaluation.outcome(for: id))
+            var expected: [String] = []
+            try outcome.forEachFinding { expected.append(FindingID.of($0, control: id)) }
+            let listed = try #require(control["results"] as? [[String: Any]])
+            #expect(listed.compactMap { $0["id"] as? String } == expected)
+            for result in listed {
+                let row = (result["identity"] as? Int).map { table[$0] }
+                owners.insert(row?["owner"] as? String ?? OwnerName.none)
+                results += 1
+            }
+        }
+        #expect(results > 0)
+        #expect(owners.contains("no owner"))
+        for owner in Self.hostileOwners { #expect(owners.contains(owner), "\(owner.debugDescription)") }
+    }
+
+    @Test func hostileOwnersAreEscapedInTheFindingTablesAndTheOwnerSection() throws {
+        let report = try SARIFExportTests.hostileReport()
+        let html = try Self.text(report, .htmlReport)
+        for owner in Self.hostileOwners {
+            let escaped = HTMLEscaping.escape(owner)
+            #expect(html.contains("data-owner=\"\(escaped)\""), "\(owner.debugDescription)")
+            #expect(html.contains("<td>\(escaped)</td>"), "\(owner.debugDescription)")
+        }
+        #expect(!html.contains("data-owner=\"\"quoted\""), "a quote in an owner cannot end the attribute")
+        let markdown = try Self.text(report, .markdownReport)
+        #expect(markdown.contains("| Subject | Kind | Owner | Result | Finding | Evidence |"))
+        #expect(!markdown.contains("[open me](https://attacker.example/)"), "an owner cannot become a link")
+        for owner in Self.hostileOwners.dropFirst() {
+            #expect(markdown.contains(MarkdownEscaping.escape(owner)), "\(owner.debugDescription)")
+        }
+        let csv = try Self.text(report, .csvResults)
+        #expect(csv.contains("\"\(CSVCell.neutralised("=cmd|' /C calc'!A0"))\""))
+    }
+
+    @Test func findingsByOwnerCountEveryFailingResultOnceWithNoOwnerLast() throws {
+        let report = try PrioritiesTests.exampleReport()
+        let groups = report.findingsByOwner
+        var failing = 0
+        for outcome in report.evaluation.outcomes {
+            failing += outcome.count(.fail) + outcome.count(.error)
+        }
+        #expect(groups.reduce(0) { $0 + $1.total } == failing)
+        #expect(Set(groups.map(\.ownerText)).count == groups.count, "each owner once")
+        let unowned = try #require(groups.last)
+        #expect(unowned.owner == nil, "results about roles and platforms have no single owner")
+        #expect(groups.dropLast().allSatisfy { $0.owner != nil })
+        let owned = groups.dropLast()
+        for (earlier, later) in zip(owned, owned.dropFirst()) {
+            let weights = (earlier.worstSeverity?.weight ?? 0, later.worstSeverity?.weight ?? 0)
+            #expect(weights.0 > weights.1 || (weights.0 == weights.1 && earlier.total >= later.total))
+        }
+        for group in groups {
+            #expect(group.listed.count == min(group.total, OwnerFindings.displayLimit))
+            #expect(group.listed.allSatisfy { $0.ownerText == group.ownerText })
+            let weights = group.listed.map { -$0.control.severity.weight }
+            #expect(weights == weights.sorted(), "most severe first")
+        }
+    }
+
+    @Test func jsonKeysAreSnakeCaseEverywhere() throws {
+        let report = try PrioritiesTests.exampleReport()
+        var hyphenated: [String] = []
+        func walk(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, member) in object {
+                    if key.contains("-") { hyphenated.append("\(path).\(key)") }
+                    walk(member, "\(path).\(key)")
+                }
+            } else if let list = value as? [Any] {
+                for item in list { walk(item, path + "[]") }
+            }
+        }
+        let document = try Self.json(report)
+        walk(document, "")
+        #expect(hyphenated.isEmpty)
+        let overall = try #require(document["overall"] as? [String: Any])
+        let counts = try #require(overall["status_counts"] as? [String: Any])
+        #expect(counts["not_covered"] as? Int == report.overall.count(.notCovered))
+    }
+
+    @Test func gapRanksArePositionsFromOne() throws {
+        let gaps = try #require(try Self.json(try PrioritiesTests.exampleReport())["top_gaps"] as? [[String: Any]])
+        #expect(!gaps.isEmpty)
+        #expect(gaps.compactMap { $0["rank"] as? Int } == Array(1...gaps.count))
+    }
+
+    @Test func jsonEntriesListTheirAffectedSubjectsAndControlsLinkBack() throws {
+        let report = try PrioritiesTests.exampleReport()
+        let document = try Self.json(report)
+        let frameworks = try #require(document["frameworks"] as? [[String: Any]])
+        let csf = try #require(frameworks.first { $0["catalog"] as? String == "nist-csf-2.0" })
+        let entries = try #require(csf["entries"] as? [[String: Any]])
+        let entry = try #require(entries.first { $0["id"] as? String == "PR.AA-05" })
+        let subjects = try #require(entry["affected_subjects"] as? [String])
+        #expect(entry["title"] as? String != nil)
+        #expect(subjects.count == entry["affected_identities"] as? Int)
+        #expect(entry["affected_subjects_omitted"] as? Int == 0)
+        let controls = try #require(document["controls"] as? [[String: Any]])
+        for link in try #require(entry["links"] as? [[String: Any]]) {
+            let control = try #require(controls.first { $0["id"] as? String == link["control"] as? String })
+            let mappings = try #require(control["mappings"] as? [[String: Any]])
+            #expect(
+                mappings.contains { $0["catalog"] as? String == "nist-csf-2.0" && $0["entry"] as? String == "PR.AA-05" }
+            )
+        }
+    }
+}
