@@ -101,7 +101,7 @@ import Testing
             result.stderr.split(separator: "\n").map(String.init) == [
                 "brand/report.md.mustache: note: replaces the bundled template report.md.mustache",
                 "brand/report.md.mustache:2:1: warning: 'organization' is written without escaping ({{{…}}} or {{&…}}), so text from the inventory or a catalog could inject markup; use {{organization}}",
-                "brand/reprot.md.mustache: warning: replaces no bundled template and no template includes it, so it is not used; bundled templates: controls.md.mustache, executive-summary.css.mustache, executive-summary.html.mustache, executive-summary.md.mustache, html-base.css.mustache, report.css.mustache, report.html.mustache, report.md.mustache, summary.md.mustache",
+                "brand/reprot.md.mustache: warning: replaces no bundled template and no template includes it, so it is not used; bundled templates: changes-brief.html.mustache, changes-brief.md.mustache, changes.html.mustache, changes.md.mustache, controls.md.mustache, executive-summary.css.mustache, executive-summary.html.mustache, executive-summary.md.mustache, html-base.css.mustache, report.css.mustache, report.html.mustache, report.md.mustache, summary.md.mustache",
             ]
         )
     }
