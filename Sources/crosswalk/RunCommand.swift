@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
             frameworks, output root, history, gates and limits; relative paths in it are relative \
             to its folder. Each run writes ROOT/<UTC time, e.g. 20261101T000000Z>/ as one report \
             set, then points ROOT/latest at it; a run that fails changes neither. One run at a \
-            time per root. Scheduling: docs/scheduling.md.
+            time per root. Each run is recorded in the history database (ROOT/history.sqlite \
+            unless the config names another), and its reports say what changed since the previous \
+            recorded run (docs/history.md). Scheduling: docs/scheduling.md.
 
             Gate options override the config's gates.
 
@@ -25,7 +27,8 @@ struct RunCommand: ParsableCommand {
 
             Exit codes: 0 reports written, no gate breached; 1 reports written and a gate \
             breached; 2 nothing written because the config or an input is invalid; 4 reports \
-            written but the evaluation is incomplete while the completeness gate is set; 64 usage \
+            written but the evaluation is incomplete while the completeness gate is set; 5 reports \
+            written but the run history could not be used, so the run is not recorded; 64 usage \
             error (including an unknown catalog id in the config); 73 nothing written because the \
             run could not be written (the run folder exists, a write failed); 75 nothing written \
             because another run holds the output root.
