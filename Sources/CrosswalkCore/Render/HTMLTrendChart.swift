@@ -16,7 +16,7 @@ enum HTMLTrendChart {
         let id = "trend-chart"
         let left = 44.0
         let plotWidth = 520.0
-        let labelWidth = 190.0
+        let labelWidth = 250.0
         let top = 12.0
         let plotHeight = 180.0
         let width = left + plotWidth + labelWidth

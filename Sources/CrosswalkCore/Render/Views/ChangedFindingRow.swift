@@ -10,6 +10,9 @@ struct ChangedFindingRow: TemplateView {
     /// `High`, …, and its CSS class.
     var severity: String
     var severityClass: String
+    /// `✗ Fail`, `? Not assessed`, …, and its CSS class.
+    var status: String
+    var statusClass: String
     /// The owning team, or `no owner`.
     var owner: String
     /// When it was first seen failing, in words: `31 October 2026`.
@@ -22,6 +25,9 @@ struct ChangedFindingRow: TemplateView {
         subject = finding.key.subjectID
         self.severity = severity.label
         severityClass = severity.cssClass
+        let status = StatusPresentation.of(finding.status)
+        self.status = status.label
+        statusClass = status.cssClass
         owner = finding.owner ?? "no owner"
         firstSeen = ReportText.readableDay(finding.firstSeen)
     }
@@ -37,6 +43,8 @@ extension ChangedFindingRow: MustacheParent {
         case "subject": subject
         case "severity": severity
         case "severityClass": severityClass
+        case "status": status
+        case "statusClass": statusClass
         case "owner": owner
         case "firstSeen": firstSeen
         default: nil
