@@ -3,6 +3,9 @@
 public struct OwnerFindings: Sendable {
     /// How many findings the Markdown and HTML reports list per owner.
     public static let displayLimit = 10
+    /// How many owners the Markdown and HTML reports list, worst first ("no owner" is listed
+    /// besides); the rest are counted. CSV, JSON and XML carry every finding with its owner.
+    public static let groupLimit = 50
 
     /// The owner recorded for the findings' identities; nil for findings whose identity has no
     /// owner, and for findings about a role or a platform (no single identity).
@@ -32,7 +35,7 @@ public struct OwnerFindings: Sendable {
     mutating func add(_ finding: AttributedFinding) {
         countsBySeverity[finding.control.severity, default: 0] += 1
         listed.append(finding)
-        if listed.count >= 4 * Self.displayLimit { trim() }
+        if listed.count >= 2 * Self.displayLimit { trim() }
     }
 
     /// Sorts the kept findings and drops those beyond ``displayLimit``.

@@ -7,7 +7,21 @@
 /// ordered by their most severe finding, then by how many findings they have (most first), then
 /// by name; "no owner" comes last.
 public enum OwnerGrouping {
-    public static func group(_ evaluation: Evaluation) throws -> [OwnerFindings] {
+    /// The groups reports list: the first ``OwnerFindings/groupLimit`` owners in order, then "no
+    /// owner"; and how many owners and findings the list leaves out.
+    public struct Result: Sendable {
+        public var groups: [OwnerFindings] = []
+        public var omittedOwners = 0
+        public var omittedFindings = 0
+
+        public init(groups: [OwnerFindings] = [], omittedOwners: Int = 0, omittedFindings: Int = 0) {
+            self.groups = groups
+            self.omittedOwners = omittedOwners
+            self.omittedFindings = omittedFindings
+        }
+    }
+
+    public static func group(_ evaluation: Evaluation) throws -> Result {
         let identities = evaluation.identities.identities
         var byOwner: [String: OwnerFindings] = [:]
         var unowned = OwnerFindings(owner: nil)
@@ -29,11 +43,17 @@ public enum OwnerGrouping {
             }
         }
         var groups = Array(byOwner.values)
-        for index in groups.indices { groups[index].trim() }
         groups.sort(by: precedes)
+        let omitted = groups.dropFirst(OwnerFindings.groupLimit)
+        var result = Result(
+            groups: Array(groups.prefix(OwnerFindings.groupLimit)),
+            omittedOwners: omitted.count,
+            omittedFindings: omitted.reduce(0) { $0 + $1.total }
+        )
+        for index in result.groups.indices { result.groups[index].trim() }
         unowned.trim()
-        if unowned.total > 0 { groups.append(unowned) }
-        return groups
+        if unowned.total > 0 { result.groups.append(unowned) }
+        return result
     }
 
     /// The identity `subject` belongs to: by ordinal when it is placed, else by id.

@@ -30,6 +30,9 @@ public struct GapReport: Sendable {
     /// Failing results grouped by the owner of their identity, owners in report order
     /// (``OwnerGrouping``); empty when nothing fails.
     public var findingsByOwner: [OwnerFindings] = []
+    /// Owners (and their findings) beyond ``OwnerFindings/groupLimit``, counted, not listed.
+    public var ownersNotListed = 0
+    public var ownerFindingsNotListed = 0
     /// What became of each waiver, when a waivers file was given.
     public var waiverAudit: WaiverAudit?
 }

@@ -339,7 +339,10 @@ public struct CrosswalkPipeline: Sendable {
         )
         report.importedSources = inputs.imported.sources
         // A spool that cannot be read back fails the renderers, which read it again.
-        report.findingsByOwner = (try? OwnerGrouping.group(evaluation)) ?? []
+        let owners = (try? OwnerGrouping.group(evaluation)) ?? OwnerGrouping.Result()
+        report.findingsByOwner = owners.groups
+        report.ownersNotListed = owners.omittedOwners
+        report.ownerFindingsNotListed = owners.omittedFindings
         if let waivers = inputs.waivers {
             let audit = WaiverAudit(
                 file: waivers.file,

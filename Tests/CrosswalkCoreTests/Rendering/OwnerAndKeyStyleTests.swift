@@ -47,6 +47,35 @@ import Testing
         for owner in Self.hostileOwners { #expect(owners.contains(owner), "\(owner.debugDescription)") }
     }
 
+    /// However many owners an inventory has, the reports list the first 50 and count the rest,
+    /// and listed and counted findings add up to every failing result.
+    @Test func theOwnerSectionListsFiftyOwnersAndCountsTheRest() throws {
+        var inventory = "version: 1\nidentities:\n"
+        for index in 0..<63 {
+            inventory += """
+                  - {id: agent-\(index), kind: agent, owner: team-\(index), authentication: api-key}
+
+                """
+        }
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        let owned = report.findingsByOwner.filter { $0.owner != nil }
+        #expect(owned.count == OwnerFindings.groupLimit)
+        #expect(report.ownersNotListed == 13)
+        var failing = 0
+        for outcome in report.evaluation.outcomes {
+            try outcome.forEachFinding { if $0.status == .fail || $0.status == .error { failing += 1 } }
+        }
+        #expect(report.findingsByOwner.reduce(0) { $0 + $1.total } + report.ownerFindingsNotListed == failing)
+        let line = "…and 13 more owners with \(report.ownerFindingsNotListed) findings"
+        #expect(try Self.text(report, .markdownReport).contains(line + ", listed in crosswalk-results.csv"))
+        #expect(try Self.text(report, .htmlReport).contains(line + ", listed in crosswalk-results.csv"))
+    }
+
     @Test func hostileOwnersAreEscapedInTheFindingTablesAndTheOwnerSection() throws {
         let report = try SARIFExportTests.hostileReport()
         let html = try Self.text(report, .htmlReport)

@@ -73,6 +73,9 @@ struct ReportView: TemplateView {
     var hasOwnerGroups: Bool
     var ownerGroups: [OwnerGroupRow]
     var ownerFindingLimit: String
+    /// Owners beyond the listed ones: `12 more owners with 340 findings`.
+    var hasMoreOwnerGroups: Bool
+    var moreOwnerGroups: String
     /// How many identities an entry lists here, and in the JSON and XML reports.
     var affectedLimit: String
     var affectedCap: String
@@ -162,6 +165,10 @@ struct ReportView: TemplateView {
         hasOwnerGroups = !report.findingsByOwner.isEmpty
         ownerGroups = report.findingsByOwner.map(OwnerGroupRow.init)
         ownerFindingLimit = String(OwnerFindings.displayLimit)
+        hasMoreOwnerGroups = report.ownersNotListed > 0
+        moreOwnerGroups =
+            ReportText.counted(report.ownersNotListed, "more owner", "more owners") + " with "
+            + ReportText.counted(report.ownerFindingsNotListed, "finding", "findings")
         affectedLimit = String(AffectedIdentityList.displayLimit)
         affectedCap = CountText.grouped(AffectedIdentityList.cap)
 
@@ -257,6 +264,8 @@ extension ReportView: MustacheParent {
         case "hasOwnerGroups": hasOwnerGroups
         case "ownerGroups": ownerGroups
         case "ownerFindingLimit": ownerFindingLimit
+        case "hasMoreOwnerGroups": hasMoreOwnerGroups
+        case "moreOwnerGroups": moreOwnerGroups
         case "affectedLimit": affectedLimit
         case "affectedCap": affectedCap
         case "changes": changes
