@@ -10,6 +10,8 @@ public struct AttributedFinding: Sendable {
     public var owner: String?
     /// The finding's one-sentence explanation.
     public var message: String
+    /// `fail`, or `error` for a control that could not judge the subject.
+    public var status: ResultStatus = .fail
 
     public init(control: ControlDefinition, subject: SubjectReference, owner: String?, message: String) {
         self.control = control

@@ -31,22 +31,50 @@ public struct OwnerFindings: Sendable {
     /// The most severe control any of the findings fails.
     public var worstSeverity: Severity? { Severity.allCases.first { count($0) > 0 } }
 
+    /// Counts a finding of `control` about `subject`, and keeps it (built by `make`, only then)
+    /// when it may be among the first ``displayLimit``: a finding that cannot precede the last of
+    /// a full list is counted and dropped without being built.
+    mutating func add(
+        control: ControlDefinition,
+        subject: SubjectReference,
+        _ make: () -> AttributedFinding
+    ) {
+        countsBySeverity[control.severity, default: 0] += 1
+        if let cutoff, !Self.precedes((control.severity, control.id, subject.id), cutoff) { return }
+        listed.append(make())
+        if listed.count >= 2 * Self.displayLimit { trim() }
+    }
+
     /// Counts `finding` and keeps it when it is among the first ``displayLimit``.
     mutating func add(_ finding: AttributedFinding) {
-        countsBySeverity[finding.control.severity, default: 0] += 1
-        listed.append(finding)
-        if listed.count >= 2 * Self.displayLimit { trim() }
+        add(control: finding.control, subject: finding.subject) { finding }
     }
 
     /// Sorts the kept findings and drops those beyond ``displayLimit``.
     mutating func trim() {
         listed.sort(by: Self.precedes)
         if listed.count > Self.displayLimit { listed.removeLast(listed.count - Self.displayLimit) }
+        if listed.count == Self.displayLimit, let last = listed.last {
+            cutoff = (last.control.severity, last.control.id, last.subject.id)
+        }
     }
+
+    /// The last of a full list at the latest ``trim()``: a finding that does not precede it can
+    /// never be among the first ``displayLimit`` (later findings only raise the bar).
+    private var cutoff: (severity: Severity, control: String, subject: String)?
 
     /// Severity (critical first), then control id, then subject id.
     static func precedes(_ lhs: AttributedFinding, _ rhs: AttributedFinding) -> Bool {
-        (-lhs.control.severity.weight, lhs.control.id, lhs.subject.id)
-            < (-rhs.control.severity.weight, rhs.control.id, rhs.subject.id)
+        precedes(
+            (lhs.control.severity, lhs.control.id, lhs.subject.id),
+            (rhs.control.severity, rhs.control.id, rhs.subject.id)
+        )
+    }
+
+    static func precedes(
+        _ lhs: (severity: Severity, control: String, subject: String),
+        _ rhs: (severity: Severity, control: String, subject: String)
+    ) -> Bool {
+        (-lhs.severity.weight, lhs.control, lhs.subject) < (-rhs.severity.weight, rhs.control, rhs.subject)
     }
 }

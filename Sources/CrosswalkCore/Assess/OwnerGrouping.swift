@@ -26,19 +26,26 @@ public enum OwnerGrouping {
         var byOwner: [String: OwnerFindings] = [:]
         var unowned = OwnerFindings(owner: nil)
         for outcome in evaluation.outcomes {
+            let control = outcome.definition
             try outcome.forEachFinding { finding in
                 guard finding.status == .fail || finding.status == .error else { return }
-                let owner = OwnerName.of(identity(of: finding.subject, in: identities, evaluation))
-                let attributed = AttributedFinding(
-                    control: outcome.definition,
-                    subject: finding.subject,
-                    owner: owner,
-                    message: finding.message.text
-                )
+                let owner = self.owner(of: finding.subject, in: identities, evaluation)
+                // The sentence is built only for a finding that may be listed.
+                func attributed() -> AttributedFinding {
+                    var attributed = AttributedFinding(
+                        control: control,
+                        subject: finding.subject,
+                        owner: owner,
+                        message: finding.message.text
+                    )
+                    attributed.status = finding.status
+                    return attributed
+                }
                 if let owner {
-                    byOwner[owner, default: OwnerFindings(owner: owner)].add(attributed)
+                    byOwner[owner, default: OwnerFindings(owner: owner)]
+                        .add(control: control, subject: finding.subject, attributed)
                 } else {
-                    unowned.add(attributed)
+                    unowned.add(control: control, subject: finding.subject, attributed)
                 }
             }
         }
@@ -56,20 +63,24 @@ public enum OwnerGrouping {
         return result
     }
 
-    /// The identity `subject` belongs to: by ordinal when it is placed, else by id.
-    static func identity(
+    /// The owner of the identity `subject` belongs to (``OwnerName/of(_:)``), found by ordinal
+    /// when the subject is placed, else by id. Reads the one field, without copying the identity.
+    static func owner(
         of subject: SubjectReference,
         in identities: [Identity],
         _ evaluation: Evaluation
     )
-        -> Identity?
+        -> String?
     {
         guard let identityID = subject.identityID else { return nil }
         let ordinal = Int(subject.ordinal)
+        let owner: String?
         if ordinal >= 0, ordinal < identities.count, identities[ordinal].id == identityID {
-            return identities[ordinal]
+            owner = identities[ordinal].owner
+        } else {
+            owner = evaluation.identity(withID: identityID)?.owner
         }
-        return evaluation.identity(withID: identityID)
+        return owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     }
 
     /// Most severe finding first, then more findings, then owner name.

@@ -176,7 +176,7 @@ struct ReportView: TemplateView {
         let identities = evaluation.identities.identities
         controls = evaluation.outcomes.map {
             ControlSection($0, library: report.library) { subject in
-                OwnerName.of(OwnerGrouping.identity(of: subject, in: identities, evaluation))
+                OwnerGrouping.owner(of: subject, in: identities, evaluation)
             }
         }
         findingLimit = String(ControlSection.findingLimit)

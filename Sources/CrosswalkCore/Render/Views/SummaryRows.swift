@@ -69,8 +69,9 @@ extension SummaryGapRow: MustacheParent {
     }
 }
 
-/// The findings of one owner (key `owners` of ``SummaryView``): how many in the whole run, and
-/// the first ``SummaryView/findingsPerOwner``.
+/// The findings of one owner (key `owners` of ``SummaryView``): how many failing results in the
+/// whole run, and the first ``SummaryView/findingsPerOwner``, from the report's one grouping by
+/// owner (``GapReport/findingsByOwner``, docs/assessment.md §8).
 struct SummaryOwnerSection: TemplateView {
     /// The owner of the findings' identities, or `no owner`, cut to ``SummaryView/nameLimit``.
     var owner: String
@@ -81,65 +82,22 @@ struct SummaryOwnerSection: TemplateView {
     /// `4 more`.
     var more: String
 
-    init(_ group: Group) {
-        let listed = group.first.prefix(SummaryView.findingsPerOwner)
-        owner = SummaryView.cutMiddle(group.owner, to: SummaryView.nameLimit)
-        count = ReportText.counted(group.count, "finding", "findings")
+    init(_ group: OwnerFindings) {
+        let listed = group.listed.prefix(SummaryView.findingsPerOwner)
+        owner = SummaryView.cutMiddle(group.ownerText, to: SummaryView.nameLimit)
+        count = ReportText.counted(group.total, "finding", "findings")
         findings = listed.map(SummaryFindingRow.init)
-        hasMore = group.count > listed.count
-        more = String(group.count - listed.count) + " more"
+        hasMore = group.total > listed.count
+        more = ReportText.number(group.total - listed.count) + " more"
     }
 
-    /// One owner's findings: how many, and the first ``SummaryView/findingsPerOwner`` of them.
-    struct Group: Sendable {
-        var owner: String
-        var count: Int
-        /// Worst status first, then control order, then subject id.
-        var first: [Finding.Owned]
-    }
-
-    /// Every finding of the run (read back with ``ControlOutcome/forEachFinding(_:)``) grouped by
-    /// the owner of its subject's identity: `no owner` when none is recorded, or for a role or a
-    /// platform. Owners with the most findings come first, then by name. Only the count and the
-    /// first few findings of each owner are kept, so memory grows with the owners, not the results.
-    static func groups(_ evaluation: Evaluation) throws -> [Group] {
-        var byOwner: [String: Group] = [:]
-        for (position, outcome) in evaluation.outcomes.enumerated() {
-            try outcome.forEachFinding { finding in
-                let owner =
-                    finding.subject.identityID.flatMap { evaluation.identity(withID: $0)?.owner }
-                    .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "no owner"
-                var group = byOwner[owner] ?? Group(owner: owner, count: 0, first: [])
-                group.count += 1
-                group.first.append(Finding.Owned(finding: finding, control: outcome.definition, position: position))
-                if group.first.count > SummaryView.findingsPerOwner {
-                    group.first.sort(by: Finding.Owned.precedes)
-                    group.first.removeLast()
-                }
-                byOwner[owner] = group
-            }
-        }
-        return byOwner.values.map { group in
-            var group = group
-            group.first.sort(by: Finding.Owned.precedes)
-            return group
-        }
-        .sorted { ($1.count, $0.owner) < ($0.count, $1.owner) }
-    }
-}
-
-extension Finding {
-    /// A finding with the control it belongs to and that control's place in the evaluation.
-    struct Owned: Sendable {
-        var finding: Finding
-        var control: ControlDefinition
-        var position: Int
-
-        /// Worst status first, then control order, then subject id.
-        static func precedes(_ lhs: Owned, _ rhs: Owned) -> Bool {
-            (lhs.finding.status, lhs.position, lhs.finding.subject.id)
-                < (rhs.finding.status, rhs.position, rhs.finding.subject.id)
-        }
+    /// The owners the page lists, at most `limit`: the report's first owners (worst first) and,
+    /// when there are findings without an owner, "no owner" in the last place, since it is often
+    /// the largest group and the one nobody is sent.
+    static func listed(_ groups: [OwnerFindings], limit: Int) -> [OwnerFindings] {
+        let owned = groups.filter { $0.owner != nil }
+        guard let unowned = groups.first(where: { $0.owner == nil }) else { return Array(owned.prefix(limit)) }
+        return Array(owned.prefix(limit - 1)) + [unowned]
     }
 }
 
@@ -169,12 +127,12 @@ struct SummaryFindingRow: TemplateView {
     /// The finding's sentence, cut to ``SummaryView/messageLimit``.
     var message: String
 
-    init(_ owned: Finding.Owned) {
-        control = SummaryView.cutMiddle(owned.control.id, to: SummaryView.nameLimit)
-        subject = SummaryView.cutMiddle(owned.finding.subject.name, to: SummaryView.nameLimit)
-        subjectID = SummaryView.cutMiddle(owned.finding.subject.id, to: SummaryView.nameLimit)
-        status = StatusPresentation.of(owned.finding.status).word
-        message = SummaryView.cut(FindingRow.messageText(owned.finding), to: SummaryView.messageLimit)
+    init(_ finding: AttributedFinding) {
+        control = SummaryView.cutMiddle(finding.control.id, to: SummaryView.nameLimit)
+        subject = SummaryView.cutMiddle(finding.subject.name, to: SummaryView.nameLimit)
+        subjectID = SummaryView.cutMiddle(finding.subject.id, to: SummaryView.nameLimit)
+        status = StatusPresentation.of(finding.status).word
+        message = SummaryView.cut(finding.message, to: SummaryView.messageLimit)
     }
 }
 

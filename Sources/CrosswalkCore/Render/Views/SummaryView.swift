@@ -87,16 +87,19 @@ struct SummaryView: TemplateView {
             "more failing controls"
         )
 
-        let groups = try SummaryOwnerSection.groups(report.evaluation)
-        let listedOwners = groups.prefix(Self.ownerLimit)
+        let groups = report.findingsByOwner
+        let listedOwners = SummaryOwnerSection.listed(groups, limit: Self.ownerLimit)
+        let ownerTotal = groups.count + report.ownersNotListed
         hasOwners = !groups.isEmpty
-        ownerCount = ReportText.counted(groups.count, "owner", "owners")
+        ownerCount = ReportText.counted(ownerTotal, "owner", "owners")
         owners = listedOwners.map(SummaryOwnerSection.init)
-        hasMoreOwners = groups.count > listedOwners.count
-        let rest = groups.dropFirst(listedOwners.count)
+        hasMoreOwners = ownerTotal > listedOwners.count
+        let restFindings =
+            groups.reduce(0) { $0 + $1.total } - listedOwners.reduce(0) { $0 + $1.total }
+            + report.ownerFindingsNotListed
         moreOwners =
-            ReportText.counted(rest.count, "more owner", "more owners") + " with "
-            + ReportText.counted(rest.reduce(0) { $0 + $1.count }, "finding", "findings")
+            ReportText.counted(ownerTotal - listedOwners.count, "more owner", "more owners") + " with "
+            + ReportText.counted(restFindings, "finding", "findings")
         findingsPerOwner = String(Self.findingsPerOwner)
         if var changes = report.changes.map({ ChangesView($0, frameworks: Array(listedFrameworks), withChart: false) })
         {
