@@ -29,4 +29,7 @@ enum EpisodeCodes {
     static func details(severity: Int64, status: Int64, owner: Int64?) -> Int64 {
         ((owner ?? -1) + 1) << 8 | severity << 4 | status
     }
+
+    /// The status packed into `details` by ``details(severity:status:owner:)``.
+    static func status(ofDetails details: Int64) -> ResultStatus { status(details & 0xF) }
 }

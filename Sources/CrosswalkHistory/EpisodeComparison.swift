@@ -83,7 +83,7 @@ struct EpisodeComparison {
             let failsNow = finding.status == .fail
             if let previous = open.removeValue(forKey: key) {
                 unchangedCount += 1
-                if failsNow, EpisodeCodes.status(previous & 0xF) != .fail {
+                if failsNow, EpisodeCodes.status(ofDetails: previous) != .fail {
                     newlyFailing[finding.severity, default: 0] += 1
                 }
                 if recording != nil, previous != details {

@@ -17,8 +17,7 @@ enum JUnitFindingList {
         var lines: [String] = []
         for finding in outcome.findings.prefix(limit) {
             let subject = finding.subject
-            let recorded = subject.identityID.flatMap { report.evaluation.identity(withID: $0)?.owner }
-            let owner = recorded.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? "no owner"
+            let owner = OwnerName.text(OwnerName.of(subject, in: report.evaluation.identities))
             let name = subject.name == subject.id ? "" : ": \(subject.name)"
             lines.append(
                 "\(finding.status.rawValue) \(FindingID.of(finding, control: controlID)) \(subject.id)\(name), owner \(owner)"

@@ -21,7 +21,7 @@ public struct AttributedFinding: Sendable {
     }
 
     /// The owner as reports print it.
-    public var ownerText: String { owner ?? "no owner" }
+    public var ownerText: String { owner ?? OwnerName.none }
 
     /// The failing results of controls with severity critical, ordered as docs/assessment.md
     /// (section 7) asks: exposed credentials first (by exposure class), then by control id, then by
@@ -38,8 +38,7 @@ public struct AttributedFinding: Sendable {
             AttributedFinding(
                 control: outcome.definition,
                 subject: finding.subject,
-                owner: finding.subject.identityID.flatMap { evaluation.identity(withID: $0)?.owner }
-                    .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 },
+                owner: OwnerName.of(finding.subject, in: evaluation.identities),
                 message: finding.message.text
             )
         }

@@ -22,14 +22,14 @@ public enum OwnerGrouping {
     }
 
     public static func group(_ evaluation: Evaluation) throws -> Result {
-        let identities = evaluation.identities.identities
+        let inventory = evaluation.identities
         var byOwner: [String: OwnerFindings] = [:]
         var unowned = OwnerFindings(owner: nil)
         for outcome in evaluation.outcomes {
             let control = outcome.definition
             try outcome.forEachFinding { finding in
                 guard finding.status == .fail || finding.status == .error else { return }
-                let owner = self.owner(of: finding.subject, in: identities, evaluation)
+                let owner = OwnerName.of(finding.subject, in: inventory)
                 // The sentence is built only for a finding that may be listed.
                 func attributed() -> AttributedFinding {
                     var attributed = AttributedFinding(
@@ -61,26 +61,6 @@ public enum OwnerGrouping {
         unowned.trim()
         if unowned.total > 0 { result.groups.append(unowned) }
         return result
-    }
-
-    /// The owner of the identity `subject` belongs to (``OwnerName/of(_:)``), found by ordinal
-    /// when the subject is placed, else by id. Reads the one field, without copying the identity.
-    static func owner(
-        of subject: SubjectReference,
-        in identities: [Identity],
-        _ evaluation: Evaluation
-    )
-        -> String?
-    {
-        guard let identityID = subject.identityID else { return nil }
-        let ordinal = Int(subject.ordinal)
-        let owner: String?
-        if ordinal >= 0, ordinal < identities.count, identities[ordinal].id == identityID {
-            owner = identities[ordinal].owner
-        } else {
-            owner = evaluation.identity(withID: identityID)?.owner
-        }
-        return owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     }
 
     /// Most severe finding first, then more findings, then owner name.

@@ -40,7 +40,7 @@ public struct RiskyIdentity: Sendable {
                 name: identity.name,
                 kind: identity.kind.rawValue,
                 platform: identity.platform,
-                owner: identity.owner,
+                owner: OwnerName.of(identity),
                 riskScore: score,
                 failingControls: evaluation.outcomes.indices.filter { mask & (1 << UInt64($0)) != 0 }
                     .map { evaluation.outcomes[$0].definition.id }

@@ -34,23 +34,12 @@ public enum RunSnapshotBuilder {
                                 key: FindingKey(controlID: controlID, subjectID: finding.subject.id),
                                 severity: severity,
                                 status: finding.status,
-                                owner: owner(of: finding.subject, in: inventory)
+                                owner: OwnerName.of(finding.subject, in: inventory)
                             )
                         )
                     }
                 }
             }
         )
-    }
-
-    /// The owner of the identity a subject is (or belongs to); nil for roles and platforms.
-    static func owner(of subject: SubjectReference, in inventory: Inventory) -> String? {
-        guard let identityID = subject.identityID else { return nil }
-        let identities = inventory.identities
-        let ordinal = Int(subject.ordinal)
-        if ordinal >= 0, ordinal < identities.count, identities[ordinal].id == identityID {
-            return identities[ordinal].owner
-        }
-        return inventory.identity(withID: identityID)?.owner
     }
 }

@@ -272,7 +272,7 @@ public struct ReportExporter {
             try writer.field(ExportNames.name, .text(identity.name))
             try writer.field(
                 ExportNames.owner,
-                .text(identity.owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 })
+                .text(OwnerName.of(identity))
             )
             try writer.field(ExportNames.platform, .text(identity.platform))
             try writer.endRecord()

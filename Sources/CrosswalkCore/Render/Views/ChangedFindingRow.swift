@@ -28,7 +28,7 @@ struct ChangedFindingRow: TemplateView {
         let status = StatusPresentation.of(finding.status)
         self.status = status.label
         statusClass = status.cssClass
-        owner = finding.owner ?? "no owner"
+        owner = OwnerName.text(finding.owner)
         firstSeen = ReportText.readableDay(finding.firstSeen)
     }
 }

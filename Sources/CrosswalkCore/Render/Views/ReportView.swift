@@ -172,12 +172,9 @@ struct ReportView: TemplateView {
         affectedLimit = String(AffectedIdentityList.displayLimit)
         affectedCap = CountText.grouped(AffectedIdentityList.cap)
 
-        let evaluation = report.evaluation
-        let identities = evaluation.identities.identities
-        controls = evaluation.outcomes.map {
-            ControlSection($0, library: report.library) { subject in
-                OwnerGrouping.owner(of: subject, in: identities, evaluation)
-            }
+        let inventory = report.evaluation.identities
+        controls = report.evaluation.outcomes.map {
+            ControlSection($0, library: report.library) { subject in OwnerName.of(subject, in: inventory) }
         }
         findingLimit = String(ControlSection.findingLimit)
         catalogs = report.library.catalogs.map(CatalogRow.init)

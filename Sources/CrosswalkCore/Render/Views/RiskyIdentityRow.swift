@@ -22,7 +22,7 @@ struct RiskyIdentityRow: TemplateView {
         name = identity.name
         kind = identity.kind
         platform = identity.platform ?? "unknown"
-        owner = identity.owner ?? "no owner"
+        owner = OwnerName.text(identity.owner)
         riskScore = String(identity.riskScore)
         controls = identity.failingControls.joined(separator: ", ")
         controlLinks = ControlLink.list(identity.failingControls.map { ($0, "") })

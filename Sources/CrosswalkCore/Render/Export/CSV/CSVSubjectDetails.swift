@@ -7,7 +7,7 @@
 /// - role: `role`, `no owner`, the role's platform;
 /// - platform: `platform`, `no owner`, the platform itself.
 struct CSVSubjectDetails {
-    static let noOwner = "no owner"
+    static let noOwner = OwnerName.none
 
     private let inventory: Inventory
 
@@ -23,7 +23,7 @@ struct CSVSubjectDetails {
             guard let identity = identity(of: subject) else {
                 return (subject.kind.rawValue, Self.noOwner, "")
             }
-            let owner = identity.owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? Self.noOwner
+            let owner = OwnerName.of(identity) ?? Self.noOwner
             return (identity.kind.rawValue, owner, identity.platform ?? "")
         case .role:
             return ("role", Self.noOwner, inventory.role(withID: subject.id)?.platform ?? "")

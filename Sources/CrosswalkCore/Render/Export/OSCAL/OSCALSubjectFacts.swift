@@ -2,7 +2,7 @@
 /// identity it belongs to (for owner, platform and kind), found by ordinal and checked by id.
 struct OSCALSubjectFacts {
     /// The text of the `owner` property when an identity records none (docs/assessment.md §7).
-    static let noOwner = "no owner"
+    static let noOwner = OwnerName.none
 
     private let directory: IdentityDirectory
     private let identities: [Identity]
@@ -24,8 +24,7 @@ struct OSCALSubjectFacts {
 
     /// The owning team, or ``noOwner``.
     func owner(of identity: Identity?) -> String {
-        guard let owner = identity?.owner, !owner.allSatisfy(\.isWhitespace) else { return Self.noOwner }
-        return owner
+        OwnerName.of(identity) ?? Self.noOwner
     }
 
     /// The OSCAL subject type: identities and credentials are inventory items; roles and

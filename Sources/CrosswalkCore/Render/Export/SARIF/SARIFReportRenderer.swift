@@ -25,7 +25,7 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// The key of the finding id in `fingerprints` and `partialFingerprints`.
     public static let fingerprintKey = "crosswalkFindingId/v1"
     /// What results say when the identity has no owner.
-    public static let noOwner = "no owner"
+    public static let noOwner = OwnerName.none
 
     public func render(_ report: GapReport, to sink: any ReportSink) throws {
         let json = SARIFJSONWriter(sink: sink)

@@ -87,8 +87,7 @@ struct SARIFResultWriter {
     }
 
     static func owner(of identity: Identity?) -> String {
-        guard let owner = identity?.owner, !owner.allSatisfy(\.isWhitespace) else { return noOwnerText }
-        return owner
+        OwnerName.of(identity) ?? noOwnerText
     }
 
     private static let noOwnerText = SARIFReportRenderer.noOwner
