@@ -40,6 +40,17 @@ public struct OwnerFindings: Sendable {
         _ make: () -> AttributedFinding
     ) {
         countsBySeverity[control.severity, default: 0] += 1
+        consider(control: control, subject: subject, make)
+    }
+
+    /// Keeps a finding of `control` about `subject` (built by `make`, only then) when it may be
+    /// among the first ``displayLimit``, without counting it: for groups whose counts are already
+    /// known.
+    mutating func consider(
+        control: ControlDefinition,
+        subject: SubjectReference,
+        _ make: () -> AttributedFinding
+    ) {
         if let cutoff, !Self.precedes((control.severity, control.id, subject.id), cutoff) { return }
         listed.append(make())
         if listed.count >= 2 * Self.displayLimit { trim() }

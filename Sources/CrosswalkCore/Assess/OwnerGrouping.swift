@@ -1,11 +1,15 @@
 /// Groups every failing result by the owner of its subject's identity (docs/assessment.md §7,
-/// "Findings by owner"), reading each control's findings once from the run's spool.
+/// "Findings by owner").
 ///
 /// A result counts when its status is `fail` or `error`. Its owner is the owner recorded for the
 /// identity of its subject (an identity, or the identity holding a credential); results about a
 /// role or a platform, and about identities without an owner, fall under "no owner". Owners are
 /// ordered by their most severe finding, then by how many findings they have (most first), then
 /// by name; "no owner" comes last.
+///
+/// The owners are ranked from the counts the evaluate stage kept (``Evaluation/ownerTally``), so
+/// only the findings of the owners listed are read back from the spool, and only theirs are held
+/// in memory: a million identities with sixteen thousand owners keep fifty short lists.
 public enum OwnerGrouping {
     /// The groups reports list: the first ``OwnerFindings/groupLimit`` owners in order, then "no
     /// owner"; and how many owners and findings the list leaves out.
@@ -22,13 +26,39 @@ public enum OwnerGrouping {
     }
 
     public static func group(_ evaluation: Evaluation) throws -> Result {
-        let inventory = evaluation.identities
-        var byOwner: [String: OwnerFindings] = [:]
+        let tally = try evaluation.ownerTally ?? counted(evaluation)
+        var ranked: [(number: Int, group: OwnerFindings)] = []
+        for number in tally.owners.indices {
+            var group = OwnerFindings(owner: tally.owners[number])
+            group.countsBySeverity = tally.countsBySeverity(ofOwner: number)
+            if group.total > 0 { ranked.append((number, group)) }
+        }
+        ranked.sort { precedes($0.group, $1.group) }
+        let omitted = ranked.dropFirst(OwnerFindings.groupLimit)
+        var groups = ranked.prefix(OwnerFindings.groupLimit).map(\.group)
         var unowned = OwnerFindings(owner: nil)
+        unowned.countsBySeverity = tally.unownedBySeverity
+        let listsUnowned = unowned.total > 0
+        // Position in `groups` of each listed owner, by owner number and by name.
+        var slotOfNumber = [Int](repeating: -1, count: tally.owners.count)
+        var slotOfOwner: [String: Int] = [:]
+        for (slot, entry) in ranked.prefix(OwnerFindings.groupLimit).enumerated() {
+            slotOfNumber[entry.number] = slot
+            slotOfOwner[tally.owners[entry.number]] = slot
+        }
+        // Owners by ordinal decide which findings to decode; without them (an evaluation assembled
+        // by hand), every failing finding is decoded and its owner looked up.
+        let byOrdinal = !tally.ownerOfOrdinal.isEmpty
+        let inventory = evaluation.identities
         for outcome in evaluation.outcomes {
             let control = outcome.definition
-            try outcome.forEachFinding { finding in
-                guard finding.status == .fail || finding.status == .error else { return }
+            try outcome.forEachFinding(where: { status, ordinal, hasIdentity in
+                guard status == .fail || status == .error else { return false }
+                guard hasIdentity else { return listsUnowned }
+                guard byOrdinal, ordinal >= 0 else { return true }
+                let number = tally.owner(ofOrdinal: ordinal)
+                return number < 0 ? listsUnowned : slotOfNumber[Int(number)] >= 0
+            }) { finding in
                 let owner = OwnerName.of(finding.subject, in: inventory)
                 // The sentence is built only for a finding that may be listed.
                 func attributed() -> AttributedFinding {
@@ -42,25 +72,37 @@ public enum OwnerGrouping {
                     return attributed
                 }
                 if let owner {
-                    byOwner[owner, default: OwnerFindings(owner: owner)]
-                        .add(control: control, subject: finding.subject, attributed)
-                } else {
-                    unowned.add(control: control, subject: finding.subject, attributed)
+                    guard let slot = slotOfOwner[owner] else { return }
+                    groups[slot].consider(control: control, subject: finding.subject, attributed)
+                } else if listsUnowned {
+                    unowned.consider(control: control, subject: finding.subject, attributed)
                 }
             }
         }
-        var groups = Array(byOwner.values)
-        groups.sort(by: precedes)
-        let omitted = groups.dropFirst(OwnerFindings.groupLimit)
         var result = Result(
-            groups: Array(groups.prefix(OwnerFindings.groupLimit)),
+            groups: groups,
             omittedOwners: omitted.count,
-            omittedFindings: omitted.reduce(0) { $0 + $1.total }
+            omittedFindings: omitted.reduce(0) { $0 + $1.group.total }
         )
         for index in result.groups.indices { result.groups[index].trim() }
         unowned.trim()
-        if unowned.total > 0 { result.groups.append(unowned) }
+        if listsUnowned { result.groups.append(unowned) }
         return result
+    }
+
+    /// The owner counts of an evaluation that did not keep them, from every failing finding.
+    static func counted(_ evaluation: Evaluation) throws -> OwnerTally {
+        var tally = OwnerTally()
+        let inventory = evaluation.identities
+        for outcome in evaluation.outcomes {
+            let severity = outcome.definition.severity
+            try outcome.forEachFinding { finding in
+                guard finding.status == .fail || finding.status == .error else { return }
+                let owner = OwnerName.of(finding.subject, in: inventory)
+                tally.count(owner: owner.map { tally.number(of: $0) } ?? -1, severity: severity)
+            }
+        }
+        return tally
     }
 
     /// Most severe finding first, then more findings, then owner name.

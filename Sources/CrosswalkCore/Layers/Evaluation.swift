@@ -78,6 +78,30 @@ public struct ControlOutcome: Sendable {
         for stream in findingStreams { try ResultCodec.forEach(in: spool, stream: stream, body) }
     }
 
+    /// Calls `body` with the findings whose status, and the ordinal of whose identity (-1 for none
+    /// or for a role or platform), `include` accepts, in the order of ``forEachFinding(_:)``.
+    /// Findings it rejects are skipped without being decoded from the spool.
+    func forEachFinding(
+        where include: @escaping (_ status: ResultStatus, _ ordinal: Int32, _ hasIdentity: Bool) -> Bool,
+        _ body: (Finding) throws -> Void
+    ) throws {
+        guard let spool else {
+            for finding in findings
+            where include(finding.status, finding.subject.ordinal, finding.subject.identityID != nil) {
+                try body(finding)
+            }
+            return
+        }
+        for stream in findingStreams {
+            try ResultCodec.forEach(
+                in: spool,
+                stream: stream,
+                where: { include($0.status, $0.ordinal, $0.hasIdentity) },
+                body
+            )
+        }
+    }
+
     /// Calls `body` with every passing subject when the run includes passes, in evaluation order.
     public func forEachPassingSubject(_ body: (SubjectReference) throws -> Void) throws {
         guard let spool, let passingStream else {
@@ -148,6 +172,9 @@ public struct Evaluation: Sendable {
     public var warnings: [Diagnostic] = []
     /// Results each waiver accepted, by the waiver's position in the waivers file.
     public var waiverMatches: [Int: Int] = [:]
+    /// Failing results by owner, counted while evaluating; nil for an evaluation assembled by
+    /// hand, which ``OwnerGrouping`` then counts itself.
+    public var ownerTally: OwnerTally?
 
     public init(
         now: Timestamp,

@@ -120,6 +120,44 @@ import Testing
         }
     }
 
+    /// The owners the evaluate stage counted rank the groups and choose whose findings are read
+    /// back; grouping from scratch (counting every finding again) must give the same groups, the
+    /// same lists and the same counts, on the example and with more owners than are listed.
+    @Test func ownerCountsKeptWhileEvaluatingGroupExactlyAsCountingAgain() throws {
+        var inventory = "version: 1\nidentities:\n"
+        for index in 0..<140 {
+            let owner = index % 7 == 0 ? "" : ", owner: team-\(index % 61)"
+            let kind = index % 3 == 0 ? "agent" : "service-account"
+            inventory += """
+                  - {id: nhi-\(index), kind: \(kind)\(owner), authentication: api-key, credentials: [{id: key, type: api-key, created: 2024-01-0\(index % 9 + 1)}]}
+
+                """
+        }
+        let crowded = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        for report in [try PrioritiesTests.exampleReport(), crowded] {
+            let evaluation = report.evaluation
+            #expect(evaluation.ownerTally != nil)
+            var recounted = evaluation
+            recounted.ownerTally = nil
+            let kept = try OwnerGrouping.group(evaluation)
+            let again = try OwnerGrouping.group(recounted)
+            #expect(kept.omittedOwners == again.omittedOwners)
+            #expect(kept.omittedFindings == again.omittedFindings)
+            #expect(kept.groups.map(\.ownerText) == again.groups.map(\.ownerText))
+            #expect(kept.groups.map(\.countsBySeverity) == again.groups.map(\.countsBySeverity))
+            #expect(
+                kept.groups.map { $0.listed.map { "\($0.control.id) \($0.subject.id) \($0.message)" } }
+                    == again.groups.map { $0.listed.map { "\($0.control.id) \($0.subject.id) \($0.message)" } }
+            )
+        }
+        #expect(crowded.ownersNotListed > 0, "the crowded inventory has more owners than are listed")
+    }
+
     @Test func jsonKeysAreSnakeCaseEverywhere() throws {
         let report = try PrioritiesTests.exampleReport()
         var hyphenated: [String] = []

@@ -25,6 +25,8 @@ public final class EvaluationSession {
     private var ordinalByID: [String: Int] = [:]
     private var membership: [AgentScopeLookup.Membership] = []
     private var failingControls: [UInt64] = []
+    /// Failing results by owner, counted as batches merge.
+    private var ownerTally = OwnerTally()
     private var agentCount = 0
     private var credentialCount = 0
     private var kindCounts: [String: Int] = [:]
@@ -107,6 +109,7 @@ public final class EvaluationSession {
             batchMembership.append(member)
             if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = Int(ordinal) }
             peers.append(identity.peerRecord)
+            ownerTally.appendIdentity(owner: identity.owner)
             if let waivers, waivers.hasTagWaivers {
                 let tagged = waivers.taggedWaivers(of: identity)
                 if !tagged.isEmpty {
@@ -146,8 +149,23 @@ public final class EvaluationSession {
     public func merge(_ batch: EvaluatedBatch) throws {
         for (index, count) in batch.waiverMatches { waiverMatches[index, default: 0] += count }
         for (index, digest) in batch.digests.enumerated() {
-            let position = batchEvaluator.controls[index].position
-            try accumulators[position].merge(digest, failingControls: &failingControls)
+            try absorb(digest, position: batchEvaluator.controls[index].position)
+        }
+    }
+
+    /// Adds one control's digest to its accumulator and its failures to the owner tally.
+    private func absorb(_ digest: RecorderDigest, position: Int) throws {
+        try accumulators[position].merge(digest, failingControls: &failingControls)
+        let severity = accumulators[position].control.definition.severity
+        for ordinal in digest.ownerFailures {
+            ownerTally.count(owner: ownerTally.owner(ofOrdinal: ordinal), severity: severity)
+        }
+        for id in digest.unplacedOwnerFailures {
+            let ordinal = ordinalByID[id].map(Int32.init) ?? -1
+            ownerTally.count(owner: ownerTally.owner(ofOrdinal: ordinal), severity: severity)
+        }
+        if digest.subjectlessFailures > 0 {
+            ownerTally.count(owner: -1, severity: severity, times: digest.subjectlessFailures)
         }
     }
 
@@ -180,10 +198,7 @@ public final class EvaluationSession {
                         matches: &waiverMatches
                     )
                 }
-                try accumulators[position].merge(
-                    RecorderDigest(part, keepPassing: keepPassing),
-                    failingControls: &failingControls
-                )
+                try absorb(RecorderDigest(part, keepPassing: keepPassing), position: position)
             }
             var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
             recorder.overflow = overflow
@@ -193,10 +208,7 @@ public final class EvaluationSession {
                 let tags = waiverTags
                 recorder.applyWaivers(waivers, control: controlID, tagged: { tags[$0] ?? [] }, matches: &waiverMatches)
             }
-            try accumulators[position].merge(
-                RecorderDigest(recorder, keepPassing: keepPassing),
-                failingControls: &failingControls
-            )
+            try absorb(RecorderDigest(recorder, keepPassing: keepPassing), position: position)
         }
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []
@@ -222,6 +234,7 @@ public final class EvaluationSession {
             failingControls: failingControls
         )
         evaluation.waiverMatches = waiverMatches
+        evaluation.ownerTally = ownerTally
         return evaluation
     }
 }

@@ -32,6 +32,13 @@ struct RecorderDigest: Sendable {
     var unplacedAffected: [(subject: SubjectReference, id: String)]
     /// Ordinals of identities with a failing result.
     var failing: [Int32]
+    /// For each `fail` or `error` result about an identity or its credential, the identity's
+    /// ordinal, for counting failures by owner (``OwnerTally``).
+    var ownerFailures: [Int32] = []
+    /// Ids of the identities of such results that have no ordinal (inventories built directly).
+    var unplacedOwnerFailures: [String] = []
+    /// `fail` or `error` results about a role or a platform: they count under "no owner".
+    var subjectlessFailures = 0
     /// The batch's message and evidence templates, in order of first use.
     var templates = ControlTemplates()
     /// Ordinals of the identities the batch's findings (and kept passing subjects) are about.
@@ -54,6 +61,17 @@ struct RecorderDigest: Sendable {
             let subject = finding.subject
             if finding.status == .fail, subject.identityID != nil, subject.ordinal >= 0 {
                 failing.append(subject.ordinal)
+            }
+            if finding.status == .fail || finding.status == .error {
+                if let identityID = subject.identityID {
+                    if subject.ordinal >= 0 {
+                        ownerFailures.append(subject.ordinal)
+                    } else {
+                        unplacedOwnerFailures.append(identityID)
+                    }
+                } else {
+                    subjectlessFailures += 1
+                }
             }
             if let named = recorder.affecting[index] {
                 if !named.isEmpty { namedAffected.append((subject, named)) }

@@ -58,18 +58,29 @@ enum ResultCodec {
         stream: Int,
         _ body: (Finding) throws -> Void
     ) throws {
+        try forEach(in: spool, stream: stream, where: nil, body)
+    }
+
+    /// Reads the records of `stream` whose ``RecordHeader`` `include` accepts, in order; the others
+    /// are skipped without being decoded.
+    static func forEach(
+        in spool: any ResultSpool,
+        stream: Int,
+        where include: ((RecordHeader) -> Bool)?,
+        _ body: (Finding) throws -> Void
+    ) throws {
         var carry: [UInt8] = []
         var templates = TemplateCache()
         try spool.read(stream) { chunk in
             // A record cut off at the end of a chunk waits in `carry` for the rest.
             if carry.isEmpty {
-                var reader = Reader(bytes: chunk)
+                var reader = Reader(bytes: chunk, include: include)
                 while let finding = reader.next(&templates) { try body(finding) }
                 if reader.offset < chunk.count { carry.append(contentsOf: chunk[reader.offset...]) }
             } else {
                 carry.append(contentsOf: chunk)
                 let consumed = try carry.withUnsafeBytes { buffer in
-                    var reader = Reader(bytes: buffer)
+                    var reader = Reader(bytes: buffer, include: include)
                     while let finding = reader.next(&templates) { try body(finding) }
                     return reader.offset
                 }
@@ -78,24 +89,46 @@ enum ResultCodec {
         }
     }
 
+    /// What a record says before its strings: enough to decide whether to decode it.
+    struct RecordHeader {
+        var status: ResultStatus
+        /// The ordinal of the subject's identity, or -1.
+        var ordinal: Int32
+        /// Whether the subject belongs to an identity (an identity or its credential).
+        var hasIdentity: Bool
+    }
+
     /// Decodes complete records from a buffer; stops before a record that is cut off.
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
+        let include: ((RecordHeader) -> Bool)?
         var offset = 0
 
-        init(bytes: UnsafeRawBufferPointer) {
+        init(bytes: UnsafeRawBufferPointer, include: ((RecordHeader) -> Bool)? = nil) {
             self.bytes = bytes
+            self.include = include
         }
 
         mutating func next(_ templates: inout TemplateCache) -> Finding? {
-            guard offset + 4 <= bytes.count else { return nil }
-            let length = Int(u32(at: offset))
-            guard offset + 4 + length <= bytes.count else { return nil }
-            var position = offset + 4
+            var length = 0
+            var position = 0
+            var status = ResultStatus.pass
+            var ordinal: Int32 = -1
+            var flags: UInt8 = 0
+            while true {
+                guard offset + 4 <= bytes.count else { return nil }
+                length = Int(u32(at: offset))
+                guard offset + 4 + length <= bytes.count else { return nil }
+                position = offset + 4
+                status = ResultStatus.allCases[Int(bytes[position + 1])]
+                ordinal = Int32(bitPattern: u32(at: position + 2))
+                flags = bytes[position + 6]
+                guard let include,
+                    !include(RecordHeader(status: status, ordinal: ordinal, hasIdentity: flags & 1 != 0))
+                else { break }
+                offset += 4 + length
+            }
             let kind = SubjectKind.allCases[Int(bytes[position])]
-            let status = ResultStatus.allCases[Int(bytes[position + 1])]
-            let ordinal = Int32(bitPattern: u32(at: position + 2))
-            let flags = bytes[position + 6]
             position += 7
             let identityID = flags & 1 != 0 ? string(&position) : nil
             var subject = SubjectReference(
