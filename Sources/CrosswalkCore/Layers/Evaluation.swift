@@ -75,7 +75,9 @@ public struct ControlOutcome: Sendable {
             for finding in findings { try body(finding) }
             return
         }
-        for stream in findingStreams { try ResultCodec.forEach(in: spool, stream: stream, body) }
+        for stream in findingStreams {
+            try ResultCodec.forEach(in: spool, stream: stream, templates: templates, body)
+        }
     }
 
     /// Calls `body` with the findings whose status, and the ordinal of whose identity (-1 for none
@@ -96,6 +98,7 @@ public struct ControlOutcome: Sendable {
             try ResultCodec.forEach(
                 in: spool,
                 stream: stream,
+                templates: templates,
                 where: { include($0.status, $0.ordinal, $0.hasIdentity) },
                 body
             )
@@ -108,7 +111,7 @@ public struct ControlOutcome: Sendable {
             for subject in passingSubjects { try body(subject) }
             return
         }
-        try ResultCodec.forEach(in: spool, stream: passingStream) { try body($0.subject) }
+        try ResultCodec.forEach(in: spool, stream: passingStream, templates: templates) { try body($0.subject) }
     }
 
     public func count(_ status: ResultStatus) -> Int { counts[status] ?? 0 }

@@ -53,13 +53,60 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
     func recordsCutAcrossChunksComeBackExactly(_ chunkSize: Int) throws {
         let spool = ChunkedSpool(chunkSize: chunkSize)
         var bytes: [UInt8] = []
-        for finding in Self.findings() { ResultCodec.encode(finding, into: &bytes) }
+        var templates = ControlTemplates()
+        for finding in Self.findings() { ResultCodec.encode(finding, templates: &templates, into: &bytes) }
         try spool.append(bytes, to: 3)
         var decoded: [Finding] = []
-        try ResultCodec.forEach(in: spool, stream: 3) { decoded.append($0) }
+        try ResultCodec.forEach(in: spool, stream: 3, templates: templates) { decoded.append($0) }
         #expect(decoded == Self.findings())
         #expect(decoded.map(\.message.text) == Self.findings().map(\.message.text))
         #expect(decoded.map(\.subject.id) == Self.findings().map(\.subject.id))
         #expect(decoded.map(\.subject.name) == Self.findings().map(\.subject.name))
+        #expect(decoded.allSatisfy { $0.message.template === Self.template }, "templates are shared, not copied")
+        let pattern = Array(Self.template.pattern.utf8)
+        #expect(!bytes.indices.contains { bytes[$0...].starts(with: pattern) }, "no record repeats the sentence")
+    }
+
+    /// Batches number their templates in order of first use; a control's accumulator writes a
+    /// template map where a batch's numbering differs from the control's, and reading resolves
+    /// every record to the right sentence and evidence, whatever the chunking.
+    @Test(arguments: [1, 5, 1 << 20])
+    func batchesNumberingTemplatesDifferentlyReadBackThroughTemplateMaps(_ chunkSize: Int) throws {
+        let first = MessageTemplate("First {a}.")
+        let second = MessageTemplate("Second {b}.")
+        let holder = Identity(id: "holder", name: "Holder", kind: .agent)
+        func finding(_ template: MessageTemplate, _ value: String, field: String) -> Finding {
+            Finding(
+                subject: .identity(holder),
+                status: .fail,
+                message: template(value),
+                evidence: [Evidence(field: field, observed: value, expected: "expected \(field)")]
+            )
+        }
+        let batches: [[Finding]] = [
+            [finding(first, "1", field: "x"), finding(second, "2", field: "y")],
+            [finding(second, "3", field: "y"), finding(first, "4", field: "x")],
+            [finding(second, "5", field: "z")],
+            [finding(first, "6", field: "x"), finding(second, "7", field: "y")],
+        ]
+        let spool = ChunkedSpool(chunkSize: chunkSize)
+        var accumulator = ControlAccumulator(
+            control: ControlRegistry.all[0],
+            position: 0,
+            keepPassing: false,
+            spool: spool
+        )
+        var failing: [UInt64] = []
+        for batch in batches {
+            var recorder = ResultRecorder(keepPassing: false)
+            for finding in batch { recorder.fail(finding.subject, finding.message, evidence: finding.evidence) }
+            try accumulator.merge(RecorderDigest(recorder, keepPassing: false), failingControls: &failing)
+        }
+        let outcome = try accumulator.finish(scope: AIAgentScope()) { _ in nil }
+        var decoded: [Finding] = []
+        try outcome.forEachFinding { decoded.append($0) }
+        #expect(decoded.map(\.message.text) == batches.flatMap { $0 }.map(\.message.text))
+        #expect(decoded.map(\.evidence) == batches.flatMap { $0 }.map(\.evidence))
+        #expect(outcome.templates.messages.all.map(\.pattern) == ["First {a}.", "Second {b}."])
     }
 }

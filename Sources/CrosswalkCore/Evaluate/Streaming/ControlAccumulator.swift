@@ -22,6 +22,11 @@ struct ControlAccumulator {
     private var unplacedAffected: [(subject: SubjectReference, id: String)] = []
     private var buffers: [[UInt8]]
     private var templates = ControlTemplates()
+    /// The template map in force at the end of each slot's stream (empty: the control's numbering).
+    private var templateMaps: [(messages: [Int], evidence: [Int])] = Array(
+        repeating: ([], []),
+        count: RecorderDigest.slotCount
+    )
     private var referenced = IdentitySet()
     private var unplacedReferenced = Set<String>()
 
@@ -50,8 +55,14 @@ struct ControlAccumulator {
             failingControls[index] |= bit
         }
         for ordinal in digest.ownAffected { ownAffected.insert(ordinal) }
-        for template in digest.templates.messages.all { _ = templates.messages.index(of: template) }
-        for template in digest.templates.evidence.all { _ = templates.evidence.index(of: template) }
+        // The digest's records number templates in the digest's table; when that numbering is
+        // not the control's, a template map goes before them.
+        var messageMap = digest.templates.messages.all.map { templates.messages.index(of: $0) }
+        var evidenceMap = digest.templates.evidence.all.map { templates.evidence.index(of: $0) }
+        if messageMap.indices.elementsEqual(messageMap) && evidenceMap.indices.elementsEqual(evidenceMap) {
+            messageMap = []
+            evidenceMap = []
+        }
         for ordinal in digest.referenced { referenced.insert(ordinal) }
         unplacedReferenced.formUnion(digest.unplacedReferenced)
         namedAffected += digest.namedAffected
@@ -67,6 +78,10 @@ struct ControlAccumulator {
             }
         }
         for slot in digest.encoded.indices where !digest.encoded[slot].isEmpty {
+            if templateMaps[slot].messages != messageMap || templateMaps[slot].evidence != evidenceMap {
+                ResultCodec.encodeTemplateMap(messages: messageMap, evidence: evidenceMap, into: &buffers[slot])
+                templateMaps[slot] = (messageMap, evidenceMap)
+            }
             buffers[slot] += digest.encoded[slot]
         }
         try flush(atLeast: 1 << 16)

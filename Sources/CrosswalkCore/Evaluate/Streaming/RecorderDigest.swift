@@ -39,7 +39,8 @@ struct RecorderDigest: Sendable {
     var unplacedOwnerFailures: [String] = []
     /// `fail` or `error` results about a role or a platform: they count under "no owner".
     var subjectlessFailures = 0
-    /// The batch's message and evidence templates, in order of first use.
+    /// The batch's message and evidence templates, in order of first use: the numbering of its
+    /// encoded records.
     var templates = ControlTemplates()
     /// Ordinals of the identities the batch's findings (and kept passing subjects) are about.
     var referenced: [Int32] = []
@@ -82,14 +83,10 @@ struct RecorderDigest: Sendable {
                     unplacedAffected.append((subject, identityID))
                 }
             }
-            _ = templates.messages.index(of: finding.message.template)
-            for evidence in finding.evidence {
-                _ = templates.evidence.index(of: EvidenceTemplate(field: evidence.field, expected: evidence.expected))
-            }
             noteReference(subject)
             Self.offer(finding, to: &candidates)
             let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
-            ResultCodec.encode(finding, into: &encoded[slot])
+            ResultCodec.encode(finding, templates: &templates, into: &encoded[slot])
         }
         sample = Self.trimmed(candidates)
         var passing: [SubjectReference] = []

@@ -1,18 +1,30 @@
 /// Writes findings and passing subjects into a ``ResultSpool`` stream as compact binary records,
 /// and reads them back exactly: `u32 length` then the record. Strings are `u32 length` + UTF-8.
+///
+/// A finding's message and evidence templates are written as their numbers in the table of the
+/// batch that recorded it (``ControlTemplates``), not as text: the sentence, the field and the
+/// expected value are stated once per control, and reading a record back shares them instead of
+/// copying them. Where a batch numbered its templates differently from the control's table, the
+/// control's accumulator writes a *template map* record before the batch's records
+/// (``encodeTemplateMap(messages:evidence:into:)``) saying which control template each number
+/// stands for; readers resolve the numbers through the map in force and the control's table.
 enum ResultCodec {
-    static func encode(_ finding: Finding, into bytes: inout [UInt8]) {
+    /// The first byte of a template map record, where other records have a subject kind.
+    static let templateMapMarker: UInt8 = 0xFF
+
+    /// Encodes `finding`, numbering its templates in `templates` (adding those not yet there).
+    static func encode(_ finding: Finding, templates: inout ControlTemplates, into bytes: inout [UInt8]) {
         let start = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
         encode(finding.subject, status: finding.status, into: &bytes)
-        append(finding.message.template.pattern, to: &bytes)
+        append(UInt32(templates.messages.index(of: finding.message.template)), to: &bytes)
         append(UInt32(finding.message.values.count), to: &bytes)
         for value in finding.message.values { append(value, to: &bytes) }
         append(UInt32(finding.evidence.count), to: &bytes)
         for evidence in finding.evidence {
-            append(evidence.field, to: &bytes)
+            let template = EvidenceTemplate(field: evidence.field, expected: evidence.expected)
+            append(UInt32(templates.evidence.index(of: template)), to: &bytes)
             append(evidence.observed, to: &bytes)
-            append(evidence.expected, to: &bytes)
         }
         patchLength(at: start, in: &bytes)
     }
@@ -21,6 +33,20 @@ enum ResultCodec {
         let start = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
         encode(subject, status: .pass, into: &bytes)
+        patchLength(at: start, in: &bytes)
+    }
+
+    /// A template map: the records after it number their message templates by position in
+    /// `messages` and their evidence templates by position in `evidence`, whose elements are the
+    /// numbers in the control's table. Empty lists restore the control's own numbering.
+    static func encodeTemplateMap(messages: [Int], evidence: [Int], into bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        bytes.append(templateMapMarker)
+        append(UInt32(messages.count), to: &bytes)
+        for number in messages { append(UInt32(number), to: &bytes) }
+        append(UInt32(evidence.count), to: &bytes)
+        for number in evidence { append(UInt32(number), to: &bytes) }
         patchLength(at: start, in: &bytes)
     }
 
@@ -56,9 +82,10 @@ enum ResultCodec {
     static func forEach(
         in spool: any ResultSpool,
         stream: Int,
+        templates: ControlTemplates,
         _ body: (Finding) throws -> Void
     ) throws {
-        try forEach(in: spool, stream: stream, where: nil, body)
+        try forEach(in: spool, stream: stream, templates: templates, where: nil, body)
     }
 
     /// Reads the records of `stream` whose ``RecordHeader`` `include` accepts, in order; the others
@@ -66,11 +93,12 @@ enum ResultCodec {
     static func forEach(
         in spool: any ResultSpool,
         stream: Int,
+        templates: ControlTemplates,
         where include: ((RecordHeader) -> Bool)?,
         _ body: (Finding) throws -> Void
     ) throws {
         var carry: [UInt8] = []
-        var templates = TemplateCache()
+        var templates = TemplateResolver(templates)
         try spool.read(stream) { chunk in
             // A record cut off at the end of a chunk waits in `carry` for the rest.
             if carry.isEmpty {
@@ -109,7 +137,7 @@ enum ResultCodec {
             self.include = include
         }
 
-        mutating func next(_ templates: inout TemplateCache) -> Finding? {
+        mutating func next(_ templates: inout TemplateResolver) -> Finding? {
             var length = 0
             var position = 0
             var status = ResultStatus.pass
@@ -120,6 +148,13 @@ enum ResultCodec {
                 length = Int(u32(at: offset))
                 guard offset + 4 + length <= bytes.count else { return nil }
                 position = offset + 4
+                if bytes[position] == ResultCodec.templateMapMarker {
+                    position += 1
+                    templates.messageMap = numbers(&position)
+                    templates.evidenceMap = numbers(&position)
+                    offset += 4 + length
+                    continue
+                }
                 status = ResultStatus.allCases[Int(bytes[position + 1])]
                 ordinal = Int32(bitPattern: u32(at: position + 2))
                 flags = bytes[position + 6]
@@ -139,11 +174,11 @@ enum ResultCodec {
                 ordinal: ordinal
             )
             subject.isCredentialOfIdentity = flags & 2 != 0
-            var finding = Finding(subject: subject, status: status, message: ResultMessage(TemplateCache.empty))
+            var finding = Finding(subject: subject, status: status, message: ResultMessage(TemplateResolver.empty))
             if position < offset + 4 + length {
-                let template = templates.template(string(&position))
-                let valueCount = Int(u32(at: position))
-                position += 4
+                let template = templates.message(Int(u32(at: position)))
+                let valueCount = Int(u32(at: position + 4))
+                position += 8
                 var values: [String] = []
                 values.reserveCapacity(valueCount)
                 for _ in 0..<valueCount { values.append(string(&position)) }
@@ -152,13 +187,27 @@ enum ResultCodec {
                 position += 4
                 finding.evidence.reserveCapacity(count)
                 for _ in 0..<count {
+                    let template = templates.evidence(Int(u32(at: position)))
+                    position += 4
                     finding.evidence.append(
-                        Evidence(field: string(&position), observed: string(&position), expected: string(&position))
+                        Evidence(field: template.field, observed: string(&position), expected: template.expected)
                     )
                 }
             }
             offset += 4 + length
             return finding
+        }
+
+        private func numbers(_ position: inout Int) -> [Int] {
+            let count = Int(u32(at: position))
+            position += 4
+            var numbers: [Int] = []
+            numbers.reserveCapacity(count)
+            for _ in 0..<count {
+                numbers.append(Int(u32(at: position)))
+                position += 4
+            }
+            return numbers
         }
 
         private func u32(at position: Int) -> UInt32 {
@@ -180,15 +229,26 @@ enum ResultCodec {
     }
 }
 
-/// Decoded message templates by pattern, so every result of a control shares one template again.
-struct TemplateCache {
+/// Resolves the template numbers of records to one control's templates, through the template
+/// map in force (``ResultCodec/encodeTemplateMap(messages:evidence:into:)``). A number with no
+/// template (a damaged spool) gives an empty template rather than a crash.
+struct TemplateResolver {
     static let empty = MessageTemplate("")
-    private var templates: [String: MessageTemplate] = [:]
+    let templates: ControlTemplates
+    var messageMap: [Int] = []
+    var evidenceMap: [Int] = []
 
-    mutating func template(_ pattern: String) -> MessageTemplate {
-        if let known = templates[pattern] { return known }
-        let template = MessageTemplate(pattern)
-        templates[pattern] = template
-        return template
+    init(_ templates: ControlTemplates) { self.templates = templates }
+
+    func message(_ number: Int) -> MessageTemplate {
+        let index = number < messageMap.count ? messageMap[number] : number
+        let all = templates.messages.all
+        return index < all.count ? all[index] : Self.empty
+    }
+
+    func evidence(_ number: Int) -> EvidenceTemplate {
+        let index = number < evidenceMap.count ? evidenceMap[number] : number
+        let all = templates.evidence.all
+        return index < all.count ? all[index] : EvidenceTemplate(field: "", expected: "")
     }
 }
