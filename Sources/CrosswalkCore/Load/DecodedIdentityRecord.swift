@@ -31,10 +31,33 @@ struct JSONLinesReferencePlace: Sendable {
     var bytes: Range<Int>
 }
 
-/// Where an identity was first defined: a place already spelled out, or the first byte of a JSON
-/// Lines record (spelled out only when a duplicate must name it), so defining a million ids
-/// formats no text.
-enum IdentityOrigin {
-    case place(String)
-    case recordStart(file: Int32, line: Int)
+/// Where an identity was first defined: the first byte of a JSON Lines record (spelled out only
+/// when a duplicate must name it), or a place already spelled out, kept in the loader's list of
+/// places. Packed into 8 bytes, since the loader keeps one per identity id (a million of them)
+/// until every reference is checked.
+struct IdentityOrigin {
+    enum Kind {
+        /// The loader's place number `number`.
+        case place(Int)
+        case recordStart(file: Int32, line: Int)
+    }
+
+    /// Bit 63 set: a place number; else the file number above bit 40 and the line below it.
+    private let packed: UInt64
+    private static let placeFlag: UInt64 = 1 << 63
+    private static let lineBits: UInt64 = 40
+
+    static func place(_ number: Int) -> IdentityOrigin { IdentityOrigin(packed: placeFlag | UInt64(number)) }
+
+    static func recordStart(file: Int32, line: Int) -> IdentityOrigin {
+        IdentityOrigin(packed: UInt64(UInt32(bitPattern: file)) << lineBits | UInt64(line) & (1 << lineBits - 1))
+    }
+
+    var kind: Kind {
+        if packed & Self.placeFlag != 0 { return .place(Int(packed & ~Self.placeFlag)) }
+        return .recordStart(
+            file: Int32(truncatingIfNeeded: packed >> Self.lineBits),
+            line: Int(packed & (1 << Self.lineBits - 1))
+        )
+    }
 }

@@ -667,6 +667,8 @@ private struct LoadState {
     /// Where each id was first defined, as `file:line:column` (not the parsed record: a million
     /// records must not stay in memory just to name a duplicate).
     var identityOrigins: [String: IdentityOrigin] = [:]
+    /// The places ``IdentityOrigin/place(_:)`` numbers, as `file:line:column`.
+    var places: [String] = []
     /// The JSON Lines files read so far, which records' places refer to by position.
     var jsonLinesFiles: [InputFile] = []
     var roleOrigins: [String: String] = [:]
@@ -690,7 +692,8 @@ private struct LoadState {
             )
             return
         }
-        identityOrigins[identity.id] = .place(Self.place(reader))
+        identityOrigins[identity.id] = .place(places.count)
+        places.append(Self.place(reader))
         append(identity)
     }
 
@@ -738,8 +741,8 @@ private struct LoadState {
 
     /// An origin as messages name it, `file:line:column`.
     func text(of origin: IdentityOrigin) -> String {
-        switch origin {
-        case let .place(text): return text
+        switch origin.kind {
+        case let .place(number): return places[number]
         case let .recordStart(file, line): return "\(jsonLinesFiles[Int(file)].path):\(line):1"
         }
     }

@@ -231,6 +231,30 @@ import Testing
         #expect(lines == ["big.jsonl:3:21: error: invalid JSON: expected a JSON value, found '}'"])
     }
 
+    /// A duplicate id names where the id was first defined: the start of its JSON Lines record in
+    /// whichever file it was (the loader keeps a packed file number and line per id), or the
+    /// place in a YAML document.
+    @Test func duplicateIdsNameTheFirstDefinitionInAnyFile() {
+        let header = "{\"version\": 1}\n"
+        let lines = Fixtures.errorLines {
+            _ = try load([
+                InputFile(path: "one.jsonl", text: header + "{\"id\": \"a\", \"kind\": \"bot\"}\n"),
+                InputFile(path: "two.yaml", text: "version: 1\nidentities:\n  - {id: b, kind: bot}\n"),
+                InputFile(
+                    path: "three.jsonl",
+                    text: header + "\n{\"id\": \"c\", \"kind\": \"bot\"}\n{\"id\": \"b\", \"kind\": \"bot\"}\n"
+                        + "{\"id\": \"c\", \"kind\": \"bot\"}\n{\"id\": \"a\", \"kind\": \"bot\"}\n"
+                ),
+            ])
+        }
+        #expect(lines.contains { $0.contains("duplicate identity id 'b'; first defined at two.yaml:3:5") }, "\(lines)")
+        #expect(
+            lines.contains { $0.contains("duplicate identity id 'c'; first defined at three.jsonl:3:1") },
+            "\(lines)"
+        )
+        #expect(lines.contains { $0.contains("duplicate identity id 'a'; first defined at one.jsonl:2:1") }, "\(lines)")
+    }
+
     @Test func resolvesReferencesAcrossFiles() throws {
         let first = InputFile(
             path: "a.yaml",
