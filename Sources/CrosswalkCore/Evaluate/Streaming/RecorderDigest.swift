@@ -58,6 +58,7 @@ struct RecorderDigest: Sendable {
         unplacedAffected = []
         failing = []
         var candidates: [(key: SampleKey, finding: Finding)] = []
+        var cutoff: SampleKey?
         for (index, finding) in recorder.findings.enumerated() {
             let subject = finding.subject
             if finding.status == .fail, subject.identityID != nil, subject.ordinal >= 0 {
@@ -84,7 +85,7 @@ struct RecorderDigest: Sendable {
                 }
             }
             noteReference(subject)
-            Self.offer(finding, to: &candidates)
+            Self.offer(finding, to: &candidates, cutoff: &cutoff)
             let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
             ResultCodec.encode(finding, templates: &templates, into: &encoded[slot])
         }
@@ -110,13 +111,24 @@ struct RecorderDigest: Sendable {
         }
     }
 
-    /// Adds a finding to sample candidates, trimming them now and then; a finding of a status
-    /// worse than every kept one is not even keyed once the sample is full.
-    static func offer(_ finding: Finding, to candidates: inout [(key: SampleKey, finding: Finding)]) {
-        let limit = ControlOutcome.sampleLimit
-        if candidates.count >= limit, let last = candidates.last, finding.status > last.key.status { return }
+    /// Adds a finding to sample candidates, trimming them now and then. Once a trim has filled
+    /// the sample, `cutoff` is its last key, and a finding that does not precede it is not kept
+    /// (nor copied): it could never be among the first ``ControlOutcome/sampleLimit``, since later
+    /// findings only raise the bar. A status worse than the cutoff's decides without the subject id.
+    static func offer(
+        _ finding: Finding,
+        to candidates: inout [(key: SampleKey, finding: Finding)],
+        cutoff: inout SampleKey?
+    ) {
+        if let bar = cutoff {
+            if finding.status > bar.status { return }
+            if finding.status == bar.status, finding.subject.id >= bar.id { return }
+        }
         candidates.append((SampleKey(status: finding.status, id: finding.subject.id), finding))
-        if candidates.count >= 2 * limit { candidates = trimmed(candidates) }
+        if candidates.count >= 2 * ControlOutcome.sampleLimit {
+            candidates = trimmed(candidates)
+            cutoff = candidates.last?.key
+        }
     }
 
     static func trimmed(_ candidates: [(key: SampleKey, finding: Finding)]) -> [(key: SampleKey, finding: Finding)] {
