@@ -1,42 +1,296 @@
 /// One non-human identity: an AI agent, service account, workload or managed identity, API client,
 /// OAuth app, CI job or bot, with the roles it is bound to and the credentials it holds.
+///
+/// A value type whose fields live in one shared, copy-on-write box: copying an identity (every
+/// control loops over identities) retains one reference instead of each of its strings and
+/// lists, and the first change to a shared copy copies the box.
 public struct Identity: Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var kind: IdentityKind
-    public var platform: String?
-    public var environment: String?
-    public var owner: String?
-    public var trustZone: String?
-    public var status: LifecycleStatus
-    public var created: Timestamp?
-    public var lastUsed: Timestamp?
+    /// The fields, shared between copies until one of them changes.
+    private final class Storage: @unchecked Sendable {
+        var id: String
+        var name: String
+        var kind: IdentityKind
+        var platform: String?
+        var environment: String?
+        var owner: String?
+        var trustZone: String?
+        var status: LifecycleStatus
+        var created: Timestamp?
+        var lastUsed: Timestamp?
+        var spawnedBy: String?
+        var authentication: AuthenticationMethod?
+        var interactiveUse: Bool?
+        var sharedAccount: Bool?
+        var thirdParty: Bool
+        var lastReviewed: Timestamp?
+        var tools: [String]?
+        var roleBindings: [RoleBinding]
+        var tags: [Tag]
+        var credentials: [Credential]
+        var origin: RecordOrigin?
+        var unreported: UnreportedFields
+        var ordinal: Int32
+
+        init(
+            id: String,
+            name: String,
+            kind: IdentityKind,
+            platform: String?,
+            environment: String?,
+            owner: String?,
+            trustZone: String?,
+            status: LifecycleStatus,
+            created: Timestamp?,
+            lastUsed: Timestamp?,
+            spawnedBy: String?,
+            authentication: AuthenticationMethod?,
+            interactiveUse: Bool?,
+            sharedAccount: Bool?,
+            thirdParty: Bool,
+            lastReviewed: Timestamp?,
+            tools: [String]?,
+            roleBindings: [RoleBinding],
+            tags: [Tag],
+            credentials: [Credential],
+            origin: RecordOrigin?,
+            unreported: UnreportedFields,
+            ordinal: Int32
+        ) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.platform = platform
+            self.environment = environment
+            self.owner = owner
+            self.trustZone = trustZone
+            self.status = status
+            self.created = created
+            self.lastUsed = lastUsed
+            self.spawnedBy = spawnedBy
+            self.authentication = authentication
+            self.interactiveUse = interactiveUse
+            self.sharedAccount = sharedAccount
+            self.thirdParty = thirdParty
+            self.lastReviewed = lastReviewed
+            self.tools = tools
+            self.roleBindings = roleBindings
+            self.tags = tags
+            self.credentials = credentials
+            self.origin = origin
+            self.unreported = unreported
+            self.ordinal = ordinal
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id,
+                name: name,
+                kind: kind,
+                platform: platform,
+                environment: environment,
+                owner: owner,
+                trustZone: trustZone,
+                status: status,
+                created: created,
+                lastUsed: lastUsed,
+                spawnedBy: spawnedBy,
+                authentication: authentication,
+                interactiveUse: interactiveUse,
+                sharedAccount: sharedAccount,
+                thirdParty: thirdParty,
+                lastReviewed: lastReviewed,
+                tools: tools,
+                roleBindings: roleBindings,
+                tags: tags,
+                credentials: credentials,
+                origin: origin,
+                unreported: unreported,
+                ordinal: ordinal
+            )
+        }
+    }
+
+    private var storage: Storage
+
+    /// Gives this value a box of its own before a change, when the box is shared.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public var id: String {
+        get { storage.id }
+        _modify {
+            makeUnique()
+            yield &storage.id
+        }
+    }
+    public var name: String {
+        get { storage.name }
+        _modify {
+            makeUnique()
+            yield &storage.name
+        }
+    }
+    public var kind: IdentityKind {
+        get { storage.kind }
+        _modify {
+            makeUnique()
+            yield &storage.kind
+        }
+    }
+    public var platform: String? {
+        get { storage.platform }
+        _modify {
+            makeUnique()
+            yield &storage.platform
+        }
+    }
+    public var environment: String? {
+        get { storage.environment }
+        _modify {
+            makeUnique()
+            yield &storage.environment
+        }
+    }
+    public var owner: String? {
+        get { storage.owner }
+        _modify {
+            makeUnique()
+            yield &storage.owner
+        }
+    }
+    public var trustZone: String? {
+        get { storage.trustZone }
+        _modify {
+            makeUnique()
+            yield &storage.trustZone
+        }
+    }
+    public var status: LifecycleStatus {
+        get { storage.status }
+        _modify {
+            makeUnique()
+            yield &storage.status
+        }
+    }
+    public var created: Timestamp? {
+        get { storage.created }
+        _modify {
+            makeUnique()
+            yield &storage.created
+        }
+    }
+    public var lastUsed: Timestamp? {
+        get { storage.lastUsed }
+        _modify {
+            makeUnique()
+            yield &storage.lastUsed
+        }
+    }
     /// The identity (usually an agent) that created or delegated to this one.
-    public var spawnedBy: String?
-    public var authentication: AuthenticationMethod?
+    public var spawnedBy: String? {
+        get { storage.spawnedBy }
+        _modify {
+            makeUnique()
+            yield &storage.spawnedBy
+        }
+    }
+    public var authentication: AuthenticationMethod? {
+        get { storage.authentication }
+        _modify {
+            makeUnique()
+            yield &storage.authentication
+        }
+    }
     /// Whether people have logged in interactively as this identity; nil when unknown.
-    public var interactiveUse: Bool?
+    public var interactiveUse: Bool? {
+        get { storage.interactiveUse }
+        _modify {
+            makeUnique()
+            yield &storage.interactiveUse
+        }
+    }
     /// Whether several people or systems share this identity's login (e.g. a team mailbox).
-    public var sharedAccount: Bool?
+    public var sharedAccount: Bool? {
+        get { storage.sharedAccount }
+        _modify {
+            makeUnique()
+            yield &storage.sharedAccount
+        }
+    }
     /// True for identities that a third party (an integration vendor) controls.
-    public var thirdParty: Bool
-    public var lastReviewed: Timestamp?
+    public var thirdParty: Bool {
+        get { storage.thirdParty }
+        _modify {
+            makeUnique()
+            yield &storage.thirdParty
+        }
+    }
+    public var lastReviewed: Timestamp? {
+        get { storage.lastReviewed }
+        _modify {
+            makeUnique()
+            yield &storage.lastReviewed
+        }
+    }
     /// Tools an agent may call; nil when the inventory does not say.
-    public var tools: [String]?
-    public var roleBindings: [RoleBinding]
+    public var tools: [String]? {
+        get { storage.tools }
+        _modify {
+            makeUnique()
+            yield &storage.tools
+        }
+    }
+    public var roleBindings: [RoleBinding] {
+        get { storage.roleBindings }
+        _modify {
+            makeUnique()
+            yield &storage.roleBindings
+        }
+    }
     /// Tags sorted by key.
-    public var tags: [Tag]
-    public var credentials: [Credential]
+    public var tags: [Tag] {
+        get { storage.tags }
+        _modify {
+            makeUnique()
+            yield &storage.tags
+        }
+    }
+    public var credentials: [Credential] {
+        get { storage.credentials }
+        _modify {
+            makeUnique()
+            yield &storage.credentials
+        }
+    }
     /// Where an imported identity was read; nil for the native inventory format, whose
     /// diagnostics already name file and line.
-    public var origin: RecordOrigin?
+    public var origin: RecordOrigin? {
+        get { storage.origin }
+        _modify {
+            makeUnique()
+            yield &storage.origin
+        }
+    }
     /// Fields the identity's source cannot tell (see ``UnreportedFields``); empty for the native
     /// format, where an absent field means the organisation recorded none.
-    public var unreported: UnreportedFields = []
+    public var unreported: UnreportedFields {
+        get { storage.unreported }
+        _modify {
+            makeUnique()
+            yield &storage.unreported
+        }
+    }
     /// The identity's position in the run's input order, counted from 0 across all inventory
     /// files; set by the evaluate stage (-1 until then). Results and identity sets refer to
     /// identities by it.
-    public var ordinal: Int32 = -1
+    public var ordinal: Int32 {
+        get { storage.ordinal }
+        _modify {
+            makeUnique()
+            yield &storage.ordinal
+        }
+    }
 
     public init(
         id: String,
@@ -60,26 +314,85 @@ public struct Identity: Hashable, Sendable {
         tags: [Tag] = [],
         credentials: [Credential] = []
     ) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.platform = platform
-        self.environment = environment
-        self.owner = owner
-        self.trustZone = trustZone
-        self.status = status
-        self.created = created
-        self.lastUsed = lastUsed
-        self.spawnedBy = spawnedBy
-        self.authentication = authentication
-        self.interactiveUse = interactiveUse
-        self.sharedAccount = sharedAccount
-        self.thirdParty = thirdParty
-        self.lastReviewed = lastReviewed
-        self.tools = tools
-        self.roleBindings = roleBindings
-        self.tags = tags
-        self.credentials = credentials
+        storage = Storage(
+            id: id,
+            name: name,
+            kind: kind,
+            platform: platform,
+            environment: environment,
+            owner: owner,
+            trustZone: trustZone,
+            status: status,
+            created: created,
+            lastUsed: lastUsed,
+            spawnedBy: spawnedBy,
+            authentication: authentication,
+            interactiveUse: interactiveUse,
+            sharedAccount: sharedAccount,
+            thirdParty: thirdParty,
+            lastReviewed: lastReviewed,
+            tools: tools,
+            roleBindings: roleBindings,
+            tags: tags,
+            credentials: credentials,
+            origin: nil,
+            unreported: [],
+            ordinal: -1
+        )
+    }
+
+    public static func == (lhs: Identity, rhs: Identity) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let (l, r) = (lhs.storage, rhs.storage)
+        return l.id == r.id
+            && l.name == r.name
+            && l.kind == r.kind
+            && l.platform == r.platform
+            && l.environment == r.environment
+            && l.owner == r.owner
+            && l.trustZone == r.trustZone
+            && l.status == r.status
+            && l.created == r.created
+            && l.lastUsed == r.lastUsed
+            && l.spawnedBy == r.spawnedBy
+            && l.authentication == r.authentication
+            && l.interactiveUse == r.interactiveUse
+            && l.sharedAccount == r.sharedAccount
+            && l.thirdParty == r.thirdParty
+            && l.lastReviewed == r.lastReviewed
+            && l.tools == r.tools
+            && l.roleBindings == r.roleBindings
+            && l.tags == r.tags
+            && l.credentials == r.credentials
+            && l.origin == r.origin
+            && l.unreported == r.unreported
+            && l.ordinal == r.ordinal
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.id)
+        hasher.combine(storage.name)
+        hasher.combine(storage.kind)
+        hasher.combine(storage.platform)
+        hasher.combine(storage.environment)
+        hasher.combine(storage.owner)
+        hasher.combine(storage.trustZone)
+        hasher.combine(storage.status)
+        hasher.combine(storage.created)
+        hasher.combine(storage.lastUsed)
+        hasher.combine(storage.spawnedBy)
+        hasher.combine(storage.authentication)
+        hasher.combine(storage.interactiveUse)
+        hasher.combine(storage.sharedAccount)
+        hasher.combine(storage.thirdParty)
+        hasher.combine(storage.lastReviewed)
+        hasher.combine(storage.tools)
+        hasher.combine(storage.roleBindings)
+        hasher.combine(storage.tags)
+        hasher.combine(storage.credentials)
+        hasher.combine(storage.origin)
+        hasher.combine(storage.unreported)
+        hasher.combine(storage.ordinal)
     }
 
     public var isAgent: Bool { kind == .agent }
