@@ -64,7 +64,7 @@ struct RecorderDigest: Sendable {
                     unplacedAffected.append((subject, identityID))
                 }
             }
-            _ = templates.messages.index(of: finding.message.template)
+            _ = templates.messages.index(of: BoundMessageTemplate(finding.message))
             for evidence in finding.evidence {
                 _ = templates.evidence.index(of: EvidenceTemplate(field: evidence.field, expected: evidence.expected))
             }
