@@ -2,7 +2,9 @@ import CrosswalkCore
 
 /// Reads the non-pass findings of a `crosswalk-report.json` (for `crosswalk diff`): each
 /// control's `id` and `severity`, and for each of its `results` the `status`, the `subject` and
-/// (through `identity`, an index into the report's `identities`) the owner.
+/// (through `identity`, an index into the report's `identities`) the owner. A result without
+/// `subject` is about its identity row: the subject is that identity's `id`, or with `credential`,
+/// the identity's id, `/` and the credential.
 ///
 /// Only those keys are read, and each both in snake_case and camelCase (`subject_id` or
 /// `subjectId` also name the subject; a `subject` object's `id` too), so the reader keeps
@@ -25,7 +27,7 @@ public enum ReportFindingReader {
                 message: "expected a Crosswalk JSON report (a mapping with `controls`), found \(root.typeDescription)"
             )
         }
-        let owners = identityOwners(top)
+        let identities = identityTable(top)
         guard let controls = member(top, "controls") else {
             throw Diagnostic(
                 .error,
@@ -78,15 +80,21 @@ public enum ReportFindingReader {
                     )
                 }
                 guard status != .pass, status != .notApplicable else { continue }
-                guard let subject = subjectID(fields) else {
-                    throw expected("a `subject` id string", at: result, keyPath: resultPath, file: file)
-                }
-                var owner: String?
+                var row: ReportIdentityRow?
                 if let node = member(fields, "identity"), case .integer(let position) = node.value,
-                    position >= 0, position < owners.count
+                    position >= 0, position < identities.count
                 {
-                    owner = owners[Int(position)]
+                    row = identities[Int(position)]
                 }
+                guard let subject = subjectID(fields, row: row) else {
+                    throw expected(
+                        "a `subject` id string, or an `identity` index (with an optional `credential`)",
+                        at: result,
+                        keyPath: resultPath,
+                        file: file
+                    )
+                }
+                let owner = row?.owner
                 findings.append(
                     SnapshotFinding(
                         key: FindingKey(controlID: controlID, subjectID: subject),
@@ -112,8 +120,9 @@ public enum ReportFindingReader {
         return String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// The subject of a result: `subject` as a string or as a mapping with `id`, or `subject_id`.
-    static func subjectID(_ fields: [SourceNode.Member]) -> String? {
+    /// The subject of a result: `subject` as a string or as a mapping with `id`, or `subject_id`;
+    /// without them, the id of its identity `row`, with `/` and `credential` when it has one.
+    static func subjectID(_ fields: [SourceNode.Member], row: ReportIdentityRow?) -> String? {
         if let node = member(fields, "subject") {
             if case .string(let id) = node.value { return id }
             if case .object(let inner) = node.value, let id = member(inner, "id"), case .string(let text) = id.value {
@@ -121,18 +130,24 @@ public enum ReportFindingReader {
             }
         }
         if let node = member(fields, "subject_id"), case .string(let id) = node.value { return id }
-        return nil
+        guard let identityID = row?.id else { return nil }
+        guard let node = member(fields, "credential") else { return identityID }
+        guard case .string(let credential) = node.value else { return nil }
+        return identityID + "/" + credential
     }
 
-    /// The owner of each entry of the report's `identities` list, by position.
-    static func identityOwners(_ top: [SourceNode.Member]) -> [String?] {
+    /// The id and owner of each entry of the report's `identities` list, by position.
+    static func identityTable(_ top: [SourceNode.Member]) -> [ReportIdentityRow] {
         guard let node = member(top, "identities"), case .array(let identities) = node.value else { return [] }
         return identities.map { identity in
-            guard case .object(let fields) = identity.value, let owner = member(fields, "owner"),
-                case .string(let text) = owner.value
-            else { return nil }
-            return text
+            guard case .object(let fields) = identity.value else { return ReportIdentityRow() }
+            return ReportIdentityRow(id: string(member(fields, "id")), owner: string(member(fields, "owner")))
         }
+    }
+
+    static func string(_ node: SourceNode?) -> String? {
+        guard let node, case .string(let text) = node.value else { return nil }
+        return text
     }
 
     static func expected(_ what: String, at node: SourceNode, keyPath: String, file: String) -> Diagnostic {

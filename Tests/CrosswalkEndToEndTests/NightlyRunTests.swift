@@ -67,7 +67,15 @@ import Testing
     private static func lifeCycleStatus(_ report: [String: Any], _ subject: String) -> String? {
         let controls = report["controls"] as? [[String: Any]] ?? []
         let results = controls.first { $0["id"] as? String == "CW-LIFE-01" }?["results"] as? [[String: Any]] ?? []
-        return results.first { $0["subject"] as? String == subject }?["status"] as? String
+        let identities = report["identities"] as? [[String: Any]] ?? []
+        return results.first {
+            let rebuilt = ExportedSubject.rebuild(
+                subject: $0["subject"] as? String,
+                identityID: ($0["identity"] as? Int).flatMap { identities[$0]["id"] as? String },
+                credential: $0["credential"] as? String
+            )
+            return rebuilt == subject
+        }?["status"] as? String
     }
 
     @Test func threeNightsOfChangesHistoryWaiversAndGates() throws {

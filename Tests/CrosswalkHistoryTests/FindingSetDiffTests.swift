@@ -69,6 +69,53 @@ struct FindingSetDiffTests {
         #expect(new?.first?["owner"] as? String == "team <b> | ops")
     }
 
+    @Test func subjectsGivenByTheirIdentityRowReadAndCompareExactlyAsWrittenOut() throws {
+        let relative = try Self.findings("Tests/Fixtures/history/report-before-relative.json")
+        #expect(relative == (try Self.findings("Tests/Fixtures/history/report-before.json")))
+        let after = try Self.findings("Tests/Fixtures/history/report-after.json")
+        let written = FindingSetDiff(
+            old: "before.json",
+            new: "after.json",
+            oldFindings: try Self.findings("Tests/Fixtures/history/report-before.json"),
+            newFindings: after
+        )
+        let rebuilt = FindingSetDiff(old: "before.json", new: "after.json", oldFindings: relative, newFindings: after)
+        #expect(rebuilt.markdown == written.markdown)
+        #expect(try rebuilt.json() == (try written.json()))
+    }
+
+    /// The JSON report leaves out the subject of results its identity row gives: the reader finds
+    /// every finding of the run with its subject id, severity, status and owner all the same.
+    @Test func readsEveryFindingOfTheExampleReportWithItsFullSubject() throws {
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [try Fixtures.file("examples/acme/inventory.yaml")],
+                policyFile: try Fixtures.file("examples/acme/policy.yaml"),
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        var expected: [SnapshotFinding] = []
+        let identities = report.identities.identities
+        for outcome in report.evaluation.outcomes {
+            try outcome.forEachFinding { finding in
+                let identity = finding.subject.identityID.flatMap { id in identities.first { $0.id == id } }
+                expected.append(
+                    SnapshotFinding(
+                        key: FindingKey(controlID: outcome.definition.id, subjectID: finding.subject.id),
+                        severity: outcome.definition.severity,
+                        status: finding.status,
+                        owner: OwnerName.of(identity)
+                    )
+                )
+            }
+        }
+        let bytes = try JSONReportRenderer().render(report)
+        #expect(String(decoding: bytes, as: UTF8.self).contains(#""credential":"#), "some subjects are relative")
+        let read = try ReportFindingReader.findings(in: bytes, file: "crosswalk-report.json")
+        #expect(read == expected)
+        #expect(read.count > 50)
+    }
+
     @Test func aReportThatIsNotJSONNamesTheLineAndColumn() throws {
         let error = #expect(throws: Diagnostic.self) {
             try ReportFindingReader.findings(in: Array("{\n  \"controls\": [,]\n}".utf8), file: "bad.json")

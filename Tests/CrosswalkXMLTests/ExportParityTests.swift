@@ -21,7 +21,8 @@ import Testing
 
     static func jsonFacts(_ bytes: [UInt8]) throws -> (facts: [Fact], counts: [String: [String: Int]]) {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-        let identities = (root["identities"] as? [[String: Any]] ?? []).map {
+        let rows = root["identities"] as? [[String: Any]] ?? []
+        let identities = rows.map {
             "\($0["id"] as? String ?? "") \($0["name"] as? String ?? "") \($0["owner"] as? String ?? "-")"
         }
         var facts: [Fact] = []
@@ -41,7 +42,11 @@ import Testing
                 facts.append(
                     Fact(
                         control: id,
-                        subject: result["subject"] as? String ?? "",
+                        subject: ExportedSubject.rebuild(
+                            subject: result["subject"] as? String,
+                            identityID: (result["identity"] as? Int).flatMap { rows[$0]["id"] as? String },
+                            credential: result["credential"] as? String
+                        ) ?? "",
                         status: result["status"] as? String ?? "",
                         identity: (result["identity"] as? Int).map { identities[$0] },
                         message: ExportedMessage.rebuild(
@@ -59,7 +64,8 @@ import Testing
 
     static func xmlFacts(_ bytes: [UInt8]) throws -> (facts: [Fact], counts: [String: [String: Int]]) {
         let document = try ParsedXML(bytes)
-        let identities = (document.root.child("identities")?.children ?? []).map {
+        let rows = document.root.child("identities")?.children ?? []
+        let identities = rows.map {
             "\($0["id"] ?? "") \($0.child("name")?.text ?? "") \($0.child("owner")?.text ?? "-")"
         }
         var facts: [Fact] = []
@@ -82,7 +88,11 @@ import Testing
                 facts.append(
                     Fact(
                         control: id,
-                        subject: result["subject"] ?? "",
+                        subject: ExportedSubject.rebuild(
+                            subject: result["subject"],
+                            identityID: result["identity"].flatMap(Int.init).flatMap { rows[$0]["id"] },
+                            credential: result["credential"]
+                        ) ?? "",
                         status: result["status"] ?? "",
                         identity: result["identity"].flatMap(Int.init).map { identities[$0] },
                         message: ExportedMessage.rebuild(

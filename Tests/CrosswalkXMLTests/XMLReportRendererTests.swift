@@ -71,7 +71,7 @@ import Testing
         #expect(results.count == 1)
         let result = try #require(results.first)
         #expect(result["status"] == "fail")
-        #expect(result["subject"] == "orphan")
+        #expect(result["subject"] == nil, "the identity row gives the subject")
         #expect(result["message"] == "0")
         #expect(result.child("name") == nil, "the name is in the identity table")
         let row = try #require(result["identity"].flatMap { Int($0) })
@@ -104,8 +104,9 @@ import Testing
         #expect(controls.allSatisfy { $0.child("passingSubjects") != nil }, "every control lists its passes")
         let ownership = try #require(controls.first { $0["id"] == "CW-LIFE-01" })
         let passing = try #require(ownership.child("passingSubjects")).children
-        #expect(passing.map { $0["subject"] } == ["owned"])
+        #expect(passing.map { $0["subject"] } == [nil], "the identity row gives the subject")
         let row = try #require(passing.first?["identity"].flatMap { Int($0) })
+        #expect(with.root.child("identities")?.children[row]["id"] == "owned")
         #expect(with.root.child("identities")?.children[row].child("name")?.text == "Owned one")
         let problems = try XMLSchemaValidator.crosswalkReport().validate(
             try XMLReportRenderer().render(report),
@@ -143,7 +144,7 @@ import Testing
         let names = Dictionary(
             uniqueKeysWithValues: results.compactMap { result in
                 result["identity"].flatMap(Int.init).map {
-                    (result["subject"] ?? "", table[$0].child("name")?.text ?? "")
+                    (table[$0]["id"] ?? "", table[$0].child("name")?.text ?? "")
                 }
             }
         )
@@ -159,8 +160,12 @@ import Testing
         let id = "id \"quoted\" <tag> & \u{07}bell\ttab\nline"
         let json = #"{"version": 1, "identities": [{"id": \#(Self.jsonString(id)), "kind": "bot"}]}"#
         let rendered = try XMLReportRenderer().render(try Self.report(inventoryJSON: json))
-        let results = try Self.results(of: try ParsedXML(rendered), control: "CW-LIFE-01")
-        #expect(results.first?["subject"] == "id \"quoted\" <tag> & \u{FFFD}bell\ttab\nline")
+        let document = try ParsedXML(rendered)
+        let results = try Self.results(of: document, control: "CW-LIFE-01")
+        let row = try #require(results.first?["identity"].flatMap { Int($0) })
+        #expect(
+            document.root.child("identities")?.children[row]["id"] == "id \"quoted\" <tag> & \u{FFFD}bell\ttab\nline"
+        )
     }
 
     @Test func frameworkEntriesCarryStatusPassShareAndMappedControls() throws {

@@ -142,17 +142,25 @@ public struct Finding: Hashable, Sendable {
 ///
 /// A gap is `{name}` (letters, digits, `_`); the pattern has no other braces. Values fill the gaps
 /// in order of appearance. A class, so that results share their control's template by reference.
+///
+/// A **policy gap** is written `{=name}`: its value comes from the run's policy (a threshold, an
+/// allowed list), never from the subject, so it is the same for every result of the template in
+/// one run. The sentence reads the same; the JSON and XML reports state such a value once, in the
+/// template's pattern, instead of on every result (see ``BoundMessageTemplate``).
 public final class MessageTemplate: Hashable, Sendable {
-    /// The sentence with its gaps, as reports document it.
+    /// The sentence with its gaps, as the control declares it (policy gaps marked `{=name}`).
     public let pattern: String
     /// The literal text around the gaps: one more than ``slots``.
     public let literals: [String]
-    /// The names of the gaps, in order.
+    /// The names of the gaps, in order (without the `=` of a policy gap).
     public let slots: [String]
+    /// Whether each gap, in order, is a policy gap (`{=name}`).
+    public let isPolicyGap: [Bool]
 
     public convenience init(_ pattern: String) {
         var literals: [String] = []
         var slots: [String] = []
+        var isPolicyGap: [Bool] = []
         var literal = ""
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
@@ -160,18 +168,21 @@ public final class MessageTemplate: Hashable, Sendable {
             literal += rest[..<open]
             literals.append(literal)
             literal = ""
-            slots.append(String(rest[rest.index(after: open)..<close]))
+            let name = rest[rest.index(after: open)..<close]
+            isPolicyGap.append(name.first == "=")
+            slots.append(String(name.first == "=" ? name.dropFirst() : name))
             rest = rest[rest.index(after: close)...]
         }
         literal += rest
         literals.append(literal)
-        self.init(pattern: pattern, literals: literals, slots: slots)
+        self.init(pattern: pattern, literals: literals, slots: slots, isPolicyGap: isPolicyGap)
     }
 
-    private init(pattern: String, literals: [String], slots: [String]) {
+    private init(pattern: String, literals: [String], slots: [String], isPolicyGap: [Bool]) {
         self.pattern = pattern
         self.literals = literals
         self.slots = slots
+        self.isPolicyGap = isPolicyGap
     }
 
     /// Two templates are the same when their patterns are.

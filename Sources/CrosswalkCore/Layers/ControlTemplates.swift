@@ -1,6 +1,7 @@
-/// One control's templates, in order of first use by its results.
+/// One control's templates, in order of first use by its results. Message templates are kept with
+/// this run's policy values (``BoundMessageTemplate``).
 public struct ControlTemplates: Sendable {
-    public internal(set) var messages = TemplateTable<MessageTemplate>()
+    public internal(set) var messages = TemplateTable<BoundMessageTemplate>()
     public internal(set) var evidence = TemplateTable<EvidenceTemplate>()
 
     public init() {}

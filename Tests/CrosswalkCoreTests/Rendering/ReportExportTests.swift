@@ -21,6 +21,19 @@ import Testing
         #expect(ResultMessage(verbatim: "a {b} c").text == "a (b) c")
     }
 
+    @Test func aPolicyGapReadsTheSameAndIsStatedOnceInTheExportedPattern() {
+        let template = MessageTemplate("Secret last rotated {days} days ago; policy allows {=limit}.")
+        #expect(template.slots == ["days", "limit"])
+        #expect(template.isPolicyGap == [false, true])
+        #expect(template("95", "90").text == "Secret last rotated 95 days ago; policy allows 90.")
+        let bound = BoundMessageTemplate(template("95", "90"))
+        #expect(bound.pattern == "Secret last rotated {days} days ago; policy allows 90.")
+        #expect(bound.slots == ["days"])
+        #expect(bound.policyValues == ["90"])
+        #expect(bound == BoundMessageTemplate(template("120", "90")), "the subject's value does not matter")
+        #expect(bound != BoundMessageTemplate(template("95", "30")), "another policy value is another template")
+    }
+
     @Test func everyResultRebuildsTheSentenceTheMarkdownReportShows() throws {
         let report = try ReferenceReportTests.exampleReport()
         let root = try Self.json(report)
@@ -74,7 +87,15 @@ import Testing
         for (control, outcome) in zip(controls, report.evaluation.outcomes) {
             let results = try #require(control["results"] as? [[String: Any]])
             for (result, finding) in zip(results, try Self.everyFinding(outcome)) {
-                #expect(result["subject"] as? String == finding.subject.id)
+                let rebuilt = ExportedSubject.rebuild(
+                    subject: result["subject"] as? String,
+                    identityID: (result["identity"] as? Int).flatMap { identities[$0]["id"] as? String },
+                    credential: result["credential"] as? String
+                )
+                #expect(rebuilt == finding.subject.id)
+                if finding.subject.kind == .identity || finding.subject.kind == .credential {
+                    #expect(result["subject"] == nil, "\(finding.subject.id): its identity row gives the subject")
+                }
                 let kind = result["kind"] as? String ?? control["subject_kind"] as? String
                 #expect(kind == finding.subject.kind.rawValue)
                 guard let identityID = finding.subject.identityID else {

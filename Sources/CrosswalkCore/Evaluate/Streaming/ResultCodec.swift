@@ -17,7 +17,7 @@ enum ResultCodec {
         let start = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
         encode(finding.subject, status: finding.status, into: &bytes)
-        append(UInt32(templates.messages.index(of: finding.message.template)), to: &bytes)
+        append(UInt32(templates.messages.index(of: BoundMessageTemplate(finding.message))), to: &bytes)
         append(UInt32(finding.message.values.count), to: &bytes)
         for value in finding.message.values { append(value, to: &bytes) }
         append(UInt32(finding.evidence.count), to: &bytes)
@@ -243,7 +243,7 @@ struct TemplateResolver {
     func message(_ number: Int) -> MessageTemplate {
         let index = number < messageMap.count ? messageMap[number] : number
         let all = templates.messages.all
-        return index < all.count ? all[index] : Self.empty
+        return index < all.count ? all[index].template : Self.empty
     }
 
     func evidence(_ number: Int) -> EvidenceTemplate {

@@ -48,6 +48,16 @@ struct ExportTables {
         return row >= 0 ? Int(row) : nil
     }
 
+    /// How `subject`'s id follows from its row in the identity table, or nil when it does not:
+    /// it is the row's identity id, or that id, `/` and the credential's own id.
+    func relativeSubject(_ subject: SubjectReference, row: Int) -> RelativeSubject? {
+        let identityID = inventory[identities[row]].id
+        if subject.isCredentialOfIdentity {
+            return subject.identityID == identityID ? .credential(subject.storedID) : nil
+        }
+        return subject.id == identityID ? .identity : nil
+    }
+
     /// Whether `subject`'s display name follows from its row in the identity table: an identity's
     /// name, or `credential (identity name)` for a credential `identity/credential`.
     func isDerivedName(_ subject: SubjectReference, row: Int) -> Bool {

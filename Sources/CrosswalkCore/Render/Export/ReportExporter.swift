@@ -346,6 +346,7 @@ public struct ReportExporter {
         try writer.endList()
         try writer.beginList("message_templates", item: "message_template")
         for template in templates.messages.all {
+            // Once per control: the pattern with this run's policy values in its policy gaps.
             try writer.beginRecord("message_template")
             try writer.field("pattern", .text(template.pattern))
             try writer.beginList("slots", item: "slot")
@@ -392,10 +393,12 @@ public struct ReportExporter {
         try writer.field(ExportNames.id, .identifier(FindingID.of(finding, control: control.id)))
         try writer.field(ExportNames.status, .identifier(finding.status.rawValue))
         let name = try writeSubjectFields(writer, finding.subject, control: control, identities: identities)
-        try writer.field(ExportNames.message, .integer(templates.messages.index(of: finding.message.template)))
+        let message = finding.message
+        try writer.field(ExportNames.message, .integer(templates.messages.index(of: BoundMessageTemplate(message))))
         try writer.field(ExportNames.name, name.map { .text($0) })
         try writer.beginList(ExportNames.values, item: ExportNames.value, wrapped: false)
-        for value in finding.message.values { try writer.item(.text(value)) }
+        let isPolicyGap = message.template.isPolicyGap
+        for (index, value) in message.values.enumerated() where !isPolicyGap[index] { try writer.item(.text(value)) }
         try writer.endList()
         try writer.beginList(ExportNames.evidence, item: ExportNames.observation, wrapped: false)
         for evidence in finding.evidence {
@@ -409,22 +412,29 @@ public struct ReportExporter {
         try writer.endRecord()
     }
 
-    /// A subject's identifying fields in the open record: `subject` (its id), `kind` when it
-    /// differs from the control's subject kind, and `identity` (its row in the identity table).
-    /// Returns the display name the caller writes as `name` (free text, after the record's other
-    /// attributes), or nil when the identity table gives it or it is the subject id.
+    /// A subject's identifying fields in the open record: `subject` (its id) unless its identity
+    /// row gives it, `kind` when it differs from the control's subject kind, `identity` (its row in
+    /// the identity table) and, for a credential of that identity, `credential` (its own id).
+    /// The subject id is the row's identity id, or that id, `/` and `credential`; any subject not
+    /// exactly so rebuilt keeps `subject`. Returns the display name the caller writes as `name`
+    /// (free text, after the record's other attributes), or nil when the identity table gives it
+    /// or it is the subject id.
     private func writeSubjectFields(
         _ writer: some ExportWriter,
         _ subject: SubjectReference,
         control: ControlDefinition,
         identities: ExportTables
     ) throws -> String? {
-        try writer.field(ExportNames.subject, .identifier(subject.id))
+        let row = identities.row(of: subject)
+        let relative = row.flatMap { identities.relativeSubject(subject, row: $0) }
+        if relative == nil { try writer.field(ExportNames.subject, .identifier(subject.id)) }
         if subject.kind != control.subjectKind {
             try writer.field(ExportNames.kind, .identifier(subject.kind.rawValue))
         }
-        let row = identities.row(of: subject)
         try writer.field(ExportNames.identity, row.map { .integer($0) })
+        if case .credential(let credential) = relative {
+            try writer.field(ExportNames.credential, .identifier(credential))
+        }
         let derived = row.map { identities.isDerivedName(subject, row: $0) } ?? (subject.name == subject.id)
         return derived ? nil : subject.name
     }
@@ -546,6 +556,7 @@ enum ExportNames {
     static let subject: ExportName = "subject"
     static let kind: ExportName = "kind"
     static let identity: ExportName = "identity"
+    static let credential: ExportName = "credential"
     static let id: ExportName = "id"
     static let owner: ExportName = "owner"
     static let platform: ExportName = "platform"

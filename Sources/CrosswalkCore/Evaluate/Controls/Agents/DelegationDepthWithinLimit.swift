@@ -204,7 +204,7 @@ extension DelegationDepthWithinLimit {
             "The spawned_by chain loops back on itself, so delegation depth cannot be measured."
         )
         static let tooDeep = MessageTemplate(
-            "Sits {depth} delegation hops below its root; policy allows {limit}."
+            "Sits {depth} delegation hops below its root; policy allows {=limit}."
         )
     }
 }

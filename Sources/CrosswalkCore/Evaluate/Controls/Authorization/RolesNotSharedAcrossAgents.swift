@@ -161,7 +161,7 @@ extension String {
 extension RolesNotSharedAcrossAgents {
     enum Message {
         static let shared = MessageTemplate(
-            "Role is bound to agents of {owners} different owners; policy allows {limit}."
+            "Role is bound to agents of {owners} different owners; policy allows {=limit}."
         )
         static let ownersUnknown = MessageTemplate(
             "Role is bound to agents with no recorded owner, so how many teams share it is unknown."

@@ -149,10 +149,10 @@ extension StaticSecretsAreRotated {
             "The secret's creation date lies after the evaluation time."
         )
         static let overdue = MessageTemplate(
-            "Secret last rotated {days} days ago; policy allows {limit}."
+            "Secret last rotated {days} days ago; policy allows {=limit}."
         )
         static let neverRotated = MessageTemplate(
-            "Secret never rotated; created {days} days ago; policy allows {limit}."
+            "Secret never rotated; created {days} days ago; policy allows {=limit}."
         )
     }
 }

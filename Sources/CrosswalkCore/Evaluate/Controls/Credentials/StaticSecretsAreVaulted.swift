@@ -108,7 +108,7 @@ extension StaticSecretsAreVaulted {
             "Where the secret is stored is not recorded."
         )
         static let notVaulted = MessageTemplate(
-            "Secret is stored in {storage}; policy allows {allowed}."
+            "Secret is stored in {storage}; policy allows {=allowed}."
         )
     }
 }

@@ -117,7 +117,7 @@ extension TokensAreShortLived {
             "The token's time to live is not recorded."
         )
         static let tooLong = MessageTemplate(
-            "Token is issued for {lifetime}; policy allows {limit} minutes."
+            "Token is issued for {lifetime}; policy allows {=limit} minutes."
         )
     }
 }

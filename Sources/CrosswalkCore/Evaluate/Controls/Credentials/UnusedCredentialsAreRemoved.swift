@@ -116,10 +116,10 @@ extension UnusedCredentialsAreRemoved {
             "The credential's creation date lies after the evaluation time."
         )
         static let unused = MessageTemplate(
-            "Credential last used {days} days ago; policy allows {limit}."
+            "Credential last used {days} days ago; policy allows {=limit}."
         )
         static let neverUsed = MessageTemplate(
-            "Credential never used; created {days} days ago; policy allows {limit}."
+            "Credential never used; created {days} days ago; policy allows {=limit}."
         )
     }
 }

@@ -228,13 +228,13 @@ extension InactiveIdentitiesAreDisabled {
             "The identity looks unused for {days} days, but a later activity date lies after the evaluation time."
         )
         static let neverUsed = MessageTemplate(
-            "Identity never used; created {days} days ago; policy allows {limit}."
+            "Identity never used; created {days} days ago; policy allows {=limit}."
         )
         static let onlyCredentialCreated = MessageTemplate(
-            "Identity's latest activity is a credential created {days} days ago and never used; policy allows {limit}."
+            "Identity's latest activity is a credential created {days} days ago and never used; policy allows {=limit}."
         )
         static let unused = MessageTemplate(
-            "Identity last used {days} days ago; policy allows {limit}."
+            "Identity last used {days} days ago; policy allows {=limit}."
         )
     }
 }

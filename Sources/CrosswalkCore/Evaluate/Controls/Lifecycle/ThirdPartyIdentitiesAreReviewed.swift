@@ -103,7 +103,7 @@ extension ThirdPartyIdentitiesAreReviewed {
             "The recorded review date lies after the evaluation time."
         )
         static let reviewOverdue = MessageTemplate(
-            "Last reviewed {days} days ago; policy allows {limit}."
+            "Last reviewed {days} days ago; policy allows {=limit}."
         )
     }
 }

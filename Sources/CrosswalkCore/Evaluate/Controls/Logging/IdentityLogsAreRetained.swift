@@ -131,7 +131,7 @@ extension IdentityLogsAreRetained {
             "The policy does not say how long this platform's identity logs are kept."
         )
         static let tooShort = MessageTemplate(
-            "Identity event logs are kept {retention}; policy requires {minimum}."
+            "Identity event logs are kept {retention}; policy requires {=minimum}."
         )
     }
 }
