@@ -109,4 +109,18 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
         #expect(decoded.map(\.evidence) == batches.flatMap { $0 }.map(\.evidence))
         #expect(outcome.templates.messages.all.map(\.pattern) == ["First {a}.", "Second {b}."])
     }
+
+    /// Records naming templates the reader does not have (a damaged or mismatched spool) come
+    /// back with an empty message instead of stopping the run.
+    @Test func recordsNamingUnknownTemplatesReadBackWithAnEmptyMessage() throws {
+        let spool = MemoryResultSpool()
+        var bytes: [UInt8] = []
+        var templates = ControlTemplates()
+        for finding in Self.findings() { ResultCodec.encode(finding, templates: &templates, into: &bytes) }
+        try spool.append(bytes, to: 0)
+        var decoded: [Finding] = []
+        try ResultCodec.forEach(in: spool, stream: 0, templates: ControlTemplates()) { decoded.append($0) }
+        #expect(decoded.map(\.subject.id) == Self.findings().map(\.subject.id))
+        #expect(decoded.allSatisfy { $0.message.text.isEmpty })
+    }
 }

@@ -182,7 +182,10 @@ enum ResultCodec {
                 var values: [String] = []
                 values.reserveCapacity(valueCount)
                 for _ in 0..<valueCount { values.append(string(&position)) }
-                finding.message = ResultMessage(template, values: values)
+                // Only a damaged spool can name a template that does not take these values.
+                finding.message =
+                    template.slots.count == values.count
+                    ? ResultMessage(template, values: values) : ResultMessage(TemplateResolver.empty)
                 let count = Int(u32(at: position))
                 position += 4
                 finding.evidence.reserveCapacity(count)
