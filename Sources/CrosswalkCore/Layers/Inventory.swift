@@ -7,7 +7,8 @@ public struct Inventory: Sendable {
     public private(set) var identities: [Identity]
     /// Roles in input order.
     public private(set) var roles: [Role]
-    private var identityIndex: [String: Int]
+    /// Position of each identity by id (32-bit: a million ids are kept for the whole run).
+    private var identityIndex: [String: Int32]
     private var roleIndex: [String: Int]
 
     /// Builds an inventory; callers (the loader) have already rejected duplicate ids.
@@ -15,10 +16,10 @@ public struct Inventory: Sendable {
         self.organization = organization
         self.identities = identities
         self.roles = roles
-        var identityIndex: [String: Int] = [:]
+        var identityIndex: [String: Int32] = [:]
         identityIndex.reserveCapacity(identities.count)
         for (position, identity) in identities.enumerated() where identityIndex[identity.id] == nil {
-            identityIndex[identity.id] = position
+            identityIndex[identity.id] = Int32(position)
         }
         var roleIndex: [String: Int] = [:]
         for (position, role) in roles.enumerated() where roleIndex[role.id] == nil {
@@ -35,7 +36,7 @@ public struct Inventory: Sendable {
         organization: String?,
         identities: [Identity],
         roles: [Role],
-        identityIndex: [String: Int],
+        identityIndex: [String: Int32],
         roleIndex: [String: Int]
     ) {
         self.organization = organization
@@ -49,11 +50,11 @@ public struct Inventory: Sendable {
     var roleIndexTable: [String: Int] { roleIndex }
 
     public func identity(withID id: String) -> Identity? {
-        identityIndex[id].map { identities[$0] }
+        identityIndex[id].map { identities[Int($0)] }
     }
 
     public func identityPosition(of id: String) -> Int? {
-        identityIndex[id]
+        identityIndex[id].map(Int.init)
     }
 
     public func role(withID id: String) -> Role? {

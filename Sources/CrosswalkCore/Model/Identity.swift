@@ -7,6 +7,8 @@
 public struct Identity: Hashable, Sendable {
     /// The fields, shared between copies until one of them changes.
     private final class Storage: @unchecked Sendable {
+        // Declared so that the small fields pack together: 16-byte fields, then references,
+        // then timestamps, flags and the ordinal (the instance is allocated once per identity).
         var id: String
         var name: String
         var kind: IdentityKind
@@ -15,19 +17,20 @@ public struct Identity: Hashable, Sendable {
         var owner: String?
         var trustZone: String?
         var status: LifecycleStatus
-        var created: Timestamp?
-        var lastUsed: Timestamp?
         var spawnedBy: String?
         var authentication: AuthenticationMethod?
-        var interactiveUse: Bool?
-        var sharedAccount: Bool?
-        var thirdParty: Bool
-        var lastReviewed: Timestamp?
         var tools: [String]?
         var roleBindings: [RoleBinding]
         var tags: [Tag]
         var credentials: [Credential]
-        var origin: RecordOrigin?
+        /// Imported identities only: boxed, so the native format's identities spend 8 bytes on it.
+        var originBox: OriginBox?
+        var created: Timestamp?
+        var lastUsed: Timestamp?
+        var lastReviewed: Timestamp?
+        var interactiveUse: Bool?
+        var sharedAccount: Bool?
+        var thirdParty: Bool
         var unreported: UnreportedFields
         var ordinal: Int32
 
@@ -52,7 +55,7 @@ public struct Identity: Hashable, Sendable {
             roleBindings: [RoleBinding],
             tags: [Tag],
             credentials: [Credential],
-            origin: RecordOrigin?,
+            originBox: OriginBox?,
             unreported: UnreportedFields,
             ordinal: Int32
         ) {
@@ -76,7 +79,7 @@ public struct Identity: Hashable, Sendable {
             self.roleBindings = roleBindings
             self.tags = tags
             self.credentials = credentials
-            self.origin = origin
+            self.originBox = originBox
             self.unreported = unreported
             self.ordinal = ordinal
         }
@@ -103,7 +106,7 @@ public struct Identity: Hashable, Sendable {
                 roleBindings: roleBindings,
                 tags: tags,
                 credentials: credentials,
-                origin: origin,
+                originBox: originBox,
                 unreported: unreported,
                 ordinal: ordinal
             )
@@ -111,6 +114,12 @@ public struct Identity: Hashable, Sendable {
     }
 
     private var storage: Storage
+
+    /// An imported identity's origin, never changed in place (a change replaces the box).
+    private final class OriginBox: Sendable {
+        let value: RecordOrigin
+        init(_ value: RecordOrigin) { self.value = value }
+    }
 
     /// Gives this value a box of its own before a change, when the box is shared.
     private mutating func makeUnique() {
@@ -266,10 +275,10 @@ public struct Identity: Hashable, Sendable {
     /// Where an imported identity was read; nil for the native inventory format, whose
     /// diagnostics already name file and line.
     public var origin: RecordOrigin? {
-        get { storage.origin }
-        _modify {
+        get { storage.originBox?.value }
+        set {
             makeUnique()
-            yield &storage.origin
+            storage.originBox = newValue.map(OriginBox.init)
         }
     }
     /// Fields the identity's source cannot tell (see ``UnreportedFields``); empty for the native
@@ -335,7 +344,7 @@ public struct Identity: Hashable, Sendable {
             roleBindings: roleBindings,
             tags: tags,
             credentials: credentials,
-            origin: nil,
+            originBox: nil,
             unreported: [],
             ordinal: -1
         )
@@ -364,7 +373,7 @@ public struct Identity: Hashable, Sendable {
             && l.roleBindings == r.roleBindings
             && l.tags == r.tags
             && l.credentials == r.credentials
-            && l.origin == r.origin
+            && l.originBox?.value == r.originBox?.value
             && l.unreported == r.unreported
             && l.ordinal == r.ordinal
     }
@@ -390,7 +399,7 @@ public struct Identity: Hashable, Sendable {
         hasher.combine(storage.roleBindings)
         hasher.combine(storage.tags)
         hasher.combine(storage.credentials)
-        hasher.combine(storage.origin)
+        hasher.combine(storage.originBox?.value)
         hasher.combine(storage.unreported)
         hasher.combine(storage.ordinal)
     }

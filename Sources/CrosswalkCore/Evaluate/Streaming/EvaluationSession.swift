@@ -22,7 +22,7 @@ public final class EvaluationSession {
     private let inventoryControls: [(position: Int, control: any Control)]
     private var accumulators: [ControlAccumulator]
     private var peers: [Identity] = []
-    private var ordinalByID: [String: Int] = [:]
+    private var ordinalByID: [String: Int32] = [:]
     private var membership: [AgentScopeLookup.Membership] = []
     private var failingControls: [UInt64] = []
     /// Failing results by owner, counted as batches merge.
@@ -97,7 +97,7 @@ public final class EvaluationSession {
             if identity.isAgent {
                 member = .inside
             } else if let parentID = identity.spawnedBy {
-                if let parent = ordinalByID[parentID], membership[parent] != .pending {
+                if let parent = ordinalByID[parentID].map(Int.init), membership[parent] != .pending {
                     member = membership[parent]
                 } else {
                     member = .pending
@@ -107,7 +107,7 @@ public final class EvaluationSession {
             }
             membership.append(member)
             batchMembership.append(member)
-            if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = Int(ordinal) }
+            if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = ordinal }
             peers.append(identity.peerRecord)
             ownerTally.appendIdentity(owner: identity.owner)
             if let waivers, waivers.hasTagWaivers {
@@ -161,7 +161,7 @@ public final class EvaluationSession {
             ownerTally.count(owner: ownerTally.owner(ofOrdinal: ordinal), severity: severity)
         }
         for id in digest.unplacedOwnerFailures {
-            let ordinal = ordinalByID[id].map(Int32.init) ?? -1
+            let ordinal = ordinalByID[id] ?? -1
             ownerTally.count(owner: ownerTally.owner(ofOrdinal: ordinal), severity: severity)
         }
         if digest.subjectlessFailures > 0 {
@@ -213,7 +213,7 @@ public final class EvaluationSession {
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []
         for position in accumulators.indices {
-            outcomes.append(try accumulators[position].finish(scope: scope) { ordinals[$0].map(Int32.init) })
+            outcomes.append(try accumulators[position].finish(scope: scope) { ordinals[$0] })
         }
         if failingControls.count < peers.count {
             failingControls.append(contentsOf: repeatElement(0, count: peers.count - failingControls.count))
