@@ -7,7 +7,8 @@
 /// writer passes them through and the document is then not well-formed. Crosswalk replaces each
 /// such character with U+FFFD REPLACEMENT CHARACTER before handing text to libxml2, so a report is
 /// always well-formed and the position of the bad character stays visible. Unpaired surrogates
-/// cannot occur in a Swift `String`. Markup characters (`<`, `&`, `>`, `"`) are escaped by libxml2.
+/// cannot occur in a Swift `String`. Markup characters (`<`, `&`, `>`, `"`) are escaped by libxml2, and
+/// by ``XMLRowSerializer`` exactly as libxml2 does for the rows it writes.
 enum XMLCharacters {
     /// What replaces a character XML 1.0 forbids.
     static let replacement: Unicode.Scalar = "\u{FFFD}"

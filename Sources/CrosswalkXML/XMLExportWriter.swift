@@ -6,15 +6,26 @@ import CrosswalkCore
 /// content; a scalar list item is an element named for the list's items; the lists inside a
 /// result have no wrapper element. Without indentation; each record of a list up to
 /// ``exportRowDepth`` starts on a new line, so each result is one line.
+///
+/// The records of lists at ``exportRowDepth`` (results, the identity table, framework entries:
+/// millions of rows at scale) are serialised by ``XMLRowSerializer`` with the same markup and
+/// escaping, and handed to libxml2 as raw text a block at a time; everything else goes through
+/// libxml2's writer call by call.
 final class XMLExportWriter: ExportWriter {
     private let xml: XMLStreamWriter
     /// Open containers, innermost last: the item name when the container is a list.
     private var open: [ExportName?] = []
     /// For each open list, innermost last, whether it has an element of its own.
     private var listWrapped: [Bool] = []
+    /// Rows serialised and not yet handed to libxml2, and the row being written.
+    private var rows = XMLRowSerializer()
+    /// Whether rows go through ``XMLRowSerializer`` (false: every call through libxml2's writer,
+    /// which tests compare against).
+    private let serializesRows: Bool
 
-    init(sink: any ReportSink, file: String = ReportDocument.xmlReport.fileName) throws {
+    init(sink: any ReportSink, file: String = ReportDocument.xmlReport.fileName, serializesRows: Bool = true) throws {
         xml = try XMLStreamWriter(file: file, sink: sink, indent: nil)
+        self.serializesRows = serializesRows
     }
 
     func beginDocument(schema: String, version: String) throws {
@@ -25,34 +36,75 @@ final class XMLExportWriter: ExportWriter {
     }
 
     func endDocument() throws {
+        try flushRows()
         try xml.lineBreak()
         try xml.finish()
     }
 
     func beginRecord(_ name: ExportName) throws {
-        if open.last.flatMap({ $0 }) != nil, open.count <= exportRowDepth { try xml.lineBreak() }
-        try xml.startElement(name.xml)
+        let inList = open.last.flatMap({ $0 }) != nil
+        if rows.inRow {
+            rows.start(name.xml)
+        } else if serializesRows && inList && open.count == exportRowDepth {
+            rows.start(name.xml, lineBreak: true)
+        } else {
+            try flushRows()
+            if inList, open.count <= exportRowDepth { try xml.lineBreak() }
+            try xml.startElement(name.xml)
+        }
         open.append(nil)
     }
 
     func endRecord() throws {
         open.removeLast()
-        try xml.endElement()
+        if rows.inRow {
+            rows.end()
+            if !rows.inRow, rows.bytes.count >= XMLRowSerializer.blockSize { try flushRows() }
+        } else {
+            try flushRows()
+            try xml.endElement()
+        }
     }
 
     func beginList(_ name: ExportName, item: ExportName, wrapped: Bool) throws {
-        if wrapped { try xml.startElement(name.xml) }
+        if rows.inRow {
+            if wrapped { rows.start(name.xml) }
+        } else {
+            try flushRows()
+            if wrapped { try xml.startElement(name.xml) }
+        }
         listWrapped.append(wrapped)
         open.append(item)
     }
 
     func endList() throws {
         open.removeLast()
-        if listWrapped.removeLast() { try xml.endElement() }
+        let wrapped = listWrapped.removeLast()
+        if rows.inRow {
+            if wrapped { rows.end() }
+        } else {
+            try flushRows()
+            if wrapped { try xml.endElement() }
+        }
     }
 
     func field(_ name: ExportName, _ value: ExportValue?) throws {
         guard let value else { return }
+        if rows.inRow {
+            if case let .text(text) = value {
+                rows.start(name.xml)
+                rows.text(text)
+                rows.end()
+            } else if !rows.attribute(name.xml, try lexical(value, name)) {
+                throw Diagnostic(
+                    .error,
+                    file: xml.file,
+                    message: "cannot write the XML report: attribute \(name.xml) comes after element content"
+                )
+            }
+            return
+        }
+        try flushRows()
         if case let .text(text) = value {
             try xml.textElement(name.xml, text)
         } else {
@@ -62,7 +114,21 @@ final class XMLExportWriter: ExportWriter {
 
     func item(_ value: ExportValue) throws {
         guard let item = open.last.flatMap({ $0 }) else { return }
+        if rows.inRow {
+            rows.start(item.xml)
+            rows.text(try lexical(value, item))
+            rows.end()
+            return
+        }
+        try flushRows()
         try xml.textElement(item.xml, try lexical(value, item))
+    }
+
+    /// Hands the rows gathered so far to libxml2.
+    private func flushRows() throws {
+        guard !rows.bytes.isEmpty else { return }
+        try xml.raw(rows.bytes)
+        rows.clear()
     }
 
     /// The value as XML Schema writes it: `xs:decimal` without exponent, `true`/`false`.

@@ -146,6 +146,20 @@ final class XMLStreamWriter {
         try check(xmlTextWriterWriteRaw(writer, "\n"), "xmlTextWriterWriteRaw")
     }
 
+    /// Writes `bytes` as they are, already well-formed and escaped (rows serialised by
+    /// ``XMLRowSerializer``); closes the start tag of the innermost open element first.
+    func raw(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        try bytes.withUnsafeBufferPointer { buffer in
+            try buffer.withMemoryRebound(to: xmlChar.self) { characters in
+                try check(
+                    xmlTextWriterWriteRawLen(writer, characters.baseAddress, Int32(characters.count)),
+                    "xmlTextWriterWriteRawLen"
+                )
+            }
+        }
+    }
+
     /// Closes every open element, ends the document and flushes it to the sink; returns the bytes
     /// when writing into memory, and nothing otherwise.
     @discardableResult
