@@ -127,12 +127,28 @@ public struct Finding: Hashable, Sendable {
     /// One sentence saying what is wrong (or what is missing): a control's template and its values.
     public var message: ResultMessage
     public var evidence: [Evidence]
+    /// The finding's id (``FindingID``) as the evaluate stage computed it when it recorded the
+    /// finding, kept with it in the result spool so that each report reads it instead of hashing
+    /// again; nil for a finding built elsewhere. Not part of equality.
+    var idPrefix: UInt64?
 
     public init(subject: SubjectReference, status: ResultStatus, message: ResultMessage, evidence: [Evidence] = []) {
         self.subject = subject
         self.status = status
         self.message = message
         self.evidence = evidence
+    }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.subject == rhs.subject && lhs.status == rhs.status && lhs.message == rhs.message
+            && lhs.evidence == rhs.evidence
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(subject)
+        hasher.combine(status)
+        hasher.combine(message)
+        hasher.combine(evidence)
     }
 }
 

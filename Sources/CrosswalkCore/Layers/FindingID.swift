@@ -9,8 +9,26 @@ import Crypto
 /// line feeds.
 public enum FindingID {
     public static func make(control: String, subject: String, evidenceKey: String) -> String {
+        text(digestPrefix(control: control, subject: subject, evidenceKey: evidenceKey))
+    }
+
+    /// The id of `finding`, a result of `control`: the one the evaluate stage computed when it
+    /// recorded the finding (``Finding/idPrefix``), else computed now.
+    public static func of(_ finding: Finding, control: String) -> String {
+        if let prefix = finding.idPrefix { return text(prefix) }
+        return make(control: control, subject: finding.subject.id, evidenceKey: finding.evidence.first?.field ?? "")
+    }
+
+    /// The first 8 bytes of the hash of `finding` as a result of `control`.
+    static func digestPrefix(of finding: Finding, control: String) -> UInt64 {
+        digestPrefix(control: control, subject: finding.subject.id, evidenceKey: finding.evidence.first?.field ?? "")
+    }
+
+    /// The first 8 bytes of the SHA-256 of the control id, the subject id and the evidence key
+    /// joined by line feeds, big-endian.
+    static func digestPrefix(control: String, subject: String, evidenceKey: String) -> UInt64 {
         // Hashed part by part from each string's own UTF-8 bytes, with no joined copy: this runs
-        // once per result in each of the JSON and XML reports.
+        // once per result.
         var hasher = SHA256()
         var parts = (control, subject, evidenceKey)
         parts.0.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
@@ -18,24 +36,22 @@ public enum FindingID {
         parts.1.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
         parts.2.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        let digest = hasher.finalize()
-        return String(unsafeUninitializedCapacity: 19) { buffer in
+        var prefix: UInt64 = 0
+        for byte in hasher.finalize().prefix(8) { prefix = prefix << 8 | UInt64(byte) }
+        return prefix
+    }
+
+    /// `CW-` and the 16 hexadecimal digits of `prefix`.
+    static func text(_ prefix: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 19) { buffer in
             buffer[0] = UInt8(ascii: "C")
             buffer[1] = UInt8(ascii: "W")
             buffer[2] = UInt8(ascii: "-")
-            var index = 3
-            for byte in digest.prefix(8) {
-                buffer[index] = Self.hexDigits[Int(byte >> 4)]
-                buffer[index + 1] = Self.hexDigits[Int(byte & 0x0F)]
-                index += 2
+            for index in 0..<16 {
+                buffer[3 + index] = Self.hexDigits[Int(prefix >> UInt64(60 - 4 * index) & 0x0F)]
             }
-            return index
+            return 19
         }
-    }
-
-    /// The id of `finding`, a result of `control`.
-    public static func of(_ finding: Finding, control: String) -> String {
-        make(control: control, subject: finding.subject.id, evidenceKey: finding.evidence.first?.field ?? "")
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

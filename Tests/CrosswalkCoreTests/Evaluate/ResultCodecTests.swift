@@ -54,7 +54,9 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
         let spool = ChunkedSpool(chunkSize: chunkSize)
         var bytes: [UInt8] = []
         var templates = ControlTemplates()
-        for finding in Self.findings() { ResultCodec.encode(finding, templates: &templates, into: &bytes) }
+        for finding in Self.findings() {
+            ResultCodec.encode(finding, control: "CW-TEST", templates: &templates, into: &bytes)
+        }
         try spool.append(bytes, to: 3)
         var decoded: [Finding] = []
         try ResultCodec.forEach(in: spool, stream: 3, templates: templates) { decoded.append($0) }
@@ -63,6 +65,18 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
         #expect(decoded.map(\.subject.id) == Self.findings().map(\.subject.id))
         #expect(decoded.map(\.subject.name) == Self.findings().map(\.subject.name))
         #expect(decoded.allSatisfy { $0.message.template === Self.template }, "templates are shared, not copied")
+        let ids = decoded.map { FindingID.of($0, control: "CW-TEST") }
+        #expect(decoded.allSatisfy { $0.idPrefix != nil }, "each record carries its finding id")
+        #expect(
+            ids
+                == Self.findings().map {
+                    FindingID.make(
+                        control: "CW-TEST",
+                        subject: $0.subject.id,
+                        evidenceKey: $0.evidence.first?.field ?? ""
+                    )
+                }
+        )
         let pattern = Array(Self.template.pattern.utf8)
         #expect(!bytes.indices.contains { bytes[$0...].starts(with: pattern) }, "no record repeats the sentence")
     }
@@ -100,7 +114,10 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
         for batch in batches {
             var recorder = ResultRecorder(keepPassing: false)
             for finding in batch { recorder.fail(finding.subject, finding.message, evidence: finding.evidence) }
-            try accumulator.merge(RecorderDigest(recorder, keepPassing: false), failingControls: &failing)
+            try accumulator.merge(
+                RecorderDigest(recorder, control: "CW-TEST", keepPassing: false),
+                failingControls: &failing
+            )
         }
         let outcome = try accumulator.finish(scope: AIAgentScope()) { _ in nil }
         var decoded: [Finding] = []
@@ -116,7 +133,9 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
         let spool = MemoryResultSpool()
         var bytes: [UInt8] = []
         var templates = ControlTemplates()
-        for finding in Self.findings() { ResultCodec.encode(finding, templates: &templates, into: &bytes) }
+        for finding in Self.findings() {
+            ResultCodec.encode(finding, control: "CW-TEST", templates: &templates, into: &bytes)
+        }
         try spool.append(bytes, to: 0)
         var decoded: [Finding] = []
         try ResultCodec.forEach(in: spool, stream: 0, templates: ControlTemplates()) { decoded.append($0) }

@@ -198,7 +198,7 @@ public final class EvaluationSession {
                         matches: &waiverMatches
                     )
                 }
-                try absorb(RecorderDigest(part, keepPassing: keepPassing), position: position)
+                try absorb(RecorderDigest(part, control: controlID, keepPassing: keepPassing), position: position)
             }
             var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
             recorder.overflow = overflow
@@ -208,7 +208,7 @@ public final class EvaluationSession {
                 let tags = waiverTags
                 recorder.applyWaivers(waivers, control: controlID, tagged: { tags[$0] ?? [] }, matches: &waiverMatches)
             }
-            try absorb(RecorderDigest(recorder, keepPassing: keepPassing), position: position)
+            try absorb(RecorderDigest(recorder, control: controlID, keepPassing: keepPassing), position: position)
         }
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []
@@ -286,7 +286,7 @@ public struct BatchEvaluator: Sendable {
                     matches: &matches
                 )
             }
-            return RecorderDigest(recorder, keepPassing: keepPassing)
+            return RecorderDigest(recorder, control: entry.control.definition.id, keepPassing: keepPassing)
         }
         return EvaluatedBatch(digests: digests, waiverMatches: matches)
     }

@@ -47,7 +47,8 @@ struct RecorderDigest: Sendable {
     /// Ids of such identities that have no ordinal.
     var unplacedReferenced: [String] = []
 
-    init(_ recorder: ResultRecorder, keepPassing: Bool) {
+    /// Digests `recorder`'s results of the control with id `control`.
+    init(_ recorder: ResultRecorder, control: String, keepPassing: Bool) {
         tally = recorder.tally
         agentScopeTally = recorder.agentScopeTally
         pendingScope = recorder.pendingScope
@@ -87,7 +88,7 @@ struct RecorderDigest: Sendable {
             noteReference(subject)
             Self.offer(finding, to: &candidates, cutoff: &cutoff)
             let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
-            ResultCodec.encode(finding, templates: &templates, into: &encoded[slot])
+            ResultCodec.encode(finding, control: control, templates: &templates, into: &encoded[slot])
         }
         sample = Self.trimmed(candidates)
         var passing: [SubjectReference] = []

@@ -12,11 +12,18 @@ enum ResultCodec {
     /// The first byte of a template map record, where other records have a subject kind.
     static let templateMapMarker: UInt8 = 0xFF
 
-    /// Encodes `finding`, numbering its templates in `templates` (adding those not yet there).
-    static func encode(_ finding: Finding, templates: inout ControlTemplates, into bytes: inout [UInt8]) {
+    /// Encodes `finding`, a result of the control with id `control`, with its finding id, numbering
+    /// its templates in `templates` (adding those not yet there).
+    static func encode(
+        _ finding: Finding,
+        control: String,
+        templates: inout ControlTemplates,
+        into bytes: inout [UInt8]
+    ) {
         let start = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
         encode(finding.subject, status: finding.status, into: &bytes)
+        append(finding.idPrefix ?? FindingID.digestPrefix(of: finding, control: control), to: &bytes)
         append(UInt32(templates.messages.index(of: BoundMessageTemplate(finding.message))), to: &bytes)
         append(UInt32(finding.message.values.count), to: &bytes)
         for value in finding.message.values { append(value, to: &bytes) }
@@ -63,6 +70,10 @@ enum ResultCodec {
     private static func patchLength(at start: Int, in bytes: inout [UInt8]) {
         let length = UInt32(bytes.count - start - 4)
         for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index))) }
+    }
+
+    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
@@ -176,6 +187,8 @@ enum ResultCodec {
             subject.isCredentialOfIdentity = flags & 2 != 0
             var finding = Finding(subject: subject, status: status, message: ResultMessage(TemplateResolver.empty))
             if position < offset + 4 + length {
+                finding.idPrefix = UInt64(u32(at: position)) | UInt64(u32(at: position + 4)) << 32
+                position += 8
                 let template = templates.message(Int(u32(at: position)))
                 let valueCount = Int(u32(at: position + 4))
                 position += 8
