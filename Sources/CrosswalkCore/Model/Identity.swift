@@ -9,30 +9,33 @@ public struct Identity: Hashable, Sendable {
     private final class Storage: @unchecked Sendable {
         // Declared so that the small fields pack together: 16-byte fields, then references,
         // then timestamps, flags and the ordinal (the instance is allocated once per identity).
-        var id: String
-        var name: String
-        var kind: IdentityKind
-        var platform: String?
-        var environment: String?
-        var owner: String?
-        var trustZone: String?
-        var status: LifecycleStatus
-        var spawnedBy: String?
-        var authentication: AuthenticationMethod?
-        var tools: [String]?
-        var roleBindings: [RoleBinding]
-        var tags: [Tag]
-        var credentials: [Credential]
+        // Not checked for exclusive access at run time: a box is changed only through
+        // `Identity`'s accessors, after `makeUnique()`, so no two accesses to one box overlap;
+        // the checks showed in profiles of every run.
+        @exclusivity(unchecked) var id: String
+        @exclusivity(unchecked) var name: String
+        @exclusivity(unchecked) var kind: IdentityKind
+        @exclusivity(unchecked) var platform: String?
+        @exclusivity(unchecked) var environment: String?
+        @exclusivity(unchecked) var owner: String?
+        @exclusivity(unchecked) var trustZone: String?
+        @exclusivity(unchecked) var status: LifecycleStatus
+        @exclusivity(unchecked) var spawnedBy: String?
+        @exclusivity(unchecked) var authentication: AuthenticationMethod?
+        @exclusivity(unchecked) var tools: [String]?
+        @exclusivity(unchecked) var roleBindings: [RoleBinding]
+        @exclusivity(unchecked) var tags: [Tag]
+        @exclusivity(unchecked) var credentials: [Credential]
         /// Imported identities only: boxed, so the native format's identities spend 8 bytes on it.
-        var originBox: OriginBox?
-        var created: Timestamp?
-        var lastUsed: Timestamp?
-        var lastReviewed: Timestamp?
-        var interactiveUse: Bool?
-        var sharedAccount: Bool?
-        var thirdParty: Bool
-        var unreported: UnreportedFields
-        var ordinal: Int32
+        @exclusivity(unchecked) var originBox: OriginBox?
+        @exclusivity(unchecked) var created: Timestamp?
+        @exclusivity(unchecked) var lastUsed: Timestamp?
+        @exclusivity(unchecked) var lastReviewed: Timestamp?
+        @exclusivity(unchecked) var interactiveUse: Bool?
+        @exclusivity(unchecked) var sharedAccount: Bool?
+        @exclusivity(unchecked) var thirdParty: Bool
+        @exclusivity(unchecked) var unreported: UnreportedFields
+        @exclusivity(unchecked) var ordinal: Int32
 
         init(
             id: String,
