@@ -43,7 +43,31 @@ import Testing
             }
         }
         cases.append(Case(name: "tangled", inventory: tangled(), policy: Policy(), now: exampleNow))
+        cases.append(Case(name: "crowded", inventory: crowded(), policy: Policy(), now: exampleNow))
         return cases
+    }
+
+    /// More failing subjects per control than a sample holds, with ids in no order, so that later
+    /// batches bring findings that must displace earlier ones and findings the sample's cutoff
+    /// must skip.
+    static func crowded() -> Inventory {
+        let identities = (0..<600).map { index in
+            let number = (index * 7919) % 600
+            return Identity(
+                id: "id-\(String(number, radix: 7))-\(number)",
+                name: "Identity \(number)",
+                kind: number % 3 == 0 ? .agent : .serviceAccount,
+                owner: number % 5 == 0 ? nil : "team-\(number % 11)",
+                credentials: [
+                    Credential(
+                        id: "key-\(number % 4)",
+                        type: .apiKey,
+                        created: Timestamp(iso8601: "2024-0\(number % 9 + 1)-01T00:00:00Z")
+                    )
+                ]
+            )
+        }
+        return Inventory(organization: "Crowded", identities: identities, roles: [])
     }
 
     /// Children listed before their parents, agents spawned by service accounts and the other way

@@ -12,6 +12,9 @@ struct ControlAccumulator {
     private var scopeCounts = StatusTally()
     private var pendingScope: [(subject: SubjectReference, status: ResultStatus)] = []
     private var sample: [(key: RecorderDigest.SampleKey, finding: Finding)] = []
+    /// The last key of the sample once it is full: findings of later batches that do not precede
+    /// it can never enter the sample, so their digests need not keep them.
+    private(set) var sampleCutoff: RecorderDigest.SampleKey?
     private var passingSample: [SubjectReference] = []
     private var findingCount = 0
     /// Identities affected by findings about their own identity, by ordinal.
@@ -69,7 +72,10 @@ struct ControlAccumulator {
         unplacedAffected += digest.unplacedAffected
         if !digest.sample.isEmpty {
             sample += digest.sample
-            if sample.count > ControlOutcome.sampleLimit { sample = RecorderDigest.trimmed(sample) }
+            if sample.count > ControlOutcome.sampleLimit {
+                sample = RecorderDigest.trimmed(sample)
+                sampleCutoff = sample.last?.key
+            }
         }
         if !digest.passingSample.isEmpty {
             passingSample += digest.passingSample

@@ -124,6 +124,9 @@ public final class EvaluationSession {
         }
         var prepared = PreparedBatch(identities: numbered, scope: AgentScopeLookup(base: base, batch: batchMembership))
         prepared.waiverTags = batchWaiverTags
+        // What the samples already hold lets the batch's digests skip findings that cannot join
+        // them (the samples come out the same, whenever the batch is merged).
+        prepared.sampleCutoffs = batchEvaluator.controls.map { accumulators[$0.position].sampleCutoff }
         return prepared
     }
 
@@ -198,7 +201,15 @@ public final class EvaluationSession {
                         matches: &waiverMatches
                     )
                 }
-                try absorb(RecorderDigest(part, control: controlID, keepPassing: keepPassing), position: position)
+                try absorb(
+                    RecorderDigest(
+                        part,
+                        control: controlID,
+                        keepPassing: keepPassing,
+                        sampleCutoff: accumulators[position].sampleCutoff
+                    ),
+                    position: position
+                )
             }
             var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
             recorder.overflow = overflow
@@ -208,7 +219,15 @@ public final class EvaluationSession {
                 let tags = waiverTags
                 recorder.applyWaivers(waivers, control: controlID, tagged: { tags[$0] ?? [] }, matches: &waiverMatches)
             }
-            try absorb(RecorderDigest(recorder, control: controlID, keepPassing: keepPassing), position: position)
+            try absorb(
+                RecorderDigest(
+                    recorder,
+                    control: controlID,
+                    keepPassing: keepPassing,
+                    sampleCutoff: accumulators[position].sampleCutoff
+                ),
+                position: position
+            )
         }
         let ordinals = ordinalByID
         var outcomes: [ControlOutcome] = []
@@ -245,6 +264,8 @@ public struct PreparedBatch: Sendable {
     let scope: AgentScopeLookup
     /// The tag waivers selecting the batch's identities, by ordinal.
     var waiverTags: [Int32: [Int]] = [:]
+    /// Each ``BatchEvaluator`` control's sample cutoff when the batch was prepared.
+    var sampleCutoffs: [RecorderDigest.SampleKey?] = []
 }
 
 /// The results of one batch: one digest per ``ControlReach/identity`` control.
@@ -275,7 +296,7 @@ public struct BatchEvaluator: Sendable {
         )
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
         var matches: [Int: Int] = [:]
-        let digests = controls.map { entry in
+        let digests = controls.enumerated().map { index, entry in
             var recorder = ResultRecorder(keepPassing: keepPassing, scope: batch.scope)
             entry.control.evaluate(context, into: &recorder)
             if let waivers {
@@ -286,7 +307,12 @@ public struct BatchEvaluator: Sendable {
                     matches: &matches
                 )
             }
-            return RecorderDigest(recorder, control: entry.control.definition.id, keepPassing: keepPassing)
+            return RecorderDigest(
+                recorder,
+                control: entry.control.definition.id,
+                keepPassing: keepPassing,
+                sampleCutoff: index < batch.sampleCutoffs.count ? batch.sampleCutoffs[index] : nil
+            )
         }
         return EvaluatedBatch(digests: digests, waiverMatches: matches)
     }

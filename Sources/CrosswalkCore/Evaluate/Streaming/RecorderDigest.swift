@@ -47,8 +47,9 @@ struct RecorderDigest: Sendable {
     /// Ids of such identities that have no ordinal.
     var unplacedReferenced: [String] = []
 
-    /// Digests `recorder`'s results of the control with id `control`.
-    init(_ recorder: ResultRecorder, control: String, keepPassing: Bool) {
+    /// Digests `recorder`'s results of the control with id `control`; `sampleCutoff` is the
+    /// control's ``ControlAccumulator/sampleCutoff`` when the batch was prepared, if any.
+    init(_ recorder: ResultRecorder, control: String, keepPassing: Bool, sampleCutoff: SampleKey? = nil) {
         tally = recorder.tally
         agentScopeTally = recorder.agentScopeTally
         pendingScope = recorder.pendingScope
@@ -59,7 +60,7 @@ struct RecorderDigest: Sendable {
         unplacedAffected = []
         failing = []
         var candidates: [(key: SampleKey, finding: Finding)] = []
-        var cutoff: SampleKey?
+        var cutoff = sampleCutoff
         for (index, finding) in recorder.findings.enumerated() {
             let subject = finding.subject
             if finding.status == .fail, subject.identityID != nil, subject.ordinal >= 0 {
