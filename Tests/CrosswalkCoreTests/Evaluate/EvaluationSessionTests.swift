@@ -200,25 +200,32 @@ struct ThreadedRunner: WorkRunner {
         }
     }
 
+    /// Batches evaluated side by side, with cross-record findings handed over in parts of 3: the
+    /// same evaluation, and the same owners counted, as one thread.
     @Test(arguments: [2, 3, 8])
     func threadsDoNotChangeTheEvaluation(_ width: Int) throws {
-        let context = EvaluationContext(
-            inventory: EvaluationSessionTests.tangled(),
-            policy: Policy(),
-            now: try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z"))
-        )
-        let evaluator = ControlEvaluator(batchSize: 5)
-        let serial = try evaluator.evaluate(context, spool: MemoryResultSpool(), runner: SerialRunner())
-        let threaded = try evaluator.evaluate(
-            context,
-            spool: MemoryResultSpool(),
-            runner: ThreadedRunner(width: width)
-        )
-        #expect(try Self.spooled(threaded) == Self.spooled(serial))
-        #expect(threaded.outcomes.map(\.counts) == serial.outcomes.map(\.counts))
-        #expect(threaded.outcomes.map(\.findings) == serial.outcomes.map(\.findings))
-        #expect(threaded.outcomes.map(\.affectedIdentities) == serial.outcomes.map(\.affectedIdentities))
-        #expect(threaded.failingControls == serial.failingControls)
+        for inventory in [EvaluationSessionTests.tangled(), EvaluationSessionTests.crowded()] {
+            let context = EvaluationContext(
+                inventory: inventory,
+                policy: Policy(),
+                now: try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z"))
+            )
+            let evaluator = ControlEvaluator(batchSize: 5, findingPartSize: 3)
+            let serial = try evaluator.evaluate(context, spool: MemoryResultSpool(), runner: SerialRunner())
+            let threaded = try evaluator.evaluate(
+                context,
+                spool: MemoryResultSpool(),
+                runner: ThreadedRunner(width: width)
+            )
+            #expect(try Self.spooled(threaded) == Self.spooled(serial))
+            #expect(threaded.outcomes.map(\.counts) == serial.outcomes.map(\.counts))
+            #expect(threaded.outcomes.map(\.findings) == serial.outcomes.map(\.findings))
+            #expect(threaded.outcomes.map(\.affectedIdentities) == serial.outcomes.map(\.affectedIdentities))
+            #expect(threaded.failingControls == serial.failingControls)
+            let owners = (try OwnerGrouping.group(threaded), try OwnerGrouping.group(serial))
+            #expect(owners.0.groups.map(\.countsBySeverity) == owners.1.groups.map(\.countsBySeverity))
+            #expect(owners.0.groups.map(\.ownerText) == owners.1.groups.map(\.ownerText))
+        }
     }
 }
 
