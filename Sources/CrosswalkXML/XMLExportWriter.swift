@@ -91,11 +91,19 @@ final class XMLExportWriter: ExportWriter {
     func field(_ name: ExportName, _ value: ExportValue?) throws {
         guard let value else { return }
         if rows.inRow {
-            if case let .text(text) = value {
+            let written: Bool
+            switch value {
+            case let .text(text):
                 rows.start(name.xml)
                 rows.text(text)
                 rows.end()
-            } else if !rows.attribute(name.xml, try lexical(value, name)) {
+                written = true
+            case let .integer(number):
+                written = rows.attribute(name.xml, integer: number)
+            default:
+                written = rows.attribute(name.xml, try lexical(value, name))
+            }
+            if !written {
                 throw Diagnostic(
                     .error,
                     file: xml.file,

@@ -49,7 +49,26 @@ struct XMLRowSerializer {
         append(name)
         bytes.append(UInt8(ascii: "="))
         bytes.append(UInt8(ascii: "\""))
-        escape(XMLCharacters.sanitized(value), inAttribute: true)
+        escapeSanitized(value, inAttribute: true)
+        bytes.append(UInt8(ascii: "\""))
+        return true
+    }
+
+    /// An integer attribute of the element just opened; false when its start tag is closed.
+    mutating func attribute(_ name: String, integer value: Int) -> Bool {
+        guard tagOpen else { return false }
+        bytes.append(0x20)
+        append(name)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
         bytes.append(UInt8(ascii: "\""))
         return true
     }
@@ -57,7 +76,7 @@ struct XMLRowSerializer {
     /// Character data in the innermost element.
     mutating func text(_ value: String) {
         closeStartTag()
-        escape(XMLCharacters.sanitized(value), inAttribute: false)
+        escapeSanitized(value, inAttribute: false)
     }
 
     /// Closes the innermost element.
@@ -87,21 +106,40 @@ struct XMLRowSerializer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` escaped; runs of bytes that need no escape are copied at once.
-    private mutating func escape(_ text: String, inAttribute: Bool) {
+    /// Appends `text` with forbidden characters replaced and markup escaped, in one pass over its
+    /// bytes when it holds no forbidden character (the common case), else again after
+    /// ``XMLCharacters/sanitized(_:)``.
+    private mutating func escapeSanitized(_ text: String, inAttribute: Bool) {
+        let start = bytes.count
+        if !escape(text, inAttribute: inAttribute) {
+            bytes.removeSubrange(start...)
+            escape(XMLCharacters.sanitized(text), inAttribute: inAttribute)
+        }
+    }
+
+    /// Appends `text` escaped; runs of bytes that need no escape are copied at once. Stops and
+    /// returns false at a character XML 1.0 forbids (a C0 control other than tab, line feed and
+    /// carriage return, or U+FFFE or U+FFFF).
+    @discardableResult
+    private mutating func escape(_ text: String, inAttribute: Bool) -> Bool {
         var text = text
-        text.withUTF8 { utf8 in
+        return text.withUTF8 { utf8 in
             var start = 0
             for index in 0..<utf8.count {
+                let byte = utf8[index]
                 let reference: StaticString
-                switch utf8[index] {
+                switch byte {
                 case UInt8(ascii: "&"): reference = "&amp;"
                 case UInt8(ascii: "<"): reference = "&lt;"
                 case UInt8(ascii: ">"): reference = "&gt;"
                 case UInt8(ascii: "\""): reference = "&quot;"
                 case 0x0D: reference = "&#13;"
-                case 0x0A where inAttribute: reference = "&#10;"
-                case 0x09 where inAttribute: reference = "&#9;"
+                case 0x0A: if inAttribute { reference = "&#10;" } else { continue }
+                case 0x09: if inAttribute { reference = "&#9;" } else { continue }
+                case 0x00..<0x20: return false
+                case 0xEF:
+                    if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE { return false }
+                    continue
                 default: continue
                 }
                 if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
@@ -109,6 +147,7 @@ struct XMLRowSerializer {
                 start = index + 1
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+            return true
         }
     }
 }

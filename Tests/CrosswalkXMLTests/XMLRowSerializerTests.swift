@@ -61,6 +61,19 @@ import Testing
         }
     }
 
+    @Test func integerAttributesAreWrittenAsTheirDecimalText() {
+        for number in [0, 7, 10, 1_000_000, -42, Int.max, Int.min] {
+            var direct = XMLRowSerializer()
+            direct.start("r")
+            let first = direct.attribute("n", integer: number)
+            var viaText = XMLRowSerializer()
+            viaText.start("r")
+            let second = viaText.attribute("n", String(number))
+            #expect(first && second)
+            #expect(direct.bytes == viaText.bytes, "\(number)")
+        }
+    }
+
     /// The whole report, with rows serialised and without: identical bytes, on the example and
     /// on identities with hostile names, ids, owners and tags.
     @Test func theReportIsTheSameWithAndWithoutSerialisedRows() throws {
