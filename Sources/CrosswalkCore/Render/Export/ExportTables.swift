@@ -48,27 +48,25 @@ struct ExportTables {
         return row >= 0 ? Int(row) : nil
     }
 
-    /// How `subject`'s id follows from its row in the identity table, or nil when it does not:
-    /// it is the row's identity id, or that id, `/` and the credential's own id.
-    func relativeSubject(_ subject: SubjectReference, row: Int) -> RelativeSubject? {
-        let identityID = inventory[identities[row]].id
+    /// `subject`'s row in the identity table, reading the row's identity once (the exporter asks
+    /// for every result): how the subject's id follows from the row (it is the row's identity id,
+    /// or that id, `/` and the credential's own id; nil when neither), and whether its display
+    /// name does (an identity's name, or `credential (identity name)` for a credential).
+    func placement(of subject: SubjectReference) -> (row: Int, relative: RelativeSubject?, derivedName: Bool)? {
+        guard let row = row(of: subject) else { return nil }
+        let identity = inventory[identities[row]]
+        let relative: RelativeSubject?
         if subject.isCredentialOfIdentity {
-            return subject.identityID == identityID ? .credential(subject.storedID) : nil
+            relative = subject.identityID == identity.id ? .credential(subject.storedID) : nil
+        } else {
+            relative = subject.id == identity.id ? .identity : nil
         }
-        return subject.id == identityID ? .identity : nil
-    }
-
-    /// Whether `subject`'s display name follows from its row in the identity table: an identity's
-    /// name, or `credential (identity name)` for a credential `identity/credential`.
-    func isDerivedName(_ subject: SubjectReference, row: Int) -> Bool {
-        let name = inventory[identities[row]].name
+        let derivedName: Bool
         switch subject.kind {
-        case .identity:
-            return subject.id == subject.identityID && subject.name == name
-        case .credential:
-            return subject.isCredentialOfIdentity && subject.storedName == name
-        default:
-            return false
+        case .identity: derivedName = subject.id == subject.identityID && subject.name == identity.name
+        case .credential: derivedName = subject.isCredentialOfIdentity && subject.storedName == identity.name
+        default: derivedName = false
         }
+        return (row, relative, derivedName)
     }
 }

@@ -425,8 +425,9 @@ public struct ReportExporter {
         control: ControlDefinition,
         identities: ExportTables
     ) throws -> String? {
-        let row = identities.row(of: subject)
-        let relative = row.flatMap { identities.relativeSubject(subject, row: $0) }
+        let placement = identities.placement(of: subject)
+        let row = placement?.row
+        let relative = placement?.relative
         if relative == nil { try writer.field(ExportNames.subject, .identifier(subject.id)) }
         if subject.kind != control.subjectKind {
             try writer.field(ExportNames.kind, .identifier(subject.kind.rawValue))
@@ -435,7 +436,7 @@ public struct ReportExporter {
         if case .credential(let credential) = relative {
             try writer.field(ExportNames.credential, .identifier(credential))
         }
-        let derived = row.map { identities.isDerivedName(subject, row: $0) } ?? (subject.name == subject.id)
+        let derived = placement?.derivedName ?? (subject.name == subject.id)
         return derived ? nil : subject.name
     }
 
