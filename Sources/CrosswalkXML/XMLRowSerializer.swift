@@ -44,31 +44,31 @@ struct XMLRowSerializer {
 
     /// An attribute of the element just opened; false when its start tag is already closed.
     mutating func attribute(_ name: String, _ value: String) -> Bool {
-        guard tagOpen else { return false }
-        bytes.append(0x20)
-        append(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        escapeSanitized(value, inAttribute: true)
-        bytes.append(UInt8(ascii: "\""))
-        return true
+        attribute(name) { $0.escapeSanitized(value, inAttribute: true) }
     }
 
     /// An integer attribute of the element just opened; false when its start tag is closed.
     mutating func attribute(_ name: String, integer value: Int) -> Bool {
+        attribute(name) { row in
+            if value < 0 { row.bytes.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let start = row.bytes.count
+            repeat {
+                row.bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            row.bytes[start...].reverse()
+        }
+    }
+
+    /// ` name="…"` with the value `writeValue` appends; false when the start tag is closed.
+    private mutating func attribute(_ name: String, writeValue: (inout Self) -> Void) -> Bool {
         guard tagOpen else { return false }
         bytes.append(0x20)
         append(name)
         bytes.append(UInt8(ascii: "="))
         bytes.append(UInt8(ascii: "\""))
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        writeValue(&self)
         bytes.append(UInt8(ascii: "\""))
         return true
     }

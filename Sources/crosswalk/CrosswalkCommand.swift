@@ -46,3 +46,22 @@ enum CrosswalkExit {
     /// Another run holds the output folder's lock (EX_TEMPFAIL); try again later.
     static let outputBusy = ExitCode(75)
 }
+
+extension CrosswalkExit {
+    /// What a command throws for `error` from reading its inputs: for an ``InputError`` or a
+    /// ``Diagnostic``, prints it and that nothing was written, and gives ``invalidInput``; any
+    /// other error is given back unchanged.
+    static func forInputError(_ error: any Error) -> any Error {
+        switch error {
+        case let error as InputError:
+            Terminal.printDiagnostics(error.diagnostics)
+            Terminal.printError("crosswalk: nothing written: fix the error(s) above")
+        case let diagnostic as Diagnostic:
+            Terminal.printDiagnostics([diagnostic])
+            Terminal.printError("crosswalk: nothing written: fix the error above")
+        default:
+            return error
+        }
+        return invalidInput
+    }
+}

@@ -189,14 +189,8 @@ struct ReportCommand: ParsableCommand {
             Terminal.printDiagnostics([failure.diagnostic])
             Terminal.printError("crosswalk: nothing written; any reports already in \(output) are unchanged")
             throw CrosswalkExit.writeFailed
-        } catch let error as InputError {
-            Terminal.printDiagnostics(error.diagnostics)
-            Terminal.printError("crosswalk: nothing written: fix the error(s) above")
-            throw CrosswalkExit.invalidInput
-        } catch let diagnostic as Diagnostic {
-            Terminal.printDiagnostics([diagnostic])
-            Terminal.printError("crosswalk: nothing written: fix the error above")
-            throw CrosswalkExit.invalidInput
+        } catch {
+            throw CrosswalkExit.forInputError(error)
         }
     }
 }

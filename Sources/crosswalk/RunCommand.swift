@@ -162,14 +162,8 @@ struct RunCommand: ParsableCommand {
             }
             let catalogs = try config.inputs.catalogs.map { try FileAccess.read($0, limit: limit) }
             known = try CatalogLoader().load(user: catalogs).catalogs.map(\.id)
-        } catch let error as InputError {
-            Terminal.printDiagnostics(error.diagnostics)
-            Terminal.printError("crosswalk: nothing written: fix the error(s) above")
-            throw CrosswalkExit.invalidInput
-        } catch let diagnostic as Diagnostic {
-            Terminal.printDiagnostics([diagnostic])
-            Terminal.printError("crosswalk: nothing written: fix the error above")
-            throw CrosswalkExit.invalidInput
+        } catch {
+            throw CrosswalkExit.forInputError(error)
         }
         var unknown = config.unknownCatalogs(known: known)
         for minimum in gateMinScore where !known.contains(minimum.catalogID) {

@@ -80,14 +80,8 @@ struct RunJob {
             Terminal.printDiagnostics([failure.diagnostic])
             Terminal.printError("crosswalk: nothing written; the earlier runs and latest in \(rootPath) are unchanged")
             throw CrosswalkExit.writeFailed
-        } catch let error as InputError {
-            Terminal.printDiagnostics(error.diagnostics)
-            Terminal.printError("crosswalk: nothing written: fix the error(s) above")
-            throw CrosswalkExit.invalidInput
-        } catch let diagnostic as Diagnostic {
-            Terminal.printDiagnostics([diagnostic])
-            Terminal.printError("crosswalk: nothing written: fix the error above")
-            throw CrosswalkExit.invalidInput
+        } catch {
+            throw CrosswalkExit.forInputError(error)
         }
     }
 

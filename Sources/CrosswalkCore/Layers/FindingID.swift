@@ -15,8 +15,7 @@ public enum FindingID {
     /// The id of `finding`, a result of `control`: the one the evaluate stage computed when it
     /// recorded the finding (``Finding/idPrefix``), else computed now.
     public static func of(_ finding: Finding, control: String) -> String {
-        if let prefix = finding.idPrefix { return text(prefix) }
-        return make(control: control, subject: finding.subject.id, evidenceKey: finding.evidence.first?.field ?? "")
+        text(finding.idPrefix ?? digestPrefix(of: finding, control: control))
     }
 
     /// The first 8 bytes of the hash of `finding` as a result of `control`.

@@ -5,302 +5,231 @@
 /// control loops over identities) retains one reference instead of each of its strings and
 /// lists, and the first change to a shared copy copies the box.
 public struct Identity: Hashable, Sendable {
-    /// The fields, shared between copies until one of them changes.
-    private final class Storage: @unchecked Sendable {
-        // Declared so that the small fields pack together: 16-byte fields, then references,
-        // then timestamps, flags and the ordinal (the instance is allocated once per identity).
-        // Not checked for exclusive access at run time: a box is changed only through
-        // `Identity`'s accessors, after `makeUnique()`, so no two accesses to one box overlap;
-        // the checks showed in profiles of every run.
-        @exclusivity(unchecked) var id: String
-        @exclusivity(unchecked) var name: String
-        @exclusivity(unchecked) var kind: IdentityKind
-        @exclusivity(unchecked) var platform: String?
-        @exclusivity(unchecked) var environment: String?
-        @exclusivity(unchecked) var owner: String?
-        @exclusivity(unchecked) var trustZone: String?
-        @exclusivity(unchecked) var status: LifecycleStatus
-        @exclusivity(unchecked) var spawnedBy: String?
-        @exclusivity(unchecked) var authentication: AuthenticationMethod?
-        @exclusivity(unchecked) var tools: [String]?
-        @exclusivity(unchecked) var roleBindings: [RoleBinding]
-        @exclusivity(unchecked) var tags: [Tag]
-        @exclusivity(unchecked) var credentials: [Credential]
+    /// The identity's fields, declared so that the small ones pack together: 16-byte fields,
+    /// then references, then timestamps, flags and the ordinal (one box per identity).
+    private struct Fields: Hashable {
+        var id: String
+        var name: String
+        var kind: IdentityKind
+        var platform: String?
+        var environment: String?
+        var owner: String?
+        var trustZone: String?
+        var status: LifecycleStatus
+        var spawnedBy: String?
+        var authentication: AuthenticationMethod?
+        var tools: [String]?
+        var roleBindings: [RoleBinding]
+        var tags: [Tag]
+        var credentials: [Credential]
         /// Imported identities only: boxed, so the native format's identities spend 8 bytes on it.
-        @exclusivity(unchecked) var originBox: OriginBox?
-        @exclusivity(unchecked) var created: Timestamp?
-        @exclusivity(unchecked) var lastUsed: Timestamp?
-        @exclusivity(unchecked) var lastReviewed: Timestamp?
-        @exclusivity(unchecked) var interactiveUse: Bool?
-        @exclusivity(unchecked) var sharedAccount: Bool?
-        @exclusivity(unchecked) var thirdParty: Bool
-        @exclusivity(unchecked) var unreported: UnreportedFields
-        @exclusivity(unchecked) var ordinal: Int32
+        var originBox: OriginBox?
+        var created: Timestamp?
+        var lastUsed: Timestamp?
+        var lastReviewed: Timestamp?
+        var interactiveUse: Bool?
+        var sharedAccount: Bool?
+        var thirdParty: Bool
+        var unreported: UnreportedFields
+        var ordinal: Int32
+    }
 
-        init(
-            id: String,
-            name: String,
-            kind: IdentityKind,
-            platform: String?,
-            environment: String?,
-            owner: String?,
-            trustZone: String?,
-            status: LifecycleStatus,
-            created: Timestamp?,
-            lastUsed: Timestamp?,
-            spawnedBy: String?,
-            authentication: AuthenticationMethod?,
-            interactiveUse: Bool?,
-            sharedAccount: Bool?,
-            thirdParty: Bool,
-            lastReviewed: Timestamp?,
-            tools: [String]?,
-            roleBindings: [RoleBinding],
-            tags: [Tag],
-            credentials: [Credential],
-            originBox: OriginBox?,
-            unreported: UnreportedFields,
-            ordinal: Int32
-        ) {
-            self.id = id
-            self.name = name
-            self.kind = kind
-            self.platform = platform
-            self.environment = environment
-            self.owner = owner
-            self.trustZone = trustZone
-            self.status = status
-            self.created = created
-            self.lastUsed = lastUsed
-            self.spawnedBy = spawnedBy
-            self.authentication = authentication
-            self.interactiveUse = interactiveUse
-            self.sharedAccount = sharedAccount
-            self.thirdParty = thirdParty
-            self.lastReviewed = lastReviewed
-            self.tools = tools
-            self.roleBindings = roleBindings
-            self.tags = tags
-            self.credentials = credentials
-            self.originBox = originBox
-            self.unreported = unreported
-            self.ordinal = ordinal
-        }
-
-        func copy() -> Storage {
-            Storage(
-                id: id,
-                name: name,
-                kind: kind,
-                platform: platform,
-                environment: environment,
-                owner: owner,
-                trustZone: trustZone,
-                status: status,
-                created: created,
-                lastUsed: lastUsed,
-                spawnedBy: spawnedBy,
-                authentication: authentication,
-                interactiveUse: interactiveUse,
-                sharedAccount: sharedAccount,
-                thirdParty: thirdParty,
-                lastReviewed: lastReviewed,
-                tools: tools,
-                roleBindings: roleBindings,
-                tags: tags,
-                credentials: credentials,
-                originBox: originBox,
-                unreported: unreported,
-                ordinal: ordinal
-            )
-        }
+    /// The fields, shared between copies until one of them changes. Not checked for exclusive
+    /// access at run time: a box is changed only through `Identity`'s accessors, after
+    /// `makeUnique()`, so no two accesses to one box overlap; the checks showed in profiles of
+    /// every run.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
     /// An imported identity's origin, never changed in place (a change replaces the box).
-    private final class OriginBox: Sendable {
+    private final class OriginBox: Hashable, Sendable {
         let value: RecordOrigin
         init(_ value: RecordOrigin) { self.value = value }
+        static func == (lhs: OriginBox, rhs: OriginBox) -> Bool { lhs.value == rhs.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
     }
 
     /// Gives this value a box of its own before a change, when the box is shared.
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
     public var id: String {
-        get { storage.id }
+        get { storage.fields.id }
         _modify {
             makeUnique()
-            yield &storage.id
+            yield &storage.fields.id
         }
     }
     public var name: String {
-        get { storage.name }
+        get { storage.fields.name }
         _modify {
             makeUnique()
-            yield &storage.name
+            yield &storage.fields.name
         }
     }
     public var kind: IdentityKind {
-        get { storage.kind }
+        get { storage.fields.kind }
         _modify {
             makeUnique()
-            yield &storage.kind
+            yield &storage.fields.kind
         }
     }
     public var platform: String? {
-        get { storage.platform }
+        get { storage.fields.platform }
         _modify {
             makeUnique()
-            yield &storage.platform
+            yield &storage.fields.platform
         }
     }
     public var environment: String? {
-        get { storage.environment }
+        get { storage.fields.environment }
         _modify {
             makeUnique()
-            yield &storage.environment
+            yield &storage.fields.environment
         }
     }
     public var owner: String? {
-        get { storage.owner }
+        get { storage.fields.owner }
         _modify {
             makeUnique()
-            yield &storage.owner
+            yield &storage.fields.owner
         }
     }
     public var trustZone: String? {
-        get { storage.trustZone }
+        get { storage.fields.trustZone }
         _modify {
             makeUnique()
-            yield &storage.trustZone
+            yield &storage.fields.trustZone
         }
     }
     public var status: LifecycleStatus {
-        get { storage.status }
+        get { storage.fields.status }
         _modify {
             makeUnique()
-            yield &storage.status
+            yield &storage.fields.status
         }
     }
     public var created: Timestamp? {
-        get { storage.created }
+        get { storage.fields.created }
         _modify {
             makeUnique()
-            yield &storage.created
+            yield &storage.fields.created
         }
     }
     public var lastUsed: Timestamp? {
-        get { storage.lastUsed }
+        get { storage.fields.lastUsed }
         _modify {
             makeUnique()
-            yield &storage.lastUsed
+            yield &storage.fields.lastUsed
         }
     }
     /// The identity (usually an agent) that created or delegated to this one.
     public var spawnedBy: String? {
-        get { storage.spawnedBy }
+        get { storage.fields.spawnedBy }
         _modify {
             makeUnique()
-            yield &storage.spawnedBy
+            yield &storage.fields.spawnedBy
         }
     }
     public var authentication: AuthenticationMethod? {
-        get { storage.authentication }
+        get { storage.fields.authentication }
         _modify {
             makeUnique()
-            yield &storage.authentication
+            yield &storage.fields.authentication
         }
     }
     /// Whether people have logged in interactively as this identity; nil when unknown.
     public var interactiveUse: Bool? {
-        get { storage.interactiveUse }
+        get { storage.fields.interactiveUse }
         _modify {
             makeUnique()
-            yield &storage.interactiveUse
+            yield &storage.fields.interactiveUse
         }
     }
     /// Whether several people or systems share this identity's login (e.g. a team mailbox).
     public var sharedAccount: Bool? {
-        get { storage.sharedAccount }
+        get { storage.fields.sharedAccount }
         _modify {
             makeUnique()
-            yield &storage.sharedAccount
+            yield &storage.fields.sharedAccount
         }
     }
     /// True for identities that a third party (an integration vendor) controls.
     public var thirdParty: Bool {
-        get { storage.thirdParty }
+        get { storage.fields.thirdParty }
         _modify {
             makeUnique()
-            yield &storage.thirdParty
+            yield &storage.fields.thirdParty
         }
     }
     public var lastReviewed: Timestamp? {
-        get { storage.lastReviewed }
+        get { storage.fields.lastReviewed }
         _modify {
             makeUnique()
-            yield &storage.lastReviewed
+            yield &storage.fields.lastReviewed
         }
     }
     /// Tools an agent may call; nil when the inventory does not say.
     public var tools: [String]? {
-        get { storage.tools }
+        get { storage.fields.tools }
         _modify {
             makeUnique()
-            yield &storage.tools
+            yield &storage.fields.tools
         }
     }
     public var roleBindings: [RoleBinding] {
-        get { storage.roleBindings }
+        get { storage.fields.roleBindings }
         _modify {
             makeUnique()
-            yield &storage.roleBindings
+            yield &storage.fields.roleBindings
         }
     }
     /// Tags sorted by key.
     public var tags: [Tag] {
-        get { storage.tags }
+        get { storage.fields.tags }
         _modify {
             makeUnique()
-            yield &storage.tags
+            yield &storage.fields.tags
         }
     }
     public var credentials: [Credential] {
-        get { storage.credentials }
+        get { storage.fields.credentials }
         _modify {
             makeUnique()
-            yield &storage.credentials
+            yield &storage.fields.credentials
         }
     }
     /// Where an imported identity was read; nil for the native inventory format, whose
     /// diagnostics already name file and line.
     public var origin: RecordOrigin? {
-        get { storage.originBox?.value }
+        get { storage.fields.originBox?.value }
         set {
             makeUnique()
-            storage.originBox = newValue.map(OriginBox.init)
+            storage.fields.originBox = newValue.map(OriginBox.init)
         }
     }
     /// Fields the identity's source cannot tell (see ``UnreportedFields``); empty for the native
     /// format, where an absent field means the organisation recorded none.
     public var unreported: UnreportedFields {
-        get { storage.unreported }
+        get { storage.fields.unreported }
         _modify {
             makeUnique()
-            yield &storage.unreported
+            yield &storage.fields.unreported
         }
     }
     /// The identity's position in the run's input order, counted from 0 across all inventory
     /// files; set by the evaluate stage (-1 until then). Results and identity sets refer to
     /// identities by it.
     public var ordinal: Int32 {
-        get { storage.ordinal }
+        get { storage.fields.ordinal }
         _modify {
             makeUnique()
-            yield &storage.ordinal
+            yield &storage.fields.ordinal
         }
     }
 
@@ -327,85 +256,39 @@ public struct Identity: Hashable, Sendable {
         credentials: [Credential] = []
     ) {
         storage = Storage(
-            id: id,
-            name: name,
-            kind: kind,
-            platform: platform,
-            environment: environment,
-            owner: owner,
-            trustZone: trustZone,
-            status: status,
-            created: created,
-            lastUsed: lastUsed,
-            spawnedBy: spawnedBy,
-            authentication: authentication,
-            interactiveUse: interactiveUse,
-            sharedAccount: sharedAccount,
-            thirdParty: thirdParty,
-            lastReviewed: lastReviewed,
-            tools: tools,
-            roleBindings: roleBindings,
-            tags: tags,
-            credentials: credentials,
-            originBox: nil,
-            unreported: [],
-            ordinal: -1
+            Fields(
+                id: id,
+                name: name,
+                kind: kind,
+                platform: platform,
+                environment: environment,
+                owner: owner,
+                trustZone: trustZone,
+                status: status,
+                spawnedBy: spawnedBy,
+                authentication: authentication,
+                tools: tools,
+                roleBindings: roleBindings,
+                tags: tags,
+                credentials: credentials,
+                originBox: nil,
+                created: created,
+                lastUsed: lastUsed,
+                lastReviewed: lastReviewed,
+                interactiveUse: interactiveUse,
+                sharedAccount: sharedAccount,
+                thirdParty: thirdParty,
+                unreported: [],
+                ordinal: -1
+            )
         )
     }
 
     public static func == (lhs: Identity, rhs: Identity) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        let (l, r) = (lhs.storage, rhs.storage)
-        return l.id == r.id
-            && l.name == r.name
-            && l.kind == r.kind
-            && l.platform == r.platform
-            && l.environment == r.environment
-            && l.owner == r.owner
-            && l.trustZone == r.trustZone
-            && l.status == r.status
-            && l.created == r.created
-            && l.lastUsed == r.lastUsed
-            && l.spawnedBy == r.spawnedBy
-            && l.authentication == r.authentication
-            && l.interactiveUse == r.interactiveUse
-            && l.sharedAccount == r.sharedAccount
-            && l.thirdParty == r.thirdParty
-            && l.lastReviewed == r.lastReviewed
-            && l.tools == r.tools
-            && l.roleBindings == r.roleBindings
-            && l.tags == r.tags
-            && l.credentials == r.credentials
-            && l.originBox?.value == r.originBox?.value
-            && l.unreported == r.unreported
-            && l.ordinal == r.ordinal
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.id)
-        hasher.combine(storage.name)
-        hasher.combine(storage.kind)
-        hasher.combine(storage.platform)
-        hasher.combine(storage.environment)
-        hasher.combine(storage.owner)
-        hasher.combine(storage.trustZone)
-        hasher.combine(storage.status)
-        hasher.combine(storage.created)
-        hasher.combine(storage.lastUsed)
-        hasher.combine(storage.spawnedBy)
-        hasher.combine(storage.authentication)
-        hasher.combine(storage.interactiveUse)
-        hasher.combine(storage.sharedAccount)
-        hasher.combine(storage.thirdParty)
-        hasher.combine(storage.lastReviewed)
-        hasher.combine(storage.tools)
-        hasher.combine(storage.roleBindings)
-        hasher.combine(storage.tags)
-        hasher.combine(storage.credentials)
-        hasher.combine(storage.originBox?.value)
-        hasher.combine(storage.unreported)
-        hasher.combine(storage.ordinal)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     public var isAgent: Bool { kind == .agent }
 
