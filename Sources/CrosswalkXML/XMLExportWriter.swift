@@ -13,12 +13,14 @@ import CrosswalkCore
 /// libxml2's writer call by call.
 final class XMLExportWriter: ExportWriter {
     private let xml: XMLStreamWriter
+    // The writer is used from one thread at a time and its state is private: the run-time
+    // exclusivity checks on it (millions of calls at scale) are left out.
     /// Open containers, innermost last: the item name when the container is a list.
-    private var open: [ExportName?] = []
+    @exclusivity(unchecked) private var open: [ExportName?] = []
     /// For each open list, innermost last, whether it has an element of its own.
-    private var listWrapped: [Bool] = []
+    @exclusivity(unchecked) private var listWrapped: [Bool] = []
     /// Rows serialised and not yet handed to libxml2, and the row being written.
-    private var rows = XMLRowSerializer()
+    @exclusivity(unchecked) private var rows = XMLRowSerializer()
     /// Whether rows go through ``XMLRowSerializer`` (false: every call through libxml2's writer,
     /// which tests compare against).
     private let serializesRows: Bool
@@ -103,13 +105,7 @@ final class XMLExportWriter: ExportWriter {
             default:
                 written = rows.attribute(name.xml, try lexical(value, name))
             }
-            if !written {
-                throw Diagnostic(
-                    .error,
-                    file: xml.file,
-                    message: "cannot write the XML report: attribute \(name.xml) comes after element content"
-                )
-            }
+            if !written { throw attributeAfterContent(name) }
             return
         }
         try flushRows()
@@ -130,6 +126,40 @@ final class XMLExportWriter: ExportWriter {
         }
         try flushRows()
         try xml.textElement(item.xml, try lexical(value, item))
+    }
+
+    func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
+        guard rows.inRow else {
+            try field(name, kind.value(String(decoding: text, as: UTF8.self)))
+            return
+        }
+        let utf8 = text.assumingMemoryBound(to: UInt8.self)
+        if kind == .text {
+            rows.start(name.xml)
+            rows.text(utf8: utf8)
+            rows.end()
+        } else if !rows.attribute(name.xml, utf8: utf8) {
+            throw attributeAfterContent(name)
+        }
+    }
+
+    /// The error of an attribute written after the row's element has content (an exporter bug).
+    private func attributeAfterContent(_ name: ExportName) -> Diagnostic {
+        Diagnostic(
+            .error,
+            file: xml.file,
+            message: "cannot write the XML report: attribute \(name.xml) comes after element content"
+        )
+    }
+
+    func item(utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
+        guard rows.inRow, let item = open.last.flatMap({ $0 }) else {
+            try item(kind.value(String(decoding: text, as: UTF8.self)))
+            return
+        }
+        rows.start(item.xml)
+        rows.text(utf8: text.assumingMemoryBound(to: UInt8.self))
+        rows.end()
     }
 
     /// Hands the rows gathered so far to libxml2.

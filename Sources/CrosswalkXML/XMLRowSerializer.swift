@@ -44,6 +44,12 @@ struct XMLRowSerializer {
 
     /// An attribute of the element just opened; false when its start tag is already closed.
     mutating func attribute(_ name: String, _ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { utf8 in attribute(name) { $0.escapeSanitized(utf8, inAttribute: true) } }
+    }
+
+    /// An attribute whose value is UTF-8 `value`; false when the start tag is already closed.
+    mutating func attribute(_ name: String, utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
         attribute(name) { $0.escapeSanitized(value, inAttribute: true) }
     }
 
@@ -75,6 +81,12 @@ struct XMLRowSerializer {
 
     /// Character data in the innermost element.
     mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { text(utf8: $0) }
+    }
+
+    /// Character data in the innermost element, from UTF-8 `value`.
+    mutating func text(utf8 value: UnsafeBufferPointer<UInt8>) {
         closeStartTag()
         escapeSanitized(value, inAttribute: false)
     }
@@ -106,48 +118,46 @@ struct XMLRowSerializer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `text` with forbidden characters replaced and markup escaped, in one pass over its
-    /// bytes when it holds no forbidden character (the common case), else again after
+    /// Appends UTF-8 `text` with forbidden characters replaced and markup escaped, in one pass
+    /// over its bytes when it holds no forbidden character (the common case), else again after
     /// ``XMLCharacters/sanitized(_:)``.
-    private mutating func escapeSanitized(_ text: String, inAttribute: Bool) {
+    private mutating func escapeSanitized(_ text: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
         let start = bytes.count
         if !escape(text, inAttribute: inAttribute) {
             bytes.removeSubrange(start...)
-            escape(XMLCharacters.sanitized(text), inAttribute: inAttribute)
+            var sanitized = XMLCharacters.sanitized(String(decoding: text, as: UTF8.self))
+            sanitized.withUTF8 { escape($0, inAttribute: inAttribute) }
         }
     }
 
-    /// Appends `text` escaped; runs of bytes that need no escape are copied at once. Stops and
-    /// returns false at a character XML 1.0 forbids (a C0 control other than tab, line feed and
-    /// carriage return, or U+FFFE or U+FFFF).
+    /// Appends UTF-8 `utf8` escaped; runs of bytes that need no escape are copied at once. Stops
+    /// and returns false at a character XML 1.0 forbids (a C0 control other than tab, line feed
+    /// and carriage return, or U+FFFE or U+FFFF).
     @discardableResult
-    private mutating func escape(_ text: String, inAttribute: Bool) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                let reference: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): reference = "&amp;"
-                case UInt8(ascii: "<"): reference = "&lt;"
-                case UInt8(ascii: ">"): reference = "&gt;"
-                case UInt8(ascii: "\""): reference = "&quot;"
-                case 0x0D: reference = "&#13;"
-                case 0x0A: if inAttribute { reference = "&#10;" } else { continue }
-                case 0x09: if inAttribute { reference = "&#9;" } else { continue }
-                case 0x00..<0x20: return false
-                case 0xEF:
-                    if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE { return false }
-                    continue
-                default: continue
-                }
-                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-                reference.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                start = index + 1
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Bool {
+        var start = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            let reference: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): reference = "&amp;"
+            case UInt8(ascii: "<"): reference = "&lt;"
+            case UInt8(ascii: ">"): reference = "&gt;"
+            case UInt8(ascii: "\""): reference = "&quot;"
+            case 0x0D: reference = "&#13;"
+            case 0x0A: if inAttribute { reference = "&#10;" } else { continue }
+            case 0x09: if inAttribute { reference = "&#9;" } else { continue }
+            case 0x00..<0x20: return false
+            case 0xEF:
+                if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE { return false }
+                continue
+            default: continue
             }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
-            return true
+            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+            reference.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            start = index + 1
         }
+        if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+        return true
     }
 }

@@ -29,17 +29,23 @@ public enum ResultStatus: String, CaseIterable, Comparable, Sendable {
 /// Built for every result a control records (passes included), so it is cheap: a credential
 /// subject keeps its parts and spells out `id` and `name` only when asked.
 public struct SubjectReference: Hashable, Sendable {
-    public var kind: SubjectKind
+    public var kind: SubjectKind { didSet { copiesItsIdentity = false } }
     /// The identity the subject belongs to, for identities and credentials.
-    public var identityID: String?
+    public var identityID: String? { didSet { copiesItsIdentity = false } }
     /// The position of the subject's identity in the run's input order (see ``Identity/ordinal``),
     /// or -1 for roles, platforms and identities not placed in a run.
-    public var ordinal: Int32
+    public var ordinal: Int32 { didSet { copiesItsIdentity = false } }
     /// The subject's id, or for a credential built from its parts, the credential's own id.
-    var storedID: String
+    var storedID: String { didSet { copiesItsIdentity = false } }
     /// The subject's name, or for a credential built from its parts, the holding identity's name.
-    var storedName: String
-    var isCredentialOfIdentity: Bool
+    var storedName: String { didSet { copiesItsIdentity = false } }
+    var isCredentialOfIdentity: Bool { didSet { copiesItsIdentity = false } }
+    /// Whether the subject was built from an identity of the run (``identity(_:)`` or
+    /// ``credential(_:of:)``, with an ordinal) and not changed since: its identity id and name are
+    /// then exactly those of the identity at ``ordinal``, and for an identity its id too. The
+    /// JSON and XML reports then take them from the identity table without comparing text.
+    /// Not part of equality.
+    var copiesItsIdentity = false
     /// Where an imported subject was read; the recorder adds it to a finding's evidence and drops
     /// it from the subject. Not part of equality.
     var origin: RecordOrigin?
@@ -72,6 +78,7 @@ public struct SubjectReference: Hashable, Sendable {
             ordinal: identity.ordinal
         )
         subject.origin = identity.origin
+        subject.copiesItsIdentity = identity.ordinal >= 0
         return subject
     }
 
@@ -85,6 +92,7 @@ public struct SubjectReference: Hashable, Sendable {
         )
         subject.isCredentialOfIdentity = true
         subject.origin = credential.origin ?? identity.origin
+        subject.copiesItsIdentity = identity.ordinal >= 0
         return subject
     }
 

@@ -100,9 +100,32 @@ public struct ControlOutcome: Sendable {
                 stream: stream,
                 templates: templates,
                 where: { include($0.status, $0.ordinal, $0.hasIdentity) },
-                body
+                { try body($0.finding) }
             )
         }
+    }
+
+    /// Calls `body` with every finding read in place, in the order of ``forEachFinding(_:)``:
+    /// what the JSON and XML reports copy from. Message and evidence templates are numbered as in
+    /// ``templates``.
+    func forEachEncodedFinding(_ body: (EncodedResult) throws -> Void) throws {
+        guard let spool else {
+            try ResultCodec.forEach(encoding: findings, control: definition.id, templates: templates, body)
+            return
+        }
+        for stream in findingStreams {
+            try ResultCodec.forEach(in: spool, stream: stream, templates: templates, where: nil, body)
+        }
+    }
+
+    /// Calls `body` with every passing subject read in place, in the order of
+    /// ``forEachPassingSubject(_:)``.
+    func forEachEncodedPassingSubject(_ body: (EncodedResult) throws -> Void) throws {
+        guard let spool, let passingStream else {
+            try ResultCodec.forEach(encodingPassing: passingSubjects, templates: templates, body)
+            return
+        }
+        try ResultCodec.forEach(in: spool, stream: passingStream, templates: templates, where: nil, body)
     }
 
     /// Calls `body` with every passing subject when the run includes passes, in evaluation order.

@@ -42,15 +42,32 @@ public enum FindingID {
 
     /// `CW-` and the 16 hexadecimal digits of `prefix`.
     static func text(_ prefix: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 19) { buffer in
-            buffer[0] = UInt8(ascii: "C")
-            buffer[1] = UInt8(ascii: "W")
-            buffer[2] = UInt8(ascii: "-")
-            for index in 0..<16 {
-                buffer[3 + index] = Self.hexDigits[Int(prefix >> UInt64(60 - 4 * index) & 0x0F)]
-            }
-            return 19
+        String(unsafeUninitializedCapacity: length) { write(prefix, into: $0) }
+    }
+
+    /// Calls `body` with the UTF-8 of ``text(_:)``, without building a string.
+    static func withText<Result>(
+        _ prefix: UInt64,
+        _ body: (UnsafeRawBufferPointer) throws -> Result
+    ) rethrows
+        -> Result
+    {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+            let count = write(prefix, into: buffer)
+            return try body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count]))
         }
+    }
+
+    private static let length = 19
+
+    private static func write(_ prefix: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        buffer[0] = UInt8(ascii: "C")
+        buffer[1] = UInt8(ascii: "W")
+        buffer[2] = UInt8(ascii: "-")
+        for index in 0..<16 {
+            buffer[3 + index] = Self.hexDigits[Int(prefix >> UInt64(60 - 4 * index) & 0x0F)]
+        }
+        return length
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

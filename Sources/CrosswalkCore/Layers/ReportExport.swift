@@ -20,9 +20,24 @@ public protocol ExportWriter: AnyObject {
     func field(_ name: ExportName, _ value: ExportValue?) throws
     /// One scalar of the open list.
     func item(_ value: ExportValue) throws
+    /// One text field of the open record whose value is UTF-8 read in place (a result's values,
+    /// copied from the run's spool without building a string), written as `kind` says.
+    func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws
+    /// One text scalar of the open list, UTF-8 read in place.
+    func item(utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws
 }
 
 extension ExportWriter {
+    /// Writes the text as a string value; writers override this to copy the bytes directly.
+    public func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
+        try field(name, kind.value(String(decoding: text, as: UTF8.self)))
+    }
+
+    /// Writes the text as a string value; writers override this to copy the bytes directly.
+    public func item(utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
+        try item(kind.value(String(decoding: text, as: UTF8.self)))
+    }
+
     /// Opens a wrapped list.
     public func beginList(_ name: ExportName, item: ExportName) throws {
         try beginList(name, item: item, wrapped: true)
@@ -54,6 +69,22 @@ public enum ExportValue: Sendable {
     public static func identifier(_ text: String?) -> ExportValue? { text.map(ExportValue.identifier) }
     /// `.text(text)` when present.
     public static func text(_ text: String?) -> ExportValue? { text.map(ExportValue.text) }
+}
+
+/// Which of the text kinds of ``ExportValue`` a text read in place is written as.
+public enum ExportTextKind: Sendable {
+    case identifier
+    case text
+    case inlineText
+
+    /// The value of this kind holding `text`.
+    public func value(_ text: String) -> ExportValue {
+        switch self {
+        case .identifier: return .identifier(text)
+        case .text: return .text(text)
+        case .inlineText: return .inlineText(text)
+        }
+    }
 }
 
 /// A field, record or list name, spelled once in snake case (`affected_identities`, the JSON key)

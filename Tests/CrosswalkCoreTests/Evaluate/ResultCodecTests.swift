@@ -142,4 +142,35 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
         #expect(decoded.map(\.subject.id) == Self.findings().map(\.subject.id))
         #expect(decoded.allSatisfy { $0.message.text.isEmpty })
     }
+
+    /// A subject built from an identity of a run says so through the spool, which lets the JSON
+    /// and XML reports take its id and name from the identity table; any change to the subject
+    /// afterwards, or an identity outside a run, takes that back.
+    @Test func aSubjectCopyingItsIdentitySaysSoThroughTheSpoolUntilItChanges() throws {
+        var holder = Identity(id: "holder", name: "Holder", kind: .agent)
+        #expect(!SubjectReference.identity(holder).copiesItsIdentity, "no ordinal: not in a run")
+        holder.ordinal = 4
+        let key = Credential(id: "key", type: .apiKey)
+        let subjects = [SubjectReference.identity(holder), .credential(key, of: holder), .platform("aws")]
+        #expect(subjects.map(\.copiesItsIdentity) == [true, true, false])
+        var bytes: [UInt8] = []
+        for subject in subjects { ResultCodec.encode(passing: subject, into: &bytes) }
+        let spool = MemoryResultSpool()
+        try spool.append(bytes, to: 0)
+        var decoded: [SubjectReference] = []
+        try ResultCodec.forEach(in: spool, stream: 0, templates: ControlTemplates()) { decoded.append($0.subject) }
+        #expect(decoded == subjects)
+        #expect(decoded.map(\.copiesItsIdentity) == [true, true, false])
+        for change in [
+            { (subject: inout SubjectReference) in subject.storedName = "Other" },
+            { $0.storedID = "other" },
+            { $0.identityID = "other" },
+            { $0.ordinal = 5 },
+            { $0.kind = .role },
+        ] {
+            var subject = subjects[0]
+            change(&subject)
+            #expect(!subject.copiesItsIdentity)
+        }
+    }
 }

@@ -131,4 +131,44 @@ import Testing
         let b = try JSONSerialization.jsonObject(with: Data(pretty)) as? NSDictionary
         #expect(a != nil && a == b)
     }
+
+    /// The example's report with every outcome's findings held in memory instead of the run's
+    /// spool, each subject changed by `change`.
+    static func inMemory(_ report: GapReport, _ change: (inout SubjectReference) -> Void) throws -> GapReport {
+        var copy = report
+        for index in copy.evaluation.outcomes.indices {
+            var outcome = copy.evaluation.outcomes[index]
+            var findings = try everyFinding(outcome)
+            for finding in findings.indices { change(&findings[finding].subject) }
+            outcome.findings = findings
+            outcome.spool = nil
+            copy.evaluation.outcomes[index] = outcome
+        }
+        return copy
+    }
+
+    /// Results copied in place from the spool, with subjects the evaluate stage built from their
+    /// identities, export exactly as findings held in memory whose subjects are compared with the
+    /// identity table text by text.
+    @Test func subjectsTakenFromTheIdentityTableExportAsSubjectsComparedWithIt() throws {
+        let report = try ReferenceReportTests.exampleReport()
+        let spooled = report.evaluation.outcomes.flatMap { outcome in (try? Self.everyFinding(outcome)) ?? [] }
+        #expect(spooled.contains { $0.subject.copiesItsIdentity }, "the run marks subjects built from identities")
+        let compared = try Self.inMemory(report) { $0.copiesItsIdentity = false }
+        #expect(try JSONReportRenderer().render(compared) == JSONReportRenderer().render(report))
+    }
+
+    /// A subject changed after it was built from its identity no longer takes its name from the
+    /// identity table.
+    @Test func aSubjectRenamedAfterItWasBuiltKeepsItsOwnName() throws {
+        let report = try ReferenceReportTests.exampleReport()
+        let renamed = try Self.inMemory(report) { subject in
+            if subject.kind == .identity, subject.copiesItsIdentity { subject.storedName = "Renamed <\(subject.id)>" }
+        }
+        let root = try Self.json(renamed)
+        let controls = try #require(root["controls"] as? [[String: Any]])
+        let results = controls.flatMap { $0["results"] as? [[String: Any]] ?? [] }
+        let names = results.compactMap { $0["name"] as? String }.filter { $0.hasPrefix("Renamed <") }
+        #expect(names.count > 10)
+    }
 }

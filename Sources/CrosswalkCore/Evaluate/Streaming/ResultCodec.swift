@@ -61,7 +61,10 @@ enum ResultCodec {
         bytes.append(UInt8(SubjectKind.allCases.firstIndex(of: subject.kind) ?? 0))
         bytes.append(UInt8(ResultStatus.allCases.firstIndex(of: status) ?? 0))
         append(UInt32(bitPattern: subject.ordinal), to: &bytes)
-        bytes.append((subject.identityID == nil ? 0 : 1) | (subject.isCredentialOfIdentity ? 2 : 0))
+        bytes.append(
+            (subject.identityID == nil ? 0 : 1) | (subject.isCredentialOfIdentity ? 2 : 0)
+                | (subject.copiesItsIdentity ? 4 : 0)
+        )
         if let identityID = subject.identityID { append(identityID, to: &bytes) }
         append(subject.storedID, to: &bytes)
         append(subject.storedName, to: &bytes)
@@ -96,17 +99,17 @@ enum ResultCodec {
         templates: ControlTemplates,
         _ body: (Finding) throws -> Void
     ) throws {
-        try forEach(in: spool, stream: stream, templates: templates, where: nil, body)
+        try forEach(in: spool, stream: stream, templates: templates, where: nil) { try body($0.finding) }
     }
 
-    /// Reads the records of `stream` whose ``RecordHeader`` `include` accepts, in order; the others
-    /// are skipped without being decoded.
+    /// Reads the records of `stream` whose ``RecordHeader`` `include` accepts, in order, in place;
+    /// the others are skipped without being read further.
     static func forEach(
         in spool: any ResultSpool,
         stream: Int,
         templates: ControlTemplates,
         where include: ((RecordHeader) -> Bool)?,
-        _ body: (Finding) throws -> Void
+        _ body: (EncodedResult) throws -> Void
     ) throws {
         var carry: [UInt8] = []
         var templates = TemplateResolver(templates)
@@ -114,13 +117,13 @@ enum ResultCodec {
             // A record cut off at the end of a chunk waits in `carry` for the rest.
             if carry.isEmpty {
                 var reader = Reader(bytes: chunk, include: include)
-                while let finding = reader.next(&templates) { try body(finding) }
+                while let result = reader.next(&templates) { try body(result) }
                 if reader.offset < chunk.count { carry.append(contentsOf: chunk[reader.offset...]) }
             } else {
                 carry.append(contentsOf: chunk)
                 let consumed = try carry.withUnsafeBytes { buffer in
                     var reader = Reader(bytes: buffer, include: include)
-                    while let finding = reader.next(&templates) { try body(finding) }
+                    while let result = reader.next(&templates) { try body(result) }
                     return reader.offset
                 }
                 carry.removeFirst(consumed)
@@ -128,7 +131,53 @@ enum ResultCodec {
         }
     }
 
-    /// What a record says before its strings: enough to decide whether to decode it.
+    /// Encodes `findings`, results of the control with id `control`, numbering their templates as
+    /// `templates` does, and calls `body` with each read back in place: the in-memory findings
+    /// read exactly as a spool's.
+    static func forEach(
+        encoding findings: [Finding],
+        control: String,
+        templates: ControlTemplates,
+        _ body: (EncodedResult) throws -> Void
+    ) throws {
+        var numbering = templates
+        var bytes: [UInt8] = []
+        for finding in findings {
+            bytes.removeAll(keepingCapacity: true)
+            encode(finding, control: control, templates: &numbering, into: &bytes)
+            try read(bytes, templates: numbering, body)
+        }
+    }
+
+    /// Encodes passing `subjects` and calls `body` with each read back in place.
+    static func forEach(
+        encodingPassing subjects: [SubjectReference],
+        templates: ControlTemplates,
+        _ body: (EncodedResult) throws -> Void
+    ) throws {
+        var bytes: [UInt8] = []
+        for subject in subjects {
+            bytes.removeAll(keepingCapacity: true)
+            encode(passing: subject, into: &bytes)
+            try read(bytes, templates: templates, body)
+        }
+    }
+
+    private static func read(
+        _ bytes: [UInt8],
+        templates: ControlTemplates,
+        _ body: (EncodedResult) throws -> Void
+    )
+        throws
+    {
+        var resolver = TemplateResolver(templates)
+        try bytes.withUnsafeBytes { buffer in
+            var reader = Reader(bytes: buffer)
+            while let result = reader.next(&resolver) { try body(result) }
+        }
+    }
+
+    /// What a record says before its strings: enough to decide whether to read it.
     struct RecordHeader {
         var status: ResultStatus
         /// The ordinal of the subject's identity, or -1.
@@ -137,7 +186,7 @@ enum ResultCodec {
         var hasIdentity: Bool
     }
 
-    /// Decodes complete records from a buffer; stops before a record that is cut off.
+    /// Reads complete records from a buffer in place; stops before a record that is cut off.
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
         let include: ((RecordHeader) -> Bool)?
@@ -148,7 +197,7 @@ enum ResultCodec {
             self.include = include
         }
 
-        mutating func next(_ templates: inout TemplateResolver) -> Finding? {
+        mutating func next(_ templates: inout TemplateResolver) -> EncodedResult? {
             var length = 0
             var position = 0
             var status = ResultStatus.pass
@@ -156,7 +205,7 @@ enum ResultCodec {
             var flags: UInt8 = 0
             while true {
                 guard offset + 4 <= bytes.count else { return nil }
-                length = Int(u32(at: offset))
+                length = Int(EncodedResult.u32(in: bytes, at: offset))
                 guard offset + 4 + length <= bytes.count else { return nil }
                 position = offset + 4
                 if bytes[position] == ResultCodec.templateMapMarker {
@@ -167,87 +216,64 @@ enum ResultCodec {
                     continue
                 }
                 status = ResultStatus.allCases[Int(bytes[position + 1])]
-                ordinal = Int32(bitPattern: u32(at: position + 2))
+                ordinal = Int32(bitPattern: EncodedResult.u32(in: bytes, at: position + 2))
                 flags = bytes[position + 6]
                 guard let include,
                     !include(RecordHeader(status: status, ordinal: ordinal, hasIdentity: flags & 1 != 0))
                 else { break }
                 offset += 4 + length
             }
+            let end = offset + 4 + length
             let kind = SubjectKind.allCases[Int(bytes[position])]
             position += 7
-            let identityID = flags & 1 != 0 ? string(&position) : nil
-            var subject = SubjectReference(
+            let identityID = flags & 1 != 0 ? EncodedResult.text(in: bytes, at: &position) : nil
+            let storedID = EncodedResult.text(in: bytes, at: &position)
+            let storedName = EncodedResult.text(in: bytes, at: &position)
+            var result = EncodedResult(
                 kind: kind,
-                id: string(&position),
-                name: string(&position),
+                status: status,
+                ordinal: ordinal,
+                isCredentialOfIdentity: flags & 2 != 0,
+                copiesItsIdentity: flags & 4 != 0,
                 identityID: identityID,
-                ordinal: ordinal
+                storedID: storedID,
+                storedName: storedName,
+                templates: templates
             )
-            subject.isCredentialOfIdentity = flags & 2 != 0
-            var finding = Finding(subject: subject, status: status, message: ResultMessage(TemplateResolver.empty))
-            if position < offset + 4 + length {
-                finding.idPrefix = UInt64(u32(at: position)) | UInt64(u32(at: position + 4)) << 32
-                position += 8
-                let template = templates.message(Int(u32(at: position)))
-                let valueCount = Int(u32(at: position + 4))
-                position += 8
-                var values: [String] = []
-                values.reserveCapacity(valueCount)
-                for _ in 0..<valueCount { values.append(string(&position)) }
-                // Only a damaged spool can name a template that does not take these values.
-                finding.message =
-                    template.slots.count == values.count
-                    ? ResultMessage(template, values: values) : ResultMessage(TemplateResolver.empty)
-                let count = Int(u32(at: position))
-                position += 4
-                finding.evidence.reserveCapacity(count)
-                for _ in 0..<count {
-                    let template = templates.evidence(Int(u32(at: position)))
-                    position += 4
-                    finding.evidence.append(
-                        Evidence(field: template.field, observed: string(&position), expected: template.expected)
-                    )
-                }
+            if position < end {
+                result.idPrefix =
+                    UInt64(EncodedResult.u32(in: bytes, at: position))
+                    | UInt64(EncodedResult.u32(in: bytes, at: position + 4)) << 32
+                result.message = templates.messageIndex(Int(EncodedResult.u32(in: bytes, at: position + 8)))
+                result.valueCount = Int(EncodedResult.u32(in: bytes, at: position + 12))
+                position += 16
+                let valuesStart = position
+                for _ in 0..<result.valueCount { _ = EncodedResult.text(in: bytes, at: &position) }
+                result.values = UnsafeRawBufferPointer(rebasing: bytes[valuesStart..<position])
+                result.evidenceCount = Int(EncodedResult.u32(in: bytes, at: position))
+                result.evidence = UnsafeRawBufferPointer(rebasing: bytes[(position + 4)..<end])
             }
-            offset += 4 + length
-            return finding
+            offset = end
+            return result
         }
 
         private func numbers(_ position: inout Int) -> [Int] {
-            let count = Int(u32(at: position))
+            let count = Int(EncodedResult.u32(in: bytes, at: position))
             position += 4
             var numbers: [Int] = []
             numbers.reserveCapacity(count)
             for _ in 0..<count {
-                numbers.append(Int(u32(at: position)))
+                numbers.append(Int(EncodedResult.u32(in: bytes, at: position)))
                 position += 4
             }
             return numbers
-        }
-
-        private func u32(at position: Int) -> UInt32 {
-            var value: UInt32 = 0
-            for index in 0..<4 { value |= UInt32(bytes[position + index]) << (8 * UInt32(index)) }
-            return value
-        }
-
-        private func string(_ position: inout Int) -> String {
-            let length = Int(u32(at: position))
-            position += 4
-            let text = String(
-                decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]),
-                as: UTF8.self
-            )
-            position += length
-            return text
         }
     }
 }
 
 /// Resolves the template numbers of records to one control's templates, through the template
 /// map in force (``ResultCodec/encodeTemplateMap(messages:evidence:into:)``). A number with no
-/// template (a damaged spool) gives an empty template rather than a crash.
+/// template (a damaged spool) resolves to nil, and reads as an empty template rather than a crash.
 struct TemplateResolver {
     static let empty = MessageTemplate("")
     let templates: ControlTemplates
@@ -256,15 +282,21 @@ struct TemplateResolver {
 
     init(_ templates: ControlTemplates) { self.templates = templates }
 
-    func message(_ number: Int) -> MessageTemplate {
+    /// The index in the control's table of the message template a record numbers `number`.
+    func messageIndex(_ number: Int) -> Int? {
         let index = number < messageMap.count ? messageMap[number] : number
-        let all = templates.messages.all
-        return index < all.count ? all[index].template : Self.empty
+        return index < templates.messages.all.count ? index : nil
     }
 
-    func evidence(_ number: Int) -> EvidenceTemplate {
+    /// The index in the control's table of the evidence template a record numbers `number`.
+    func evidenceIndex(_ number: Int) -> Int? {
         let index = number < evidenceMap.count ? evidenceMap[number] : number
-        let all = templates.evidence.all
-        return index < all.count ? all[index] : EvidenceTemplate(field: "", expected: "")
+        return index < templates.evidence.all.count ? index : nil
     }
+
+    /// The control's message template at `index` of its table.
+    func message(at index: Int) -> MessageTemplate { templates.messages.all[index].template }
+
+    /// The control's evidence template at `index` of its table.
+    func evidence(at index: Int) -> EvidenceTemplate { templates.evidence.all[index] }
 }

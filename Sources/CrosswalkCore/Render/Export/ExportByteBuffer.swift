@@ -29,6 +29,18 @@ public final class ExportByteBuffer {
         bytes.append(contentsOf: buffer)
     }
 
+    /// Appends `value` in decimal digits, without building a string.
+    public func append(decimal value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
     /// Hands the collected bytes to the sink once a block is full.
     @inline(__always)
     public func flushIfFull() throws {

@@ -32,41 +32,59 @@ struct ExportTables {
         for (row, ordinal) in identities.enumerated() { rowByOrdinal[ordinal] = Int32(row) }
     }
 
-    /// The position among the run's identities of the identity `subject` belongs to: its ordinal
-    /// (checked against the id), else found by id.
-    private func ordinal(of subject: SubjectReference) -> Int? {
-        guard let identityID = subject.identityID else { return nil }
-        let ordinal = Int(subject.ordinal)
-        if ordinal >= 0, ordinal < inventory.count, inventory[ordinal].id == identityID { return ordinal }
-        return directory.position(of: identityID)
+    /// The position among the run's identities of the identity `result`'s subject belongs to: its
+    /// ordinal (checked against the id), else found by id.
+    private func ordinal(of result: EncodedResult) -> Int? {
+        guard let identityID = result.identityID else { return nil }
+        let ordinal = Int(result.ordinal)
+        if ordinal >= 0, ordinal < inventory.count, Self.equal(identityID, inventory[ordinal].id) { return ordinal }
+        return directory.position(of: String(decoding: identityID, as: UTF8.self))
     }
 
-    /// The row of `subject`'s identity in the identity table, if it has one.
-    func row(of subject: SubjectReference) -> Int? {
-        guard let ordinal = ordinal(of: subject), ordinal < rowByOrdinal.count else { return nil }
-        let row = rowByOrdinal[ordinal]
-        return row >= 0 ? Int(row) : nil
-    }
-
-    /// `subject`'s row in the identity table, reading the row's identity once (the exporter asks
-    /// for every result): how the subject's id follows from the row (it is the row's identity id,
-    /// or that id, `/` and the credential's own id; nil when neither), and whether its display
-    /// name does (an identity's name, or `credential (identity name)` for a credential).
-    func placement(of subject: SubjectReference) -> (row: Int, relative: RelativeSubject?, derivedName: Bool)? {
-        guard let row = row(of: subject) else { return nil }
-        let identity = inventory[identities[row]]
+    /// The row in the identity table of the identity `result`'s subject belongs to, reading the
+    /// row's identity once (the exporter asks for every result): how the subject's id follows from
+    /// the row (it is the row's identity id, or that id, `/` and the credential's own id; nil when
+    /// neither), and whether its display name does (an identity's name, or `credential (identity
+    /// name)` for a credential).
+    func placement(of result: EncodedResult) -> (row: Int, relative: RelativeSubject?, derivedName: Bool)? {
+        let given = Int(result.ordinal)
+        if result.copiesItsIdentity, given >= 0, given < rowByOrdinal.count, rowByOrdinal[given] >= 0 {
+            // Built from the identity at its ordinal: its id and name are the row's, as read.
+            return (Int(rowByOrdinal[given]), result.isCredentialOfIdentity ? .credential : .identity, true)
+        }
+        guard let ordinal = ordinal(of: result), ordinal < rowByOrdinal.count, rowByOrdinal[ordinal] >= 0 else {
+            return nil
+        }
+        let row = Int(rowByOrdinal[ordinal])
+        let identity = inventory[ordinal]
+        let identityID = result.identityID ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let isIdentity = Self.equal(identityID, identity.id)
         let relative: RelativeSubject?
-        if subject.isCredentialOfIdentity {
-            relative = subject.identityID == identity.id ? .credential(subject.storedID) : nil
+        if result.isCredentialOfIdentity {
+            relative = isIdentity ? .credential : nil
         } else {
-            relative = subject.id == identity.id ? .identity : nil
+            relative = Self.equal(result.storedID, identity.id) ? .identity : nil
         }
         let derivedName: Bool
-        switch subject.kind {
-        case .identity: derivedName = subject.id == subject.identityID && subject.name == identity.name
-        case .credential: derivedName = subject.isCredentialOfIdentity && subject.storedName == identity.name
+        switch result.kind {
+        case .identity:
+            derivedName = Self.equal(result.storedID, identityID) && Self.equal(result.storedName, identity.name)
+        case .credential:
+            derivedName = result.isCredentialOfIdentity && Self.equal(result.storedName, identity.name)
         default: derivedName = false
         }
         return (row, relative, derivedName)
+    }
+
+    /// Whether UTF-8 `bytes` spell `text`.
+    private static func equal(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { equal(bytes, UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for index in 0..<lhs.count where lhs[index] != rhs[index] { return false }
+        return true
     }
 }

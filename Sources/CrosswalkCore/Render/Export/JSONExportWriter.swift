@@ -56,6 +56,16 @@ public final class JSONExportWriter: ExportWriter {
         write(value)
     }
 
+    public func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
+        member(name, isRecordInList: false)
+        string(text.assumingMemoryBound(to: UInt8.self))
+    }
+
+    public func item(utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
+        member(nil, isRecordInList: false)
+        string(text.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Starts a member of the innermost container: a separator, the line break and indentation
     /// (pretty, or a record in a list), and the key when the container is an object.
     private func member(_ name: ExportName?, isRecordInList: Bool) {
@@ -91,7 +101,7 @@ public final class JSONExportWriter: ExportWriter {
         case let .identifier(text), let .text(text), let .inlineText(text):
             string(text)
         case let .integer(number):
-            out.append(String(number))
+            out.append(decimal: number)
         case let .decimal(number):
             if !number.isFinite {
                 out.append("null")
@@ -109,31 +119,34 @@ public final class JSONExportWriter: ExportWriter {
 
     /// A JSON string; runs of bytes that need no escape are copied at once.
     private func string(_ text: String) {
-        out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
-                    continue
-                }
-                if start < index { out.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                start = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): out.append("\\\"")
-                case UInt8(ascii: "\\"): out.append("\\\\")
-                case 0x0A: out.append("\\n")
-                case 0x0D: out.append("\\r")
-                case 0x09: out.append("\\t")
-                default:
-                    out.append("\\u00")
-                    out.append(Self.hexDigits[Int(byte >> 4)])
-                    out.append(Self.hexDigits[Int(byte & 0x0F)])
-                }
+        text.withUTF8 { string($0) }
+    }
+
+    /// A JSON string of UTF-8 `bytes`.
+    private func string(_ bytes: UnsafeBufferPointer<UInt8>) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
+                continue
             }
-            if start < bytes.count { out.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+            if start < index { out.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            start = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): out.append("\\\"")
+            case UInt8(ascii: "\\"): out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            default:
+                out.append("\\u00")
+                out.append(Self.hexDigits[Int(byte >> 4)])
+                out.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
         }
+        if start < bytes.count { out.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
         out.append(UInt8(ascii: "\""))
     }
 }

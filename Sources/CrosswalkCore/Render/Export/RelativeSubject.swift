@@ -4,6 +4,6 @@
 enum RelativeSubject: Equatable {
     /// The subject id is the identity's id.
     case identity
-    /// The subject id is the identity's id, `/` and this credential id.
-    case credential(String)
+    /// The subject id is the identity's id, `/` and the credential's own id.
+    case credential
 }

@@ -8,9 +8,10 @@
 /// template. Identities that results are about are listed once in an identity table (id, name,
 /// kind, owner, platform) that results refer to by index.
 ///
-/// Results are read only through ``forEachFinding(in:_:)``: it iterates and never indexes or
-/// counts, so the list behind it can be a stream. It is called twice per control: once to learn
-/// the control's templates and identities before anything is written, once to write the results.
+/// Results are read in place from the run's spool (``ControlOutcome/forEachEncodedFinding(_:)``)
+/// and their values copied into the writer without building a ``Finding``; the reader iterates and
+/// never indexes or counts, so the list behind it can be a stream. The templates and identities
+/// results refer to were gathered by the evaluate stage, so each control's results are read once.
 public struct ReportExporter {
     /// The schema URN of both formats; changes with every incompatible change.
     public static let schema = "urn:crosswalk:report:2"
@@ -20,8 +21,7 @@ public struct ReportExporter {
 
     public init(_ report: GapReport) { self.report = report }
 
-    /// The one accessor through which the exporter reads a control's results: every finding,
-    /// from the run's spool (the exporter reads each control's twice: templates, then results).
+    /// Every finding of a control, from the run's spool: how the CSV and SARIF exports read them.
     public static func forEachFinding(in outcome: ControlOutcome, _ body: (Finding) throws -> Void) throws {
         try outcome.forEachFinding(body)
     }
@@ -363,18 +363,16 @@ public struct ReportExporter {
             try writer.endRecord()
         }
         try writer.endList()
-        var templates = templates
         try writer.beginList("results", item: "result")
-        try Self.forEachFinding(in: outcome) { finding in
-            try writeResult(writer, finding, control: definition, templates: &templates, identities: identities)
+        try outcome.forEachEncodedFinding { result in
+            try writeResult(writer, result, control: definition, templates: templates, identities: identities)
         }
         try writer.endList()
         if report.includesPassing {
             try writer.beginList("passing_subjects", item: "subject")
-            try outcome.forEachPassingSubject { subject in
+            try outcome.forEachEncodedPassingSubject { subject in
                 try writer.beginRecord("subject")
-                let name = try writeSubjectFields(writer, subject, control: definition, identities: identities)
-                try writer.field(ExportNames.name, name.map { .text($0) })
+                try writeSubject(writer, subject, control: definition, identities: identities)
                 try writer.endRecord()
             }
             try writer.endList()
@@ -382,30 +380,38 @@ public struct ReportExporter {
         try writer.endRecord()
     }
 
+    /// One result, its values copied from where it was read (the run's spool) without building
+    /// a ``Finding``.
     private func writeResult(
         _ writer: some ExportWriter,
-        _ finding: Finding,
+        _ result: EncodedResult,
         control: ControlDefinition,
-        templates: inout ControlTemplates,
+        templates: ControlTemplates,
         identities: ExportTables
     ) throws {
         try writer.beginRecord(ExportNames.result)
-        try writer.field(ExportNames.id, .identifier(FindingID.of(finding, control: control.id)))
-        try writer.field(ExportNames.status, .identifier(finding.status.rawValue))
-        let name = try writeSubjectFields(writer, finding.subject, control: control, identities: identities)
-        let message = finding.message
-        try writer.field(ExportNames.message, .integer(templates.messages.index(of: BoundMessageTemplate(message))))
-        try writer.field(ExportNames.name, name.map { .text($0) })
+        try FindingID.withText(result.idPrefix ?? 0) { try writer.field(ExportNames.id, utf8: $0, as: .identifier) }
+        try writer.field(ExportNames.status, .identifier(result.status.rawValue))
+        let messages = templates.messages.all
+        // Only a damaged spool names a template the control's table does not have: the result
+        // then refers to the next number, which no template has.
+        let message = result.message ?? messages.count
+        try writeSubject(writer, result, control: control, identities: identities) {
+            try writer.field(ExportNames.message, .integer(message))
+        }
         try writer.beginList(ExportNames.values, item: ExportNames.value, wrapped: false)
-        let isPolicyGap = message.template.isPolicyGap
-        for (index, value) in message.values.enumerated() where !isPolicyGap[index] { try writer.item(.text(value)) }
+        let isPolicyGap = message < messages.count ? messages[message].template.isPolicyGap : []
+        try result.forEachValue { index, value in
+            if index < isPolicyGap.count, isPolicyGap[index] { return }
+            try writer.item(utf8: value, as: .text)
+        }
         try writer.endList()
         try writer.beginList(ExportNames.evidence, item: ExportNames.observation, wrapped: false)
-        for evidence in finding.evidence {
+        let evidenceTemplates = templates.evidence.all.count
+        try result.forEachEvidence { template, observed in
             try writer.beginRecord(ExportNames.observation)
-            let template = EvidenceTemplate(field: evidence.field, expected: evidence.expected)
-            try writer.field(ExportNames.template, .integer(templates.evidence.index(of: template)))
-            try writer.field(ExportNames.observed, .inlineText(evidence.observed))
+            try writer.field(ExportNames.template, .integer(template ?? evidenceTemplates))
+            try writer.field(ExportNames.observed, utf8: observed, as: .inlineText)
             try writer.endRecord()
         }
         try writer.endList()
@@ -414,30 +420,44 @@ public struct ReportExporter {
 
     /// A subject's identifying fields in the open record: `subject` (its id) unless its identity
     /// row gives it, `kind` when it differs from the control's subject kind, `identity` (its row in
-    /// the identity table) and, for a credential of that identity, `credential` (its own id).
-    /// The subject id is the row's identity id, or that id, `/` and `credential`; any subject not
-    /// exactly so rebuilt keeps `subject`. Returns the display name the caller writes as `name`
-    /// (free text, after the record's other attributes), or nil when the identity table gives it
-    /// or it is the subject id.
-    private func writeSubjectFields(
+    /// the identity table) and, for a credential of that identity, `credential` (its own id); then
+    /// the fields `attributes` writes, and last `name` (free text) unless the identity table gives
+    /// it or it is the subject id. The subject id is the row's identity id, or that id, `/` and
+    /// `credential`; any subject not exactly so rebuilt keeps `subject`.
+    private func writeSubject(
         _ writer: some ExportWriter,
-        _ subject: SubjectReference,
+        _ result: EncodedResult,
         control: ControlDefinition,
-        identities: ExportTables
-    ) throws -> String? {
-        let placement = identities.placement(of: subject)
-        let row = placement?.row
+        identities: ExportTables,
+        attributes: () throws -> Void = {}
+    ) throws {
+        let placement = identities.placement(of: result)
         let relative = placement?.relative
-        if relative == nil { try writer.field(ExportNames.subject, .identifier(subject.id)) }
-        if subject.kind != control.subjectKind {
-            try writer.field(ExportNames.kind, .identifier(subject.kind.rawValue))
+        if relative == nil {
+            if result.isCredentialOfIdentity {
+                try writer.field(ExportNames.subject, .identifier(result.subject.id))
+            } else {
+                try writer.field(ExportNames.subject, utf8: result.storedID, as: .identifier)
+            }
         }
-        try writer.field(ExportNames.identity, row.map { .integer($0) })
-        if case .credential(let credential) = relative {
-            try writer.field(ExportNames.credential, .identifier(credential))
+        if result.kind != control.subjectKind {
+            try writer.field(ExportNames.kind, .identifier(result.kind.rawValue))
         }
-        let derived = placement?.derivedName ?? (subject.name == subject.id)
-        return derived ? nil : subject.name
+        try writer.field(ExportNames.identity, placement.map { .integer($0.row) })
+        if relative == .credential { try writer.field(ExportNames.credential, utf8: result.storedID, as: .identifier) }
+        try attributes()
+        if let placement {
+            if placement.derivedName { return }
+        } else if !result.isCredentialOfIdentity, result.storedName.elementsEqual(result.storedID) {
+            return
+        }
+        if result.isCredentialOfIdentity {
+            let subject = result.subject
+            if placement == nil, subject.name == subject.id { return }
+            try writer.field(ExportNames.name, .text(subject.name))
+        } else {
+            try writer.field(ExportNames.name, utf8: result.storedName, as: .text)
+        }
     }
 
     // MARK: - Priorities (docs/assessment.md, section 7)
