@@ -21,7 +21,7 @@ enum ResultCodec {
         into bytes: inout [UInt8]
     ) {
         let start = bytes.count
-        bytes.append(contentsOf: [0, 0, 0, 0])
+        append(UInt32(0), to: &bytes)
         encode(finding.subject, status: finding.status, into: &bytes)
         append(finding.idPrefix ?? FindingID.digestPrefix(of: finding, control: control), to: &bytes)
         append(UInt32(templates.messages.index(of: BoundMessageTemplate(finding.message))), to: &bytes)
@@ -38,7 +38,7 @@ enum ResultCodec {
 
     static func encode(passing subject: SubjectReference, into bytes: inout [UInt8]) {
         let start = bytes.count
-        bytes.append(contentsOf: [0, 0, 0, 0])
+        append(UInt32(0), to: &bytes)
         encode(subject, status: .pass, into: &bytes)
         patchLength(at: start, in: &bytes)
     }
@@ -48,7 +48,7 @@ enum ResultCodec {
     /// numbers in the control's table. Empty lists restore the control's own numbering.
     static func encodeTemplateMap(messages: [Int], evidence: [Int], into bytes: inout [UInt8]) {
         let start = bytes.count
-        bytes.append(contentsOf: [0, 0, 0, 0])
+        append(UInt32(0), to: &bytes)
         bytes.append(templateMapMarker)
         append(UInt32(messages.count), to: &bytes)
         for number in messages { append(UInt32(number), to: &bytes) }
@@ -72,15 +72,15 @@ enum ResultCodec {
 
     private static func patchLength(at start: Int, in bytes: inout [UInt8]) {
         let length = UInt32(bytes.count - start - 4)
-        for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index))) }
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: length.littleEndian, toByteOffset: start, as: UInt32.self) }
     }
 
     private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        for index in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(index)))) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     private static func append(_ text: String, to bytes: inout [UInt8]) {
