@@ -126,7 +126,7 @@ struct XMLRowSerializer {
         if !escape(text, inAttribute: inAttribute) {
             bytes.removeSubrange(start...)
             var sanitized = XMLCharacters.sanitized(String(decoding: text, as: UTF8.self))
-            sanitized.withUTF8 { escape($0, inAttribute: inAttribute) }
+            _ = sanitized.withUTF8 { escape($0, inAttribute: inAttribute) }
         }
     }
 

@@ -60,7 +60,9 @@ public struct AIAgentScope: Sendable {
         switch subject.kind {
         case .identity, .credential:
             if subject.ordinal >= 0, members.contains(subject.ordinal) { return true }
-            return subject.identityID.map(identityIDs.contains) ?? false
+            // Only inventories built outside a run list identities by id: a run never hashes here.
+            guard !identityIDs.isEmpty, let identityID = subject.identityID else { return false }
+            return identityIDs.contains(identityID)
         case .role: return roleIDs.contains(subject.id)
         case .platform: return platforms.contains(subject.id)
         }

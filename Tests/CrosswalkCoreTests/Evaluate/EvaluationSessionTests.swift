@@ -1,6 +1,7 @@
 import CrosswalkCore
 import CrosswalkTestSupport
 import Dispatch
+import Foundation
 import Testing
 
 /// The streaming evaluate stage must judge exactly as running every control over the whole
@@ -225,6 +226,59 @@ struct ThreadedRunner: WorkRunner {
             let owners = (try OwnerGrouping.group(threaded), try OwnerGrouping.group(serial))
             #expect(owners.0.groups.map(\.countsBySeverity) == owners.1.groups.map(\.countsBySeverity))
             #expect(owners.0.groups.map(\.ownerText) == owners.1.groups.map(\.ownerText))
+        }
+    }
+}
+
+/// A spool whose disk fills up after a number of writes.
+final class FillingSpool: ResultSpool, @unchecked Sendable {
+    struct Full: Error {}
+    private let inner = MemoryResultSpool()
+    private let lock = NSLock()
+    private var writesLeft: Int
+
+    init(writes: Int) { writesLeft = writes }
+
+    /// How many more writes it takes.
+    var remaining: Int { lock.withLock { writesLeft } }
+
+    func append(_ bytes: [UInt8], to stream: Int) throws {
+        try lock.withLock {
+            guard writesLeft > 0 else { throw Full() }
+            writesLeft -= 1
+        }
+        try inner.append(bytes, to: stream)
+    }
+
+    func read(_ stream: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try inner.read(stream, body)
+    }
+}
+
+@Suite struct SpoolFailureTests {
+    /// Batches merge while the next ones are evaluated: a spool that fills up during those merges
+    /// (or the last ones) still stops the evaluation with the spool's own error, on any number of
+    /// threads.
+    @Test(arguments: [1, 2, 3])
+    func aSpoolThatFillsUpStopsTheEvaluationWithItsError(_ width: Int) throws {
+        let context = EvaluationContext(
+            inventory: EvaluationSessionTests.crowded(),
+            policy: Policy(),
+            now: try #require(Timestamp(iso8601: "2026-11-01T00:00:00Z"))
+        )
+        let evaluator = ControlEvaluator(batchSize: 5, findingPartSize: 3)
+        let counting = FillingSpool(writes: .max)
+        _ = try evaluator.evaluate(context, spool: counting, runner: ThreadedRunner(width: width))
+        let writes = Int.max - counting.remaining
+        #expect(writes > 10)
+        for limit in [0, 1, writes / 2, writes - 1] {
+            #expect(throws: FillingSpool.Full.self, "after \(limit) writes") {
+                try evaluator.evaluate(
+                    context,
+                    spool: FillingSpool(writes: limit),
+                    runner: ThreadedRunner(width: width)
+                )
+            }
         }
     }
 }

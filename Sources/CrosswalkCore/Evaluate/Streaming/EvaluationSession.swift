@@ -1,12 +1,15 @@
 /// The evaluate stage for inventories of any size: identities arrive in batches, in input order,
 /// and are judged as they come; only each identity's ``Identity/peerRecord`` is kept.
 ///
-/// 1. ``prepare(_:)`` (in input order) numbers the batch's identities (``Identity/ordinal``),
-///    notes which are known to be in the `ai-agents` scope, and keeps their peer records.
-/// 2. ``batchEvaluator`` runs every ``ControlReach/identity`` control on the prepared batch. It
-///    reads nothing the session changes, so batches may be evaluated on several threads at once.
+/// 1. ``prepare(_:)`` (in input order) numbers the batch's identities (``Identity/ordinal``) and
+///    notes which are known to be in the `ai-agents` scope.
+/// 2. ``batchEvaluator`` runs every ``ControlReach/identity`` control on the prepared batch and
+///    makes the identities' peer records. It reads nothing the session changes, so batches may be
+///    evaluated on several threads at once.
 /// 3. ``merge(_:)`` (in input order again) adds the batch's results to each control's counts,
-///    sample and spool, so the outcome does not depend on how many threads evaluated.
+///    sample and spool, and keeps its peer records, so the outcome does not depend on how many
+///    threads evaluated. ``add(_:runner:)`` merges each group of batches while the next group is
+///    evaluated.
 /// 4. ``finish()`` runs the ``ControlReach/inventory`` controls on the peer records, settles the
 ///    scope of results that waited for it, and returns the ``Evaluation``.
 public final class EvaluationSession {
@@ -22,6 +25,10 @@ public final class EvaluationSession {
     private let inventoryControls: [(position: Int, control: any Control)]
     private var accumulators: [ControlAccumulator]
     private var peers: [Identity] = []
+    /// How many identities have been numbered (``prepare(_:)`` runs ahead of ``merge(_:)``).
+    private var numbered: Int32 = 0
+    /// Batches evaluated by ``add(_:runner:)`` and not merged yet, in input order.
+    private var unmerged: [EvaluatedBatch] = []
     private var ordinalByID: [String: Int32] = [:]
     private var membership: [AgentScopeLookup.Membership] = []
     private var failingControls: [UInt64] = []
@@ -84,15 +91,16 @@ public final class EvaluationSession {
     /// order, once per batch.
     public func prepare(_ identities: [Identity]) -> PreparedBatch {
         precondition(!finished, "prepare after finish")
-        let base = Int32(peers.count)
-        var numbered = identities
+        let base = numbered
+        var batch = identities
         var batchMembership: [AgentScopeLookup.Membership] = []
         batchMembership.reserveCapacity(identities.count)
         var batchWaiverTags: [Int32: [Int]] = [:]
-        for index in numbered.indices {
-            let ordinal = Int32(peers.count)
-            numbered[index].ordinal = ordinal
-            let identity = numbered[index]
+        for index in batch.indices {
+            let ordinal = numbered
+            numbered += 1
+            batch[index].ordinal = ordinal
+            let identity = batch[index]
             let member: AgentScopeLookup.Membership
             if identity.isAgent {
                 member = .inside
@@ -108,7 +116,6 @@ public final class EvaluationSession {
             membership.append(member)
             batchMembership.append(member)
             if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = ordinal }
-            peers.append(identity.peerRecord)
             ownerTally.appendIdentity(owner: identity.owner)
             if let waivers, waivers.hasTagWaivers {
                 let tagged = waivers.taggedWaivers(of: identity)
@@ -122,7 +129,7 @@ public final class EvaluationSession {
             kindCounts[identity.kind.rawValue, default: 0] += 1
             if let platform = identity.platform { platforms.insert(platform) }
         }
-        var prepared = PreparedBatch(identities: numbered, scope: AgentScopeLookup(base: base, batch: batchMembership))
+        var prepared = PreparedBatch(identities: batch, scope: AgentScopeLookup(base: base, batch: batchMembership))
         prepared.waiverTags = batchWaiverTags
         // What the samples already hold lets the batch's digests skip findings that cannot join
         // them (the samples come out the same, whenever the batch is merged).
@@ -140,16 +147,39 @@ public final class EvaluationSession {
         return results.values
     }
 
-    /// Steps 1 to 3 for batches that arrive together, in input order: prepares them, evaluates
-    /// them side by side on `runner`, and merges them in order. Throws when the spool cannot take
-    /// the results.
+    /// Steps 1 to 3 for batches that arrive together, in input order: prepares them, and evaluates
+    /// them side by side on `runner` while the batches of the previous call merge in order (merging
+    /// changes only the session, which evaluating never reads); these merge at the next call or in
+    /// ``finish(runner:)``. Throws when the spool cannot take the results.
     public func add(_ batches: [[Identity]], runner: any WorkRunner) throws {
-        for evaluated in evaluate(batches.map(prepare), runner: runner) { try merge(evaluated) }
+        let prepared = batches.map(prepare)
+        let previous = MergeJob(session: self, batches: unmerged)
+        unmerged = []
+        let evaluator = batchEvaluator
+        let results = WorkResults<EvaluatedBatch>(count: prepared.count)
+        let failure = WorkResults<any Error>(count: 1)
+        runner.run(prepared.count + 1) { index in
+            if index < prepared.count {
+                results.set(index, evaluator.evaluate(prepared[index]))
+            } else {
+                do { try previous.run() } catch { failure.set(0, error) }
+            }
+        }
+        if let error = failure.values.first { throw error }
+        unmerged = results.values
+    }
+
+    /// Merges the batches ``add(_:runner:)`` left unmerged.
+    private func mergeUnmerged() throws {
+        let batches = unmerged
+        unmerged = []
+        for batch in batches { try merge(batch) }
     }
 
     /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
     /// cannot take the results.
     public func merge(_ batch: EvaluatedBatch) throws {
+        peers.append(contentsOf: batch.peers)
         for (index, count) in batch.waiverMatches { waiverMatches[index, default: 0] += count }
         for (index, digest) in batch.digests.enumerated() {
             try absorb(digest, position: batchEvaluator.controls[index].position)
@@ -177,6 +207,7 @@ public final class EvaluationSession {
     /// by side, since each holds working sets the size of the inventory.)
     public func finish(runner: any WorkRunner = SerialRunner()) throws -> Evaluation {
         precondition(!finished, "finish called twice")
+        try mergeUnmerged()
         finished = true
         let inventory = Inventory(
             organization: organization,
@@ -271,6 +302,8 @@ public struct PreparedBatch: Sendable {
 /// The results of one batch: one digest per ``ControlReach/identity`` control.
 public struct EvaluatedBatch: Sendable {
     let digests: [RecorderDigest]
+    /// The batch's identities as the session keeps them (``Identity/peerRecord``), in order.
+    var peers: [Identity] = []
     /// Results each waiver accepted in the batch, by file position.
     var waiverMatches: [Int: Int] = [:]
 }
@@ -314,6 +347,18 @@ public struct BatchEvaluator: Sendable {
                 sampleCutoff: index < batch.sampleCutoffs.count ? batch.sampleCutoffs[index] : nil
             )
         }
-        return EvaluatedBatch(digests: digests, waiverMatches: matches)
+        return EvaluatedBatch(digests: digests, peers: batch.identities.map(\.peerRecord), waiverMatches: matches)
+    }
+}
+
+/// The merge of earlier batches that ``EvaluationSession/add(_:runner:)`` runs as one piece of
+/// work beside the evaluation of the next ones. It changes only the session's own state, which
+/// the evaluating pieces never read, and the runner returns only when it is done.
+private struct MergeJob: @unchecked Sendable {
+    let session: EvaluationSession
+    let batches: [EvaluatedBatch]
+
+    func run() throws {
+        for batch in batches { try session.merge(batch) }
     }
 }

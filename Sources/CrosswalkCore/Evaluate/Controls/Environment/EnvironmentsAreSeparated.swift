@@ -126,7 +126,8 @@ struct EnvironmentsAreSeparated: Control {
                 continue
             }
             let ownClass = EnvironmentClass(environment: environment)
-            let expected = "only \(ownClass.rawValue), like the identity (\(environment))"
+            // Spelled out only for identities with something to report (most have nothing).
+            var expected: String { "only \(ownClass.rawValue), like the identity (\(environment))" }
             var evidence: [Evidence] = []
             var crossings: [String] = []
             var unknownPeers: [String] = []
