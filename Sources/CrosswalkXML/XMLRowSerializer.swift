@@ -1,3 +1,5 @@
+import CrosswalkCore
+
 /// Serialises one row of the XML report — a record that starts a line of its own at the deepest
 /// row level (a result, an identity of the identity table, a framework entry) — into bytes, with
 /// exactly the markup and escaping libxml2's writer produces, so that ``XMLExportWriter`` can
@@ -15,13 +17,13 @@
 /// written `<name/>`.
 struct XMLRowSerializer {
     /// The rows serialised so far and not yet handed on.
-    private(set) var bytes: [UInt8] = []
+    let bytes = ByteAccumulator(capacity: Self.blockSize + 4096)
     /// The elements open in the current row, innermost last.
     private var elements: [String] = []
     /// Whether the innermost element's start tag is still open (attributes may follow).
     private var tagOpen = false
 
-    init() { bytes.reserveCapacity(Self.blockSize + 4096) }
+    init() {}
 
     /// How many bytes of rows are gathered before they are handed on.
     static let blockSize = 1 << 16
@@ -30,7 +32,7 @@ struct XMLRowSerializer {
     var inRow: Bool { !elements.isEmpty }
 
     /// Forgets the rows handed on.
-    mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+    mutating func clear() { bytes.removeAll() }
 
     /// Opens an element (the row's own element starts the row, after a line break).
     mutating func start(_ name: String, lineBreak: Bool = false) {
@@ -55,16 +57,7 @@ struct XMLRowSerializer {
 
     /// An integer attribute of the element just opened; false when its start tag is closed.
     mutating func attribute(_ name: String, integer value: Int) -> Bool {
-        attribute(name) { row in
-            if value < 0 { row.bytes.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude
-            let start = row.bytes.count
-            repeat {
-                row.bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-            row.bytes[start...].reverse()
-        }
+        attribute(name) { $0.bytes.append(decimal: value) }
     }
 
     /// ` name="…"` with the value `writeValue` appends; false when the start tag is closed.
@@ -115,7 +108,7 @@ struct XMLRowSerializer {
 
     private mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { bytes.append($0) }
     }
 
     /// Appends UTF-8 `text` with forbidden characters replaced and markup escaped, in one pass
@@ -124,7 +117,7 @@ struct XMLRowSerializer {
     private mutating func escapeSanitized(_ text: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
         let start = bytes.count
         if !escape(text, inAttribute: inAttribute) {
-            bytes.removeSubrange(start...)
+            bytes.truncate(to: start)
             var sanitized = XMLCharacters.sanitized(String(decoding: text, as: UTF8.self))
             _ = sanitized.withUTF8 { escape($0, inAttribute: inAttribute) }
         }
@@ -136,8 +129,13 @@ struct XMLRowSerializer {
     @discardableResult
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Bool {
         var start = 0
-        for index in 0..<utf8.count {
+        var index = 0
+        while true {
+            // Runs without markup, controls or a possible U+FFFE/U+FFFF are passed a word at a time.
+            index = PlainByteRun.end(in: utf8, from: index, specials: (0x26, 0x3C, 0x3E, 0x22, 0xEF))
+            guard index < utf8.count else { break }
             let byte = utf8[index]
+            index += 1
             let reference: StaticString
             switch byte {
             case UInt8(ascii: "&"): reference = "&amp;"
@@ -149,15 +147,15 @@ struct XMLRowSerializer {
             case 0x09: if inAttribute { reference = "&#9;" } else { continue }
             case 0x00..<0x20: return false
             case 0xEF:
-                if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE { return false }
+                if index + 1 < utf8.count, utf8[index] == 0xBF, utf8[index + 1] & 0xFE == 0xBE { return false }
                 continue
             default: continue
             }
-            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-            reference.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            start = index + 1
+            if start < index - 1 { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)])) }
+            reference.withUTF8Buffer { bytes.append($0) }
+            start = index
         }
-        if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+        if start < utf8.count { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
         return true
     }
 }

@@ -147,17 +147,14 @@ final class XMLStreamWriter {
     }
 
     /// Writes `bytes` as they are, already well-formed and escaped (rows serialised by
-    /// ``XMLRowSerializer``); closes the start tag of the innermost open element first.
-    func raw(_ bytes: [UInt8]) throws {
+    /// ``XMLRowSerializer``); closes the start tag of the innermost open element first. The bytes
+    /// go straight to the sink after what libxml2 has buffered, without a copy through libxml2.
+    func raw(_ bytes: ByteAccumulator) throws {
         guard !bytes.isEmpty else { return }
-        try bytes.withUnsafeBufferPointer { buffer in
-            try buffer.withMemoryRebound(to: xmlChar.self) { characters in
-                try check(
-                    xmlTextWriterWriteRawLen(writer, characters.baseAddress, Int32(characters.count)),
-                    "xmlTextWriterWriteRawLen"
-                )
-            }
-        }
+        // An empty raw write closes an open start tag; the flush hands libxml2's buffer on first.
+        try check(xmlTextWriterWriteRawLen(writer, "", 0), "xmlTextWriterWriteRawLen")
+        try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+        try bytes.withUnsafeBytes { try target.sink.write($0) }
     }
 
     /// Closes every open element, ends the document and flushes it to the sink; returns the bytes

@@ -81,6 +81,21 @@ import Testing
         }
     }
 
+    /// Plain text is passed over eight bytes at a time: every character that needs escaping is
+    /// still found at every place in and across those words.
+    @Test func everyCharacterNeedingAnEscapeIsFoundAtEveryPlaceInAWord() throws {
+        let characters = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) } + ["é", "😀", "\u{FFFE}", "\u{EF}"]
+        for character in characters {
+            for place in 0..<18 {
+                var text = String(repeating: "a", count: 17)
+                text.insert(character, at: text.index(text.startIndex, offsetBy: place))
+                let written = try self.text(pretty: false, name: text)
+                let parsed = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+                #expect(parsed["tags"] as? [String] == [text], "\(character.debugDescription) at \(place)")
+            }
+        }
+    }
+
     @Test func largeDocumentsReachTheSinkInBlocks() throws {
         final class CountingSink: ReportSink {
             var writes: [Int] = []

@@ -5,41 +5,21 @@ public final class ExportByteBuffer {
     public static let blockSize = 1 << 16
 
     private let sink: any ReportSink
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    private let bytes = ByteAccumulator(capacity: blockSize + 4096)
 
-    public init(sink: any ReportSink) {
-        self.sink = sink
-        bytes.reserveCapacity(Self.blockSize + 4096)
-    }
+    public init(sink: any ReportSink) { self.sink = sink }
 
     @inline(__always)
-    public func append(_ byte: UInt8) {
-        bytes.append(byte)
-    }
+    public func append(_ byte: UInt8) { bytes.append(byte) }
 
-    public func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
+    public func append(_ text: String) { bytes.append(text) }
 
-    public func append(_ other: [UInt8]) {
-        bytes.append(contentsOf: other)
-    }
+    public func append(_ other: [UInt8]) { other.withUnsafeBufferPointer { bytes.append($0) } }
 
-    public func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: buffer)
-    }
+    public func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(buffer) }
 
     /// Appends `value` in decimal digits, without building a string.
-    public func append(decimal value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
-    }
+    public func append(decimal value: Int) { bytes.append(decimal: value) }
 
     /// Hands the collected bytes to the sink once a block is full.
     @inline(__always)
@@ -50,7 +30,7 @@ public final class ExportByteBuffer {
     /// Hands every collected byte to the sink.
     public func flush() throws {
         guard !bytes.isEmpty else { return }
-        try sink.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        try bytes.withUnsafeBytes { try sink.write($0) }
+        bytes.removeAll()
     }
 }

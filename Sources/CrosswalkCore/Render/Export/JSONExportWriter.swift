@@ -123,17 +123,23 @@ public final class JSONExportWriter: ExportWriter {
         text.withUTF8 { string($0) }
     }
 
-    /// A JSON string of UTF-8 `bytes`.
+    /// A JSON string of UTF-8 `bytes`; runs of bytes that need no escape are found a word at a
+    /// time (``PlainByteRun``) and copied at once.
     private func string(_ bytes: UnsafeBufferPointer<UInt8>) {
         out.append(UInt8(ascii: "\""))
         var start = 0
-        for index in 0..<bytes.count {
+        var index = 0
+        while true {
+            index = PlainByteRun.end(in: bytes, from: index, specials: (0x22, 0x5C, 0x7F, 0x22, 0x22))
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
+                index += 1
                 continue
             }
             if start < index { out.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-            start = index + 1
+            index += 1
+            start = index
             switch byte {
             case UInt8(ascii: "\""): out.append("\\\"")
             case UInt8(ascii: "\\"): out.append("\\\\")
