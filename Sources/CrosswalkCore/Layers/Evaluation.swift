@@ -100,7 +100,7 @@ public struct ControlOutcome: Sendable {
                 stream: stream,
                 templates: templates,
                 where: { include($0.status, $0.ordinal, $0.hasIdentity) },
-                { try body($0.finding) }
+                { try body($0.finding(templates)) }
             )
         }
     }

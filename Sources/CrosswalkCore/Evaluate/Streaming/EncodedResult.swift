@@ -35,8 +35,11 @@ struct EncodedResult {
     var values = UnsafeRawBufferPointer(start: nil, count: 0)
     /// The record's evidence, each `u32 template number`, `u32 length` + UTF-8.
     var evidence = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// Resolves the record's evidence template numbers to the control's table.
-    var templates: TemplateResolver
+    /// The evidence template numbers of the template map in force (``TemplateResolver``): the
+    /// control-table index each number stands for; empty when numbers are the table's own.
+    var evidenceMap: [Int] = []
+    /// How many evidence templates the control's table has.
+    var evidenceTemplateCount = 0
 
     /// Calls `body` with each of the message's values, in order, with its gap index.
     func forEachValue(_ body: (_ index: Int, _ value: UnsafeRawBufferPointer) throws -> Void) rethrows {
@@ -52,7 +55,8 @@ struct EncodedResult {
         for _ in 0..<evidenceCount {
             let number = Int(Self.u32(in: evidence, at: position))
             position += 4
-            try body(templates.evidenceIndex(number), Self.text(in: evidence, at: &position))
+            let index = number < evidenceMap.count ? evidenceMap[number] : number
+            try body(index < evidenceTemplateCount ? index : nil, Self.text(in: evidence, at: &position))
         }
     }
 
@@ -71,12 +75,12 @@ struct EncodedResult {
     }
 
     /// The result as a ``Finding`` (a passing subject's record gives a pass with no message and
-    /// no evidence), sharing the control's templates.
-    var finding: Finding {
+    /// no evidence), sharing the control's `templates`.
+    func finding(_ templates: ControlTemplates) -> Finding {
         var finding = Finding(subject: subject, status: status, message: ResultMessage(TemplateResolver.empty))
         guard idPrefix != nil else { return finding }
         finding.idPrefix = idPrefix
-        let template = message.map(templates.message(at:)) ?? TemplateResolver.empty
+        let template = message.map { templates.messages.all[$0].template } ?? TemplateResolver.empty
         var texts: [String] = []
         texts.reserveCapacity(valueCount)
         forEachValue { _, value in texts.append(String(decoding: value, as: UTF8.self)) }
@@ -84,7 +88,7 @@ struct EncodedResult {
         if template.slots.count == texts.count { finding.message = ResultMessage(template, values: texts) }
         finding.evidence.reserveCapacity(evidenceCount)
         forEachEvidence { number, observed in
-            let template = number.map(templates.evidence(at:)) ?? EvidenceTemplate(field: "", expected: "")
+            let template = number.map { templates.evidence.all[$0] } ?? EvidenceTemplate(field: "", expected: "")
             finding.evidence.append(
                 Evidence(
                     field: template.field,

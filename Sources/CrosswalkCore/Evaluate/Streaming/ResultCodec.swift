@@ -99,7 +99,7 @@ enum ResultCodec {
         templates: ControlTemplates,
         _ body: (Finding) throws -> Void
     ) throws {
-        try forEach(in: spool, stream: stream, templates: templates, where: nil) { try body($0.finding) }
+        try forEach(in: spool, stream: stream, templates: templates, where: nil) { try body($0.finding(templates)) }
     }
 
     /// Reads the records of `stream` whose ``RecordHeader`` `include` accepts, in order, in place;
@@ -238,7 +238,8 @@ enum ResultCodec {
                 identityID: identityID,
                 storedID: storedID,
                 storedName: storedName,
-                templates: templates
+                evidenceMap: templates.evidenceMap,
+                evidenceTemplateCount: templates.templates.evidence.all.count
             )
             if position < end {
                 result.idPrefix =
@@ -287,16 +288,4 @@ struct TemplateResolver {
         let index = number < messageMap.count ? messageMap[number] : number
         return index < templates.messages.all.count ? index : nil
     }
-
-    /// The index in the control's table of the evidence template a record numbers `number`.
-    func evidenceIndex(_ number: Int) -> Int? {
-        let index = number < evidenceMap.count ? evidenceMap[number] : number
-        return index < templates.evidence.all.count ? index : nil
-    }
-
-    /// The control's message template at `index` of its table.
-    func message(at index: Int) -> MessageTemplate { templates.messages.all[index].template }
-
-    /// The control's evidence template at `index` of its table.
-    func evidence(at index: Int) -> EvidenceTemplate { templates.evidence.all[index] }
 }
