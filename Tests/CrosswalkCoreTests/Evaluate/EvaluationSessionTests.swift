@@ -298,3 +298,47 @@ extension ControlOutcome {
         return all.sorted { $0.id < $1.id }
     }
 }
+
+/// The whole pipeline on an inventory of several groups of batches: on more than one thread (each
+/// group merged while the next is evaluated) the report comes out exactly as on one thread, and a
+/// spool that fills up still stops the run.
+@Suite struct ThreadedPipelineTests {
+    static func request() throws -> CrosswalkPipeline.Request {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("threaded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("inventory.jsonl")
+        try LargeInventory.write(identities: 13_000, to: url)
+        return CrosswalkPipeline.Request(
+            inventoryFiles: [InputFile(path: "inventory.jsonl", bytes: Array(try Data(contentsOf: url)))],
+            policyFile: try Fixtures.file("examples/acme/policy.yaml"),
+            now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+        )
+    }
+
+    @Test func aSessionOnItsOwnThreadGivesTheSameReport() throws {
+        let request = try Self.request()
+        let serial = try JSONReportRenderer().render(CrosswalkPipeline().run(request))
+        for width in [2, 3] {
+            let report = try CrosswalkPipeline().run(request, runner: ThreadedRunner(width: width))
+            #expect(try JSONReportRenderer().render(report) == serial, "\(width) threads")
+        }
+    }
+
+    @Test func aSpoolThatFillsUpStopsAThreadedRun() throws {
+        let request = try Self.request()
+        let counting = FillingSpool(writes: .max)
+        _ = try CrosswalkPipeline().run(request, spool: counting, runner: ThreadedRunner(width: 2))
+        let writes = Int.max - counting.remaining
+        #expect(writes > 20)
+        for limit in [0, writes / 3, writes / 2, writes - 1] {
+            #expect(throws: FillingSpool.Full.self, "after \(limit) of \(writes) writes") {
+                _ = try CrosswalkPipeline().run(
+                    request,
+                    spool: FillingSpool(writes: limit),
+                    runner: ThreadedRunner(width: 2)
+                )
+            }
+        }
+    }
+}
