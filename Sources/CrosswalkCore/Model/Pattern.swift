@@ -46,6 +46,21 @@ public enum Pattern {
     /// whose prefix starts `inner`'s literal prefix, or `*` itself. Conservative: may answer false
     /// for exotic pattern pairs that do in fact nest.
     public static func covers(_ outer: String, _ inner: String) -> Bool {
+        guard isASCII(outer), isASCII(inner) else { return coversByCharacter(outer, inner) }
+        // ASCII patterns (permissions and tool names, millions of comparisons at scale) compare
+        // byte by byte, with the same rules.
+        let star = UInt8(ascii: "*")
+        guard inner.utf8.contains(star) else { return matches(outer, inner) }
+        if outer == "*" || outer == inner { return true }
+        let outerPrefix = outer.utf8.dropLast()
+        guard outer.utf8.last == star, !outerPrefix.contains(star) else { return false }
+        return inner.utf8.prefix { $0 != star }.starts(with: outerPrefix)
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// ``covers(_:_:)`` by `Character`, as String compares text (canonical equivalence).
+    private static func coversByCharacter(_ outer: String, _ inner: String) -> Bool {
         guard inner.contains("*") else { return matches(outer, inner) }
         if outer == "*" { return true }
         if outer == inner { return true }

@@ -14,6 +14,9 @@ import Testing
     @Test(arguments: [
         ("*", "s3:*", true), ("s3:*", "s3:Get*", true), ("s3:Get*", "s3:*", false), ("s3:*", "*", false),
         ("s3:GetObject", "s3:GetObject", true), ("s3:*", "s3:GetObject", true), ("s3:GetObject", "s3:*", false),
+        ("s3*", "s3:Get*", true), ("s3:G*", "s3:*", false), ("s3:*:x*", "s3:a:x*", false), ("", "*", false),
+        ("*", "", true), ("s3:Get*", "s3:GetObject*Acl", true), ("s3:Put*", "s3:Get*", false),
+        ("café:*", "café:lire*", true), ("cafe\u{301}:*", "café:lire*", true), ("café:*", "cafe:lire*", false),
     ])
     func decidesWhetherOnePatternCoversAnother(_ outer: String, _ inner: String, _ expected: Bool) {
         #expect(Pattern.covers(outer, inner) == expected, "\(outer) covers \(inner)")

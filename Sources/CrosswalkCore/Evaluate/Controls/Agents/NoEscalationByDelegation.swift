@@ -77,13 +77,18 @@ struct NoEscalationByDelegation: Control {
                 )
                 continue
             }
-            let parentPermissions = inventory.effectivePermissions(of: parent)
+            // The parent's roles, searched in place (a union of their permissions, sorted, would be
+            // built for every spawned identity).
+            let parentRoles = parent.roleBindings.compactMap { inventory.role(withID: $0.role) }
             var evidence: [Evidence] = []
             var uncovered: [String] = []
             for binding in identity.roleBindings {
                 guard let role = inventory.role(withID: binding.role) else { continue }
                 for permission in role.permissions where !uncovered.contains(permission) {
-                    guard !parentPermissions.contains(where: { Pattern.covers($0, permission) }) else { continue }
+                    let covered = parentRoles.contains { role in
+                        role.permissions.contains { Pattern.covers($0, permission) }
+                    }
+                    guard !covered else { continue }
                     uncovered.append(permission)
                     evidence.append(
                         Evidence(
