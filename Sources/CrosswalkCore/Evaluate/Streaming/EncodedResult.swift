@@ -55,8 +55,8 @@ struct EncodedResult {
         for _ in 0..<evidenceCount {
             let number = Int(Self.u32(in: evidence, at: position))
             position += 4
-            let index = number < evidenceMap.count ? evidenceMap[number] : number
-            try body(index < evidenceTemplateCount ? index : nil, Self.text(in: evidence, at: &position))
+            let index = TemplateResolver.index(of: number, through: evidenceMap, among: evidenceTemplateCount)
+            try body(index, Self.text(in: evidence, at: &position))
         }
     }
 

@@ -285,7 +285,13 @@ struct TemplateResolver {
 
     /// The index in the control's table of the message template a record numbers `number`.
     func messageIndex(_ number: Int) -> Int? {
-        let index = number < messageMap.count ? messageMap[number] : number
-        return index < templates.messages.all.count ? index : nil
+        Self.index(of: number, through: messageMap, among: templates.messages.all.count)
+    }
+
+    /// The index a record's template `number` stands for through `map` (empty: the number itself),
+    /// or nil when the table's `count` templates have none such.
+    static func index(of number: Int, through map: [Int], among count: Int) -> Int? {
+        let index = number < map.count ? map[number] : number
+        return index < count ? index : nil
     }
 }

@@ -68,7 +68,7 @@ struct ExportTables {
         let derivedName: Bool
         switch result.kind {
         case .identity:
-            derivedName = Self.equal(result.storedID, identityID) && Self.equal(result.storedName, identity.name)
+            derivedName = result.storedID.elementsEqual(identityID) && Self.equal(result.storedName, identity.name)
         case .credential:
             derivedName = result.isCredentialOfIdentity && Self.equal(result.storedName, identity.name)
         default: derivedName = false
@@ -79,12 +79,6 @@ struct ExportTables {
     /// Whether UTF-8 `bytes` spell `text`.
     private static func equal(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { equal(bytes, UnsafeRawBufferPointer($0)) }
-    }
-
-    private static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        for index in 0..<lhs.count where lhs[index] != rhs[index] { return false }
-        return true
+        return text.withUTF8 { bytes.elementsEqual($0) }
     }
 }

@@ -364,8 +364,19 @@ public struct ReportExporter {
         }
         try writer.endList()
         try writer.beginList("results", item: "result")
+        // Read once per control, not per result: which values of each message template are policy
+        // values (stated in the template, not in results), and how many evidence templates there are.
+        let policyGaps = templates.messages.all.map(\.template.isPolicyGap)
+        let evidenceTemplateCount = templates.evidence.all.count
         try outcome.forEachEncodedFinding { result in
-            try writeResult(writer, result, control: definition, templates: templates, identities: identities)
+            try writeResult(
+                writer,
+                result,
+                control: definition,
+                policyGaps: policyGaps,
+                evidenceTemplateCount: evidenceTemplateCount,
+                identities: identities
+            )
         }
         try writer.endList()
         if report.includesPassing {
@@ -381,36 +392,36 @@ public struct ReportExporter {
     }
 
     /// One result, its values copied from where it was read (the run's spool) without building
-    /// a ``Finding``.
+    /// a ``Finding``. `policyGaps` says, for each of the control's message templates, which of its
+    /// gaps are policy values.
     private func writeResult(
         _ writer: some ExportWriter,
         _ result: EncodedResult,
         control: ControlDefinition,
-        templates: ControlTemplates,
+        policyGaps: [[Bool]],
+        evidenceTemplateCount: Int,
         identities: ExportTables
     ) throws {
         try writer.beginRecord(ExportNames.result)
         try FindingID.withText(result.idPrefix ?? 0) { try writer.field(ExportNames.id, utf8: $0, as: .identifier) }
         try writer.field(ExportNames.status, .identifier(result.status.rawValue))
-        let messages = templates.messages.all
         // Only a damaged spool names a template the control's table does not have: the result
         // then refers to the next number, which no template has.
-        let message = result.message ?? messages.count
+        let message = result.message ?? policyGaps.count
         try writeSubject(writer, result, control: control, identities: identities) {
             try writer.field(ExportNames.message, .integer(message))
         }
         try writer.beginList(ExportNames.values, item: ExportNames.value, wrapped: false)
-        let isPolicyGap = message < messages.count ? messages[message].template.isPolicyGap : []
+        let isPolicyGap = message < policyGaps.count ? policyGaps[message] : []
         try result.forEachValue { index, value in
             if index < isPolicyGap.count, isPolicyGap[index] { return }
             try writer.item(utf8: value, as: .text)
         }
         try writer.endList()
         try writer.beginList(ExportNames.evidence, item: ExportNames.observation, wrapped: false)
-        let evidenceTemplates = templates.evidence.all.count
         try result.forEachEvidence { template, observed in
             try writer.beginRecord(ExportNames.observation)
-            try writer.field(ExportNames.template, .integer(template ?? evidenceTemplates))
+            try writer.field(ExportNames.template, .integer(template ?? evidenceTemplateCount))
             try writer.field(ExportNames.observed, utf8: observed, as: .inlineText)
             try writer.endRecord()
         }
@@ -446,15 +457,19 @@ public struct ReportExporter {
         try writer.field(ExportNames.identity, placement.map { .integer($0.row) })
         if relative == .credential { try writer.field(ExportNames.credential, utf8: result.storedID, as: .identifier) }
         try attributes()
+        // A credential of an identity has a composed id and name, built only off the common path.
+        let nameGoesWithoutSaying: Bool
         if let placement {
-            if placement.derivedName { return }
-        } else if !result.isCredentialOfIdentity, result.storedName.elementsEqual(result.storedID) {
-            return
-        }
-        if result.isCredentialOfIdentity {
+            nameGoesWithoutSaying = placement.derivedName
+        } else if result.isCredentialOfIdentity {
             let subject = result.subject
-            if placement == nil, subject.name == subject.id { return }
-            try writer.field(ExportNames.name, .text(subject.name))
+            nameGoesWithoutSaying = subject.name == subject.id
+        } else {
+            nameGoesWithoutSaying = result.storedName.elementsEqual(result.storedID)
+        }
+        guard !nameGoesWithoutSaying else { return }
+        if result.isCredentialOfIdentity {
+            try writer.field(ExportNames.name, .text(result.subject.name))
         } else {
             try writer.field(ExportNames.name, utf8: result.storedName, as: .text)
         }
