@@ -52,6 +52,37 @@ public enum CommandRunner {
         )
     }
 
+    /// Runs `crosswalk arguments…` as ``run(_:in:)`` does, but unable to make any file larger than
+    /// `fileSizeLimit` bytes (`RLIMIT_FSIZE`, with `SIGXFSZ` ignored): a write past it fails with
+    /// `EFBIG`, as on a full disk.
+    public static func run(
+        _ arguments: [String],
+        fileSizeLimit: Int,
+        in directory: URL = Fixtures.repositoryRoot
+    ) throws -> Result {
+        let limited = makeProcess(arguments, in: directory)
+        let process = makeProcess([], in: directory)
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // An ignored signal stays ignored across exec, so the write fails instead of the signal
+        // ending the process.
+        process.arguments =
+            ["-c", #"trap '' XFSZ; exec prlimit --fsize="$0" "$@""#, String(fileSizeLimit)]
+            + [limited.executableURL?.path ?? "crosswalk"] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            exitCode: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
+    }
+
     /// A new empty temporary folder.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-\(UUID().uuidString)")

@@ -171,6 +171,7 @@ struct ReportCommand: ParsableCommand {
                 progress: progress
             )
             let prepared = try job.prepare()
+            KeptUntilExit.keep(prepared)
             let outcome = try job.write(prepared, into: output)
             if !quiet {
                 ReportJob.printSummary(

@@ -58,12 +58,16 @@ struct ReportJob {
         do {
             let display = ProgressDisplay.make(forced: progress, quiet: quiet)
             defer { display?.finish() }
+            let spool = try TemporaryResultSpool()
             report = try CrosswalkPipeline().run(
                 request,
-                spool: try TemporaryResultSpool(),
+                spool: spool,
                 runner: ConcurrentRunner(),
                 progress: display?.handler
             )
+            // Every result is written: nothing more needs the folder, even if the report is
+            // never freed (``KeptUntilExit``).
+            spool.closeFolder()
         } catch let error as UnknownFrameworkError {
             Terminal.printError("Error: \(frameworkSource): \(error.message)")
             Terminal.printError("  See 'crosswalk \(commandName) --help'.")

@@ -36,6 +36,7 @@ struct RunJob {
             )
             job.beforeRendering = { report in history.compare(&report, runID: run.description) }
             let prepared = try job.prepare()
+            KeptUntilExit.keep(prepared)
             let staging = root.stagingName(for: run)
             let outcome: ReportSetWriter.Outcome
             do {

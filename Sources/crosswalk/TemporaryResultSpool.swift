@@ -6,12 +6,14 @@ import Foundation
 /// Each stream is an anonymous file: created exclusively with mode 0600 in a private folder
 /// (`crosswalk-spool-XXXXXX` under `$TMPDIR` or `/tmp`, mode 0700) and unlinked at once, so the
 /// data disappears when the run ends, however it ends, and no other user can open it. The folder
-/// itself is removed as soon as it is empty.
+/// itself is removed once the evaluate stage has written every stream (``closeFolder()``), or
+/// when the spool is freed.
 final class TemporaryResultSpool: ResultSpool, @unchecked Sendable {
     // Appended to only by the evaluate stage's in-order merge; read only after it finished.
     private var descriptors: [Int: Int32] = [:]
     private var sizes: [Int: Int] = [:]
     private let folder: String
+    private var folderRemoved = false
 
     init() throws {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
@@ -32,6 +34,15 @@ final class TemporaryResultSpool: ResultSpool, @unchecked Sendable {
 
     deinit {
         for descriptor in descriptors.values { close(descriptor) }
+        closeFolder()
+    }
+
+    /// Removes the private folder, which holds no names (every stream was unlinked as it was
+    /// created); the streams stay readable through their open descriptors, and no stream can be
+    /// added any more. Call once the evaluate stage has finished writing.
+    func closeFolder() {
+        guard !folderRemoved else { return }
+        folderRemoved = true
         rmdir(folder)
     }
 
@@ -79,6 +90,7 @@ final class TemporaryResultSpool: ResultSpool, @unchecked Sendable {
 
     private func descriptor(for stream: Int) throws -> Int32 {
         if let descriptor = descriptors[stream] { return descriptor }
+        precondition(!folderRemoved, "a result stream added after the spool's folder was closed")
         let path = "\(folder)/\(stream)"
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
