@@ -202,9 +202,60 @@ public final class EvaluationSession {
         }
     }
 
+    /// Judges a ``PartitionedControl`` in consecutive parts of `findingPartSize` subjects,
+    /// `runner.width` parts at a time, each part's results digested where it was judged; the parts
+    /// merge in order, each group while the next is judged, so the outcome is that of one pass.
+    private func evaluateInParts<Partitioned: PartitionedControl>(
+        _ control: Partitioned,
+        position: Int,
+        context: EvaluationContext,
+        scope: AIAgentScope,
+        runner: any WorkRunner
+    ) throws {
+        let preparation = control.prepare(context)
+        let count = control.subjectCount(in: context)
+        let parts = stride(from: 0, to: count, by: findingPartSize).map { $0..<min($0 + findingPartSize, count) }
+        let judge = PartJudge(
+            control: control,
+            preparation: preparation,
+            context: context,
+            scope: AgentScopeLookup(complete: scope),
+            keepPassing: keepPassing,
+            waivers: waivers,
+            waiverTags: waiverTags
+        )
+        var next = 0
+        var unmergedParts: [JudgedPart] = []
+        repeat {
+            let group = Array(parts[next..<min(next + runner.width, parts.count)])
+            next += group.count
+            let cutoff = accumulators[position].sampleCutoff
+            let previous = PartMergeJob(session: self, position: position, parts: unmergedParts)
+            let results = WorkResults<JudgedPart>(count: group.count)
+            let failure = WorkResults<any Error>(count: 1)
+            runner.run(group.count + 1) { index in
+                if index < group.count {
+                    results.set(index, judge.judge(group[index], sampleCutoff: cutoff))
+                } else {
+                    do { try previous.run() } catch { failure.set(0, error) }
+                }
+            }
+            if let error = failure.values.first { throw error }
+            unmergedParts = results.values
+        } while !unmergedParts.isEmpty
+    }
+
+    /// Adds one judged part of a ``PartitionedControl``: its waiver matches and its digest.
+    fileprivate func merge(_ part: JudgedPart, position: Int) throws {
+        for (index, count) in part.waiverMatches { waiverMatches[index, default: 0] += count }
+        try absorb(part.digest, position: position)
+    }
+
     /// Step 4: runs the controls that read across identities, one after another, and returns every
-    /// control's outcome. (`runner` is for work that can be split; these controls are not run side
-    /// by side, since each holds working sets the size of the inventory.)
+    /// control's outcome. These controls are not run side by side, since each holds working sets
+    /// the size of the inventory; but a ``PartitionedControl`` is judged in parts of
+    /// `findingPartSize` subjects spread over `runner`, each group of parts merged while the next
+    /// is judged.
     public func finish(runner: any WorkRunner = SerialRunner()) throws -> Evaluation {
         precondition(!finished, "finish called twice")
         try mergeUnmerged()
@@ -221,6 +272,10 @@ public final class EvaluationSession {
         // One control at a time, its findings merged in parts as it records them: these controls
         // judge every identity at once, and their findings must not all wait in memory.
         for (position, control) in inventoryControls {
+            if runner.width > 1, let partitioned = control as? any PartitionedControl {
+                try evaluateInParts(partitioned, position: position, context: context, scope: scope, runner: runner)
+                continue
+            }
             let controlID = control.definition.id
             let overflow = FindingOverflow(partSize: findingPartSize) { [self] part in
                 var part = part
@@ -360,5 +415,52 @@ private struct MergeJob: @unchecked Sendable {
 
     func run() throws {
         for batch in batches { try session.merge(batch) }
+    }
+}
+
+/// What judging one part of a ``PartitionedControl`` needs, none of which changes while the parts
+/// are judged, so any number of threads may use it at once.
+private struct PartJudge<Partitioned: PartitionedControl>: Sendable {
+    let control: Partitioned
+    let preparation: Partitioned.Preparation
+    let context: EvaluationContext
+    let scope: AgentScopeLookup
+    let keepPassing: Bool
+    let waivers: WaiverBook?
+    let waiverTags: [Int32: [Int]]
+
+    /// Judges the subjects at `positions` and digests their results.
+    func judge(_ positions: Range<Int>, sampleCutoff: RecorderDigest.SampleKey?) -> JudgedPart {
+        let controlID = control.definition.id
+        var recorder = ResultRecorder(keepPassing: keepPassing, scope: scope)
+        control.evaluate(positions, of: context, with: preparation, into: &recorder)
+        var matches: [Int: Int] = [:]
+        if let waivers {
+            let tags = waiverTags
+            recorder.applyWaivers(waivers, control: controlID, tagged: { tags[$0] ?? [] }, matches: &matches)
+        }
+        return JudgedPart(
+            digest: RecorderDigest(recorder, control: controlID, keepPassing: keepPassing, sampleCutoff: sampleCutoff),
+            waiverMatches: matches
+        )
+    }
+}
+
+/// One part of a ``PartitionedControl``'s subjects, judged and digested.
+private struct JudgedPart: Sendable {
+    let digest: RecorderDigest
+    /// Results each waiver accepted in the part, by file position.
+    let waiverMatches: [Int: Int]
+}
+
+/// The merge of a group of judged parts, run beside the judging of the next group (like
+/// ``MergeJob``).
+private struct PartMergeJob: @unchecked Sendable {
+    let session: EvaluationSession
+    let position: Int
+    let parts: [JudgedPart]
+
+    func run() throws {
+        for part in parts { try session.merge(part, position: position) }
     }
 }

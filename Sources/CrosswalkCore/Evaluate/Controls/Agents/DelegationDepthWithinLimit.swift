@@ -11,7 +11,7 @@
 /// not-applicable, as are identities nobody spawned.
 ///
 /// Reports spawned identities whose delegation chain is deeper than the policy allows, with the chain.
-struct DelegationDepthWithinLimit: Control {
+struct DelegationDepthWithinLimit: PartitionedControl {
     let definition = ControlDefinition(
         id: "CW-AGENT-03",
         title: "Delegation chains stay within the policy's maximum depth",
@@ -71,10 +71,19 @@ struct DelegationDepthWithinLimit: Control {
 
     let reach = ControlReach.inventory
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+    func prepare(_ context: EvaluationContext) -> DelegationForest {
+        DelegationForest(context.inventory)
+    }
+
+    func evaluate(
+        _ positions: Range<Int>,
+        of context: EvaluationContext,
+        with forest: DelegationForest,
+        into recorder: inout ResultRecorder
+    ) {
         let limit = context.policy.thresholds.maxDelegationDepth
-        let forest = DelegationForest(context.inventory)
-        for (position, identity) in context.inventory.identities.enumerated() {
+        for position in positions {
+            let identity = context.inventory.identities[position]
             let subject = SubjectReference.identity(identity)
             guard identity.spawnedBy != nil else {
                 recorder.notApplicable(subject)

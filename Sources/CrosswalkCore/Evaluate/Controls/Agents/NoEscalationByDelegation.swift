@@ -12,7 +12,7 @@
 /// assessed; identities recorded as deleted and identities nobody spawned are not-applicable.
 ///
 /// Reports spawned identities holding a permission their parent lacks, naming each one and its role.
-struct NoEscalationByDelegation: Control {
+struct NoEscalationByDelegation: PartitionedControl {
     let definition = ControlDefinition(
         id: "CW-AGENT-01",
         title: "A spawned agent holds no permission its parent lacks (no escalation by delegation)",
@@ -55,9 +55,14 @@ struct NoEscalationByDelegation: Control {
 
     let reach = ControlReach.inventory
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
+    func evaluate(
+        _ positions: Range<Int>,
+        of context: EvaluationContext,
+        with preparation: Void,
+        into recorder: inout ResultRecorder
+    ) {
         let inventory = context.inventory
-        for identity in inventory.identities {
+        for identity in inventory.identities[positions] {
             let subject = SubjectReference.identity(identity)
             guard let parentID = identity.spawnedBy, identity.status != .deleted else {
                 recorder.notApplicable(subject)

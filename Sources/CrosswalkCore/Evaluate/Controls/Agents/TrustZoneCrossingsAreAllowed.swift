@@ -7,7 +7,7 @@
 /// cannot delegate or act on a delegation and are not-applicable, as are identities nobody spawned.
 ///
 /// Reports spawned identities whose delegation crosses trust zones without an allowing policy entry.
-struct TrustZoneCrossingsAreAllowed: Control {
+struct TrustZoneCrossingsAreAllowed: PartitionedControl {
     let definition = ControlDefinition(
         id: "CW-AGENT-02",
         title: "Delegation across trust zones is explicitly allowed by policy",
@@ -50,8 +50,13 @@ struct TrustZoneCrossingsAreAllowed: Control {
 
     let reach = ControlReach.inventory
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        for identity in context.inventory.identities {
+    func evaluate(
+        _ positions: Range<Int>,
+        of context: EvaluationContext,
+        with preparation: Void,
+        into recorder: inout ResultRecorder
+    ) {
+        for identity in context.inventory.identities[positions] {
             let subject = SubjectReference.identity(identity)
             guard let parentID = identity.spawnedBy, identity.status.isActive else {
                 recorder.notApplicable(subject)

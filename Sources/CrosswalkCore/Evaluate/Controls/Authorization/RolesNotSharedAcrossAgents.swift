@@ -8,7 +8,7 @@
 /// every agent except those recorded as deleted counts. Roles bound to no agent are not-applicable.
 ///
 /// Reports roles bound to agents of more distinct owners than the policy allows, listing the owners.
-struct RolesNotSharedAcrossAgents: Control {
+struct RolesNotSharedAcrossAgents: PartitionedControl {
     let definition = ControlDefinition(
         id: "CW-AUTHZ-05",
         title: "Roles are not shared across many unrelated agents (no broad shared service principals)",
@@ -82,9 +82,9 @@ struct RolesNotSharedAcrossAgents: Control {
 
     let reach = ControlReach.inventory
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        // Only what the check reads of each agent: a role shared by many agents must not hold
-        // a copy of each agent's record.
+    /// The agents bound to each role, by role id: only what the check reads of each agent, so that
+    /// a role shared by many agents does not hold a copy of each agent's record.
+    func prepare(_ context: EvaluationContext) -> [String: [(id: String, owner: String?)]] {
         var agentsByRole: [String: [(id: String, owner: String?)]] = [:]
         for identity in context.inventory.identities where identity.isAgent && identity.status != .deleted {
             var bound = Set<String>()
@@ -92,8 +92,20 @@ struct RolesNotSharedAcrossAgents: Control {
                 agentsByRole[binding.role, default: []].append((identity.id, identity.owner))
             }
         }
+        return agentsByRole
+    }
+
+    /// The control judges roles.
+    func subjectCount(in context: EvaluationContext) -> Int { context.inventory.roles.count }
+
+    func evaluate(
+        _ positions: Range<Int>,
+        of context: EvaluationContext,
+        with agentsByRole: [String: [(id: String, owner: String?)]],
+        into recorder: inout ResultRecorder
+    ) {
         let limit = context.policy.thresholds.maxAgentOwnersPerRole
-        for role in context.inventory.roles {
+        for role in context.inventory.roles[positions] {
             let subject = SubjectReference.role(role)
             guard let agents = agentsByRole[role.id], !agents.isEmpty else {
                 recorder.notApplicable(subject)

@@ -13,7 +13,7 @@
 /// outlive a disabled status, so only identities recorded as deleted are not-applicable.
 ///
 /// Reports identities that bridge production and non-production, with each crossing.
-struct EnvironmentsAreSeparated: Control {
+struct EnvironmentsAreSeparated: PartitionedControl {
     let definition = ControlDefinition(
         id: "CW-ENV-01",
         title: "Production and non-production identities and credentials are kept apart",
@@ -92,11 +92,11 @@ struct EnvironmentsAreSeparated: Control {
 
     let reach = ControlReach.inventory
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let inventory = context.inventory
-        // identity id → (other identity, credential reference) for every active shared credential, both directions.
+    /// Identity id → (other identity, credential reference) for every active shared credential,
+    /// both directions.
+    func prepare(_ context: EvaluationContext) -> [String: [(peer: String, credential: String)]] {
         var sharing: [String: [(peer: String, credential: String)]] = [:]
-        for identity in inventory.identities {
+        for identity in context.inventory.identities {
             for credential in identity.credentials where context.isActive(credential) {
                 for other in credential.sharedWith where other != identity.id {
                     let reference = "\(identity.id)/\(credential.id)"
@@ -105,7 +105,17 @@ struct EnvironmentsAreSeparated: Control {
                 }
             }
         }
-        for identity in inventory.identities {
+        return sharing
+    }
+
+    func evaluate(
+        _ positions: Range<Int>,
+        of context: EvaluationContext,
+        with sharing: [String: [(peer: String, credential: String)]],
+        into recorder: inout ResultRecorder
+    ) {
+        let inventory = context.inventory
+        for identity in inventory.identities[positions] {
             let subject = SubjectReference.identity(identity)
             guard identity.status != .deleted else {
                 recorder.notApplicable(subject)
