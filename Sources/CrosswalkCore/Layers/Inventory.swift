@@ -57,6 +57,11 @@ public struct Inventory: Sendable {
         identityIndex[id].map(Int.init)
     }
 
+    /// The position in ``roles`` of the role with `id` (the first, if several share it).
+    public func rolePosition(of id: String) -> Int? {
+        roleIndex[id]
+    }
+
     public func role(withID id: String) -> Role? {
         roleIndex[id].map { roles[$0] }
     }

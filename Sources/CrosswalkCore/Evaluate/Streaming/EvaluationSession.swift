@@ -73,8 +73,10 @@ public final class EvaluationSession {
         self.roleIndex = rolesOnly.roleIndexTable
         let positioned = controls.enumerated().map { (position: $0.offset, control: $0.element) }
         self.inventoryControls = positioned.filter { $0.control.reach == .inventory }
+        let identityControls = positioned.filter { $0.control.reach == .identity }
         self.batchEvaluator = BatchEvaluator(
-            controls: positioned.filter { $0.control.reach == .identity },
+            controls: identityControls,
+            evaluations: identityControls.map { PreparedEvaluation.of($0.control, roles: roles, policy: policy) },
             policy: policy,
             now: now,
             roles: roles,
@@ -367,6 +369,9 @@ public struct EvaluatedBatch: Sendable {
 /// change during a run, so any number of threads may use it at once.
 public struct BatchEvaluator: Sendable {
     let controls: [(position: Int, control: any Control)]
+    /// Each control's evaluation, with what it works out once per run already worked out
+    /// (``RolePreparedControl``).
+    let evaluations: [PreparedEvaluation]
     let policy: Policy
     let now: Timestamp
     let roles: [Role]
@@ -386,7 +391,7 @@ public struct BatchEvaluator: Sendable {
         var matches: [Int: Int] = [:]
         let digests = controls.enumerated().map { index, entry in
             var recorder = ResultRecorder(keepPassing: keepPassing, scope: batch.scope)
-            entry.control.evaluate(context, into: &recorder)
+            evaluations[index].evaluate(context, &recorder)
             if let waivers {
                 recorder.applyWaivers(
                     waivers,

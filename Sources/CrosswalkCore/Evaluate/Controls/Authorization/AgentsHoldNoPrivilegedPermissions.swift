@@ -10,7 +10,7 @@
 /// not-applicable, as are identities of other kinds.
 ///
 /// Reports agents holding any wildcard or privileged permission, with the role that grants it.
-struct AgentsHoldNoPrivilegedPermissions: Control {
+struct AgentsHoldNoPrivilegedPermissions: RolePreparedControl {
     let definition = ControlDefinition(
         id: "CW-AUTHZ-01",
         title: "AI agents hold no wildcard or privileged permissions",
@@ -69,8 +69,31 @@ struct AgentsHoldNoPrivilegedPermissions: Control {
         ]
     )
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let globs = context.policy.privilegedPermissions
+    /// Each role's wildcard or privileged permissions, in the role's order, with the reason.
+    func prepare(roles: [Role], policy: Policy) -> [[(permission: String, reason: String)]] {
+        let globs = policy.privilegedPermissions
+        return roles.map { role in
+            var offending: [(permission: String, reason: String)] = []
+            var seen = Set<String>()
+            for permission in role.permissions where !seen.contains(permission) {
+                if permission.contains("*") {
+                    offending.append((permission, "wildcard"))
+                } else if let pattern = globs.first(where: { Pattern.matches($0, permission) }) {
+                    offending.append((permission, "matches privileged pattern \(pattern)"))
+                } else {
+                    continue
+                }
+                seen.insert(permission)
+            }
+            return offending
+        }
+    }
+
+    func evaluate(
+        _ context: EvaluationContext,
+        knowing privileged: [[(permission: String, reason: String)]],
+        into recorder: inout ResultRecorder
+    ) {
         for identity in context.inventory.identities {
             let subject = SubjectReference.identity(identity)
             guard identity.isAgent, identity.status != .deleted else {
@@ -80,16 +103,9 @@ struct AgentsHoldNoPrivilegedPermissions: Control {
             var offending: [(permission: String, role: String, reason: String)] = []
             var seen = Set<String>()
             for binding in identity.roleBindings {
-                guard let role = context.inventory.role(withID: binding.role) else { continue }
-                for permission in role.permissions where !seen.contains(permission) {
-                    if permission.contains("*") {
-                        offending.append((permission, role.id, "wildcard"))
-                    } else if let pattern = globs.first(where: { Pattern.matches($0, permission) }) {
-                        offending.append((permission, role.id, "matches privileged pattern \(pattern)"))
-                    } else {
-                        continue
-                    }
-                    seen.insert(permission)
+                guard let position = context.inventory.rolePosition(of: binding.role) else { continue }
+                for (permission, reason) in privileged[position] where seen.insert(permission).inserted {
+                    offending.append((permission, context.inventory.roles[position].id, reason))
                 }
             }
             if offending.isEmpty {

@@ -8,7 +8,7 @@
 /// deleted are not-applicable.
 ///
 /// Reports identities bound to any administrative role, naming each such role.
-struct NoAdministrativeRoles: Control {
+struct NoAdministrativeRoles: RolePreparedControl {
     let definition = ControlDefinition(
         id: "CW-AUTHZ-02",
         title: "Non-human identities hold no administrative roles",
@@ -61,8 +61,26 @@ struct NoAdministrativeRoles: Control {
         ]
     )
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let patterns = context.policy.administrativeRoles
+    /// For each role, why it is administrative (its evidence line), or nil.
+    func prepare(roles: [Role], policy: Policy) -> [String?] {
+        let patterns = policy.administrativeRoles
+        return roles.map { role in
+            let reason: String
+            if role.administrative {
+                reason = "marked administrative: true"
+            } else if let pattern = patterns.first(where: {
+                Pattern.matches($0, role.id) || Pattern.matches($0, role.name)
+            }) {
+                reason = "matches administrative_roles pattern \(pattern)"
+            } else {
+                return nil
+            }
+            return "\(role.id)\(role.name == role.id ? "" : " (\(role.name))") — \(reason)"
+        }
+    }
+
+    func evaluate(_ context: EvaluationContext, knowing administrative: [String?], into recorder: inout ResultRecorder)
+    {
         for identity in context.inventory.identities {
             let subject = SubjectReference.identity(identity)
             guard identity.status != .deleted else {
@@ -72,22 +90,14 @@ struct NoAdministrativeRoles: Control {
             var evidence: [Evidence] = []
             var roleIDs: [String] = []
             for binding in identity.roleBindings where !roleIDs.contains(binding.role) {
-                guard let role = context.inventory.role(withID: binding.role) else { continue }
-                let reason: String
-                if role.administrative {
-                    reason = "marked administrative: true"
-                } else if let pattern = patterns.first(where: {
-                    Pattern.matches($0, role.id) || Pattern.matches($0, role.name)
-                }) {
-                    reason = "matches administrative_roles pattern \(pattern)"
-                } else {
-                    continue
-                }
-                roleIDs.append(role.id)
+                guard let position = context.inventory.rolePosition(of: binding.role),
+                    let observed = administrative[position]
+                else { continue }
+                roleIDs.append(context.inventory.roles[position].id)
                 evidence.append(
                     Evidence(
                         field: "role_bindings[].role",
-                        observed: "\(role.id)\(role.name == role.id ? "" : " (\(role.name))") — \(reason)",
+                        observed: observed,
                         expected: "no administrative role (roles[].administrative, administrative_roles)"
                     )
                 )

@@ -19,9 +19,36 @@ struct SensitiveActionGuardCheck {
     /// What the judged actions are called in messages: "sensitive actions", "high-risk actions".
     var actionsName: String
 
-    func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
-        let actions = context.policy.sensitiveActions.filter(needsGuard).map(\.action)
-        let patterns = guardPatterns(context.policy)
+    /// What the check knows before it sees an identity: the actions that need the guard, whether
+    /// a guard pattern covers each, and through which permission each role reaches each action.
+    struct Routes: Sendable {
+        /// The policy's sensitive actions that need this guard, in policy order.
+        var actions: [String] = []
+        /// Whether a guard pattern matches each of `actions`.
+        var guarded: [Bool] = []
+        /// By role position, then by action: how the role reaches the action (its first matching
+        /// permission), or nil.
+        var byRole: [[String?]] = []
+    }
+
+    func prepare(roles: [Role], policy: Policy) -> Routes {
+        let actions = policy.sensitiveActions.filter(needsGuard).map(\.action)
+        let patterns = guardPatterns(policy)
+        return Routes(
+            actions: actions,
+            guarded: actions.map { Pattern.anyMatches(patterns, $0) },
+            byRole: roles.map { role in
+                actions.map { action in
+                    role.permissions.first { Pattern.matches($0, action) }.map {
+                        "permission \($0) (role \(role.id))"
+                    }
+                }
+            }
+        )
+    }
+
+    func evaluate(_ context: EvaluationContext, knowing routes: Routes, into recorder: inout ResultRecorder) {
+        let actions = routes.actions
         for identity in context.inventory.identities {
             let subject = SubjectReference.identity(identity)
             guard identity.isAgent, identity.status.isActive else {
@@ -48,13 +75,16 @@ struct SensitiveActionGuardCheck {
                 recorder.notApplicable(subject)
                 continue
             }
+            let rolePositions = identity.roleBindings.compactMap { context.inventory.rolePosition(of: $0.role) }
             var reachable = 0
             var evidence: [Evidence] = []
             var uncovered: [String] = []
-            for action in actions {
-                guard let route = Self.route(to: action, for: identity, in: context.inventory) else { continue }
+            for (index, action) in actions.enumerated() {
+                guard let route = Self.route(to: index, action, for: identity, through: rolePositions, routes) else {
+                    continue
+                }
                 reachable += 1
-                guard !Pattern.anyMatches(patterns, action) else { continue }
+                guard !routes.guarded[index] else { continue }
                 uncovered.append(action)
                 evidence.append(
                     Evidence(
@@ -90,13 +120,17 @@ struct SensitiveActionGuardCheck {
         }
     }
 
-    /// How the agent can perform `action`: the first permission (with its role) or tool that matches it.
-    static func route(to action: String, for identity: Identity, in inventory: Inventory) -> String? {
-        for binding in identity.roleBindings {
-            guard let role = inventory.role(withID: binding.role) else { continue }
-            if let permission = role.permissions.first(where: { Pattern.matches($0, action) }) {
-                return "permission \(permission) (role \(role.id))"
-            }
+    /// How the agent can perform `action` (the `index`th judged action): through the first of its
+    /// roles (by position) that reaches it, else the first of its tools that matches it.
+    static func route(
+        to index: Int,
+        _ action: String,
+        for identity: Identity,
+        through rolePositions: [Int],
+        _ routes: Routes
+    ) -> String? {
+        for position in rolePositions {
+            if let route = routes.byRole[position][index] { return route }
         }
         if let tool = identity.tools?.first(where: { Pattern.matches($0, action) }) {
             return "tool \(tool)"
