@@ -108,6 +108,11 @@ struct CredentialsExpire: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         let thresholds = context.policy.thresholds
+        // Spelled out once per call, not per credential: every credential has one of two limits.
+        let general = Limit(days: thresholds.maxCredentialLifetimeDays, key: "thresholds.max_credential_lifetime_days")
+        let staticSecret =
+            thresholds.maxStaticSecretAgeDays < general.days
+            ? Limit(days: thresholds.maxStaticSecretAgeDays, key: "thresholds.max_static_secret_age_days") : general
         for identity in context.inventory.identities {
             for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
@@ -115,27 +120,37 @@ struct CredentialsExpire: Control {
                     recorder.notApplicable(subject)
                     continue
                 }
-                var limit = thresholds.maxCredentialLifetimeDays
-                var key = "thresholds.max_credential_lifetime_days"
-                if credential.type.isStaticSecret, thresholds.maxStaticSecretAgeDays < limit {
-                    limit = thresholds.maxStaticSecretAgeDays
-                    key = "thresholds.max_static_secret_age_days"
-                }
-                let expected = "≤ \(limit) days from issue to expiry (\(key))"
-                evaluate(credential, subject, limit: limit, expected: expected, context, &recorder)
+                let limit = credential.type.isStaticSecret ? staticSecret : general
+                evaluate(credential, subject, limit: limit, context, &recorder)
             }
+        }
+    }
+
+    /// A maximum lifetime in days, with the texts results state about it.
+    private struct Limit {
+        let days: Int64
+        /// What evidence expects: `≤ 365 days from issue to expiry (thresholds.…)`.
+        let expected: String
+        /// The limit in messages: `365 days`.
+        let allowed: String
+
+        init(days: Int64, key: String) {
+            self.days = days
+            expected = "≤ \(days) days from issue to expiry (\(key))"
+            allowed = "\(days) day\(days == 1 ? "" : "s")"
         }
     }
 
     private func evaluate(
         _ credential: Credential,
         _ subject: SubjectReference,
-        limit: Int64,
-        expected: String,
+        limit maximum: Limit,
         _ context: EvaluationContext,
         _ recorder: inout ResultRecorder
     ) {
-        let allowed = "\(limit) day\(limit == 1 ? "" : "s")"
+        let limit = maximum.days
+        let expected = maximum.expected
+        let allowed = maximum.allowed
         guard let expires = credential.expires else {
             if credential.type.isShortLivedToken, let ttl = credential.ttlSeconds {
                 if UnitComparison.exceeds(ttl, limit: limit, unitSize: 86_400) {
