@@ -36,20 +36,7 @@ public enum CommandRunner {
 
     /// Runs `crosswalk arguments…` in `directory` and captures its output and exit code.
     public static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot) throws -> Result {
-        let process = makeProcess(arguments, in: directory)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            exitCode: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
-        )
+        try capture(makeProcess(arguments, in: directory))
     }
 
     /// Runs `crosswalk arguments…` as ``run(_:in:)`` does, but unable to make any file larger than
@@ -60,14 +47,18 @@ public enum CommandRunner {
         fileSizeLimit: Int,
         in directory: URL = Fixtures.repositoryRoot
     ) throws -> Result {
-        let limited = makeProcess(arguments, in: directory)
-        let process = makeProcess([], in: directory)
+        let process = makeProcess(arguments, in: directory)
+        let crosswalk = process.executableURL?.path ?? "crosswalk"
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // An ignored signal stays ignored across exec, so the write fails instead of the signal
         // ending the process.
         process.arguments =
-            ["-c", #"trap '' XFSZ; exec prlimit --fsize="$0" "$@""#, String(fileSizeLimit)]
-            + [limited.executableURL?.path ?? "crosswalk"] + arguments
+            ["-c", #"trap '' XFSZ; exec prlimit --fsize="$0" "$@""#, String(fileSizeLimit), crosswalk] + arguments
+        return try capture(process)
+    }
+
+    /// Runs `process` to its end and captures its output and exit code.
+    private static func capture(_ process: Process) throws -> Result {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

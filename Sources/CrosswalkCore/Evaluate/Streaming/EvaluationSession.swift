@@ -158,17 +158,28 @@ public final class EvaluationSession {
         let previous = MergeJob(session: self, batches: unmerged)
         unmerged = []
         let evaluator = batchEvaluator
-        let results = WorkResults<EvaluatedBatch>(count: prepared.count)
+        unmerged = try Self.run(prepared.count, on: runner, beside: previous) { evaluator.evaluate(prepared[$0]) }
+    }
+
+    /// Calls `work` for each index in `0..<count` on `runner`, with `merge` as one more piece of
+    /// work beside them, and returns the values in index order. Throws what `merge` threw.
+    private static func run<Value>(
+        _ count: Int,
+        on runner: any WorkRunner,
+        beside merge: some SideMerge,
+        _ work: @Sendable (Int) -> Value
+    ) throws -> [Value] {
+        let results = WorkResults<Value>(count: count)
         let failure = WorkResults<any Error>(count: 1)
-        runner.run(prepared.count + 1) { index in
-            if index < prepared.count {
-                results.set(index, evaluator.evaluate(prepared[index]))
+        runner.run(count + 1) { index in
+            if index < count {
+                results.set(index, work(index))
             } else {
-                do { try previous.run() } catch { failure.set(0, error) }
+                do { try merge.run() } catch { failure.set(0, error) }
             }
         }
         if let error = failure.values.first { throw error }
-        unmerged = results.values
+        return results.values
     }
 
     /// Merges the batches ``add(_:runner:)`` left unmerged.
@@ -233,17 +244,9 @@ public final class EvaluationSession {
             next += group.count
             let cutoff = accumulators[position].sampleCutoff
             let previous = PartMergeJob(session: self, position: position, parts: unmergedParts)
-            let results = WorkResults<JudgedPart>(count: group.count)
-            let failure = WorkResults<any Error>(count: 1)
-            runner.run(group.count + 1) { index in
-                if index < group.count {
-                    results.set(index, judge.judge(group[index], sampleCutoff: cutoff))
-                } else {
-                    do { try previous.run() } catch { failure.set(0, error) }
-                }
+            unmergedParts = try Self.run(group.count, on: runner, beside: previous) {
+                judge.judge(group[$0], sampleCutoff: cutoff)
             }
-            if let error = failure.values.first { throw error }
-            unmergedParts = results.values
         } while !unmergedParts.isEmpty
     }
 
@@ -411,10 +414,16 @@ public struct BatchEvaluator: Sendable {
     }
 }
 
-/// The merge of earlier batches that ``EvaluationSession/add(_:runner:)`` runs as one piece of
-/// work beside the evaluation of the next ones. It changes only the session's own state, which
-/// the evaluating pieces never read, and the runner returns only when it is done.
-private struct MergeJob: @unchecked Sendable {
+/// Merging earlier results into the session as one piece of work beside the evaluation of later
+/// ones. It changes only the session's own state, which the evaluating pieces never read, and the
+/// runner returns only when it is done.
+private protocol SideMerge: Sendable {
+    func run() throws
+}
+
+/// The merge of earlier batches that ``EvaluationSession/add(_:runner:)`` runs beside the
+/// evaluation of the next ones.
+private struct MergeJob: SideMerge, @unchecked Sendable {
     let session: EvaluationSession
     let batches: [EvaluatedBatch]
 
@@ -441,8 +450,7 @@ private struct PartJudge<Partitioned: PartitionedControl>: Sendable {
         control.evaluate(positions, of: context, with: preparation, into: &recorder)
         var matches: [Int: Int] = [:]
         if let waivers {
-            let tags = waiverTags
-            recorder.applyWaivers(waivers, control: controlID, tagged: { tags[$0] ?? [] }, matches: &matches)
+            recorder.applyWaivers(waivers, control: controlID, tagged: { waiverTags[$0] ?? [] }, matches: &matches)
         }
         return JudgedPart(
             digest: RecorderDigest(recorder, control: controlID, keepPassing: keepPassing, sampleCutoff: sampleCutoff),
@@ -458,9 +466,8 @@ private struct JudgedPart: Sendable {
     let waiverMatches: [Int: Int]
 }
 
-/// The merge of a group of judged parts, run beside the judging of the next group (like
-/// ``MergeJob``).
-private struct PartMergeJob: @unchecked Sendable {
+/// The merge of a group of judged parts, run beside the judging of the next group.
+private struct PartMergeJob: SideMerge, @unchecked Sendable {
     let session: EvaluationSession
     let position: Int
     let parts: [JudgedPart]

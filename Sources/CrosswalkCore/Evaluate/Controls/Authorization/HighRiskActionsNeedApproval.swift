@@ -12,7 +12,7 @@
 /// with listed tools that can perform no such action.
 ///
 /// Reports agents that can perform a high-risk action no approval workflow covers, naming each action.
-struct HighRiskActionsNeedApproval: RolePreparedControl {
+struct HighRiskActionsNeedApproval: SensitiveActionGuardControl {
     let definition = ControlDefinition(
         id: "CW-AUTHZ-04",
         title: "High-risk agent actions require an approval workflow",
@@ -84,7 +84,7 @@ struct HighRiskActionsNeedApproval: RolePreparedControl {
         ]
     )
 
-    private var check: SensitiveActionGuardCheck {
+    var check: SensitiveActionGuardCheck {
         SensitiveActionGuardCheck(
             needsGuard: \.requiresApproval,
             guardPatterns: \.approvalWorkflows,
@@ -92,17 +92,5 @@ struct HighRiskActionsNeedApproval: RolePreparedControl {
             guardName: "an approval workflow",
             actionsName: "high-risk actions"
         )
-    }
-
-    func prepare(roles: [Role], policy: Policy) -> SensitiveActionGuardCheck.Routes {
-        check.prepare(roles: roles, policy: policy)
-    }
-
-    func evaluate(
-        _ context: EvaluationContext,
-        knowing routes: SensitiveActionGuardCheck.Routes,
-        into recorder: inout ResultRecorder
-    ) {
-        check.evaluate(context, knowing: routes, into: &recorder)
     }
 }

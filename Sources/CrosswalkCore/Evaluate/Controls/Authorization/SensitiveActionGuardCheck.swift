@@ -139,6 +139,26 @@ struct SensitiveActionGuardCheck {
     }
 }
 
+/// A control that is one ``SensitiveActionGuardCheck`` (CW-AUTHZ-03, CW-AUTHZ-04): it prepares and
+/// judges as its check does.
+protocol SensitiveActionGuardControl: RolePreparedControl where RoleFacts == SensitiveActionGuardCheck.Routes {
+    var check: SensitiveActionGuardCheck { get }
+}
+
+extension SensitiveActionGuardControl {
+    func prepare(roles: [Role], policy: Policy) -> SensitiveActionGuardCheck.Routes {
+        check.prepare(roles: roles, policy: policy)
+    }
+
+    func evaluate(
+        _ context: EvaluationContext,
+        knowing routes: SensitiveActionGuardCheck.Routes,
+        into recorder: inout ResultRecorder
+    ) {
+        check.evaluate(context, knowing: routes, into: &recorder)
+    }
+}
+
 /// The sentences this control's results carry; reports state each once per control.
 extension SensitiveActionGuardCheck {
     enum Message {

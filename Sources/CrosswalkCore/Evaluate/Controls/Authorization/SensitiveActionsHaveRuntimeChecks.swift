@@ -12,7 +12,7 @@
 /// with listed tools that can perform no such action.
 ///
 /// Reports agents that can perform a sensitive action no runtime check covers, naming each action.
-struct SensitiveActionsHaveRuntimeChecks: RolePreparedControl {
+struct SensitiveActionsHaveRuntimeChecks: SensitiveActionGuardControl {
     let definition = ControlDefinition(
         id: "CW-AUTHZ-03",
         title: "Every sensitive action an agent can perform is guarded by a runtime (intent-based) policy check",
@@ -83,7 +83,7 @@ struct SensitiveActionsHaveRuntimeChecks: RolePreparedControl {
         ]
     )
 
-    private var check: SensitiveActionGuardCheck {
+    var check: SensitiveActionGuardCheck {
         SensitiveActionGuardCheck(
             needsGuard: \.requiresIntentCheck,
             guardPatterns: \.runtimeChecks,
@@ -91,17 +91,5 @@ struct SensitiveActionsHaveRuntimeChecks: RolePreparedControl {
             guardName: "a runtime intent check",
             actionsName: "sensitive actions"
         )
-    }
-
-    func prepare(roles: [Role], policy: Policy) -> SensitiveActionGuardCheck.Routes {
-        check.prepare(roles: roles, policy: policy)
-    }
-
-    func evaluate(
-        _ context: EvaluationContext,
-        knowing routes: SensitiveActionGuardCheck.Routes,
-        into recorder: inout ResultRecorder
-    ) {
-        check.evaluate(context, knowing: routes, into: &recorder)
     }
 }
