@@ -317,17 +317,25 @@ import Testing
         #expect(try verify(output).exitCode == 0)
     }
 
+    /// Reports larger than several of the writer's 4 MiB buffers (written past the page cache
+    /// after the first) reach the disk exactly as rendered: `verify` re-reads them and checks the
+    /// hashes taken while they were rendered.
     @Test func aLargeInventorysSetVerifies() throws {
         let folder = try CommandRunner.temporaryDirectory()
         let inventory = folder.appendingPathComponent("inventory.jsonl")
-        try LargeInventory.write(identities: 3_000, to: inventory)
+        try LargeInventory.write(identities: 10_000, to: inventory)
         let output = folder.appendingPathComponent("out")
-        let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json,md"])
+        let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json,xml,md"])
         #expect(run.exitCode == 0, "stderr: \(run.stderr)")
         let manifest = try ManifestReader.read(try bytes(output.appendingPathComponent("manifest.json")))
-        #expect(manifest.files.count == 4)  // the JSON report and the three Markdown documents
-        let json = try #require(manifest.files.first { $0.name == "crosswalk-report.json" })
-        #expect(json.byteCount == (try bytes(output.appendingPathComponent(json.name))).count)
+        #expect(manifest.files.count == 5)  // the JSON and XML reports and the three Markdown documents
+        for name in ["crosswalk-report.json", "crosswalk-report.xml"] {
+            let file = try #require(manifest.files.first { $0.name == name })
+            let written = try bytes(output.appendingPathComponent(file.name))
+            #expect(file.byteCount == written.count)
+            #expect(written.count > 3 * (4 << 20), "\(name) spans several buffers (\(written.count) bytes)")
+            #expect(written.count % (4 << 20) != 0, "\(name) ends in a partial buffer")
+        }
         #expect(manifest.inputs.first?.byteCount == (try bytes(inventory)).count)
         #expect(try verify(output).exitCode == 0)
     }

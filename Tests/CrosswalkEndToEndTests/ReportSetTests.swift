@@ -291,22 +291,24 @@ import Testing
     }
 
     /// A report of several megabytes whose writing fails part-way (the disk fills up after the
-    /// first buffers went out): the run fails with the file's name and the system's reason, and the
-    /// earlier set stays as it was.
+    /// first buffers went out, the second of them past the page cache): the run fails with the
+    /// file's name and the system's reason, and the earlier set stays as it was.
     @Test func aReportThatCannotBeWrittenInFullLeavesTheEarlierSet() throws {
         let folder = try CommandRunner.temporaryDirectory()
         let output = folder.appendingPathComponent("out")
         let inventory = folder.appendingPathComponent("inventory.jsonl")
-        try LargeInventory.write(identities: 3_000, to: inventory)
+        try LargeInventory.write(identities: 10_000, to: inventory)
         let arguments = ["report", "--inventory", inventory.path, "--output", output.path, "--format", "json"]
         let first = try CommandRunner.run(arguments + ["--now", Self.firstNow])
         #expect(first.exitCode == 0, "stderr: \(first.stderr)")
         let report = output.appendingPathComponent("crosswalk-report.json")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: report.path)[.size] as? Int)
-        try #require(size > 3 << 20, "the report spans several 1 MiB buffers (\(size) bytes)")
+        let buffer = 4 << 20
+        try #require(size > 3 * buffer, "the report spans several 4 MiB buffers (\(size) bytes)")
         let before = try snapshot(output)
 
-        let limit = (1 << 20) + (1 << 19)
+        // Two buffers fit, the third only in part: the limit falls inside a direct write.
+        let limit = 2 * buffer + (1 << 20) + (1 << 19)
         let failed = try CommandRunner.run(arguments + ["--now", Self.secondNow], fileSizeLimit: limit)
 
         #expect(failed.exitCode == 73, "stderr: \(failed.stderr)")
