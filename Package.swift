@@ -1,5 +1,16 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// jemalloc (Debian: libjemalloc-dev) replaces the C library's allocator in `crosswalk` when the
+/// machine has it: a large run allocates and frees millions of small values on several threads,
+/// and the C library's allocator spends much of the run doing so (docs/performance.md). Without
+/// it, `crosswalk` builds and runs the same, only slower. `CROSSWALK_SYSTEM_MALLOC=1` builds
+/// without it on a machine that has it (to compare).
+let linksJemalloc =
+    ProcessInfo.processInfo.environment["CROSSWALK_SYSTEM_MALLOC"] != "1"
+    && ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
+        .contains { FileManager.default.fileExists(atPath: $0 + "/libjemalloc.so") }
 
 let package = Package(
     name: "Crosswalk",
@@ -58,7 +69,8 @@ let package = Package(
                 "CAtomicRename",
                 "CrosswalkHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: linksJemalloc ? [.linkedLibrary("jemalloc")] : []
         ),
         // Build tool: turns frameworks/, templates/ and schemas/ into Swift constants.
         .executableTarget(name: "crosswalk-embed"),

@@ -45,6 +45,15 @@ def machine() -> dict:
     return info
 
 
+def allocator(binary: str) -> str:
+    """The allocator the binary runs with: jemalloc when it links it (Package.swift), else the C library's."""
+    try:
+        linked = subprocess.run(["ldd", binary], capture_output=True, text=True).stdout
+    except OSError:
+        return "unknown"
+    return "jemalloc" if "libjemalloc" in linked else "C library"
+
+
 def size_text(count: int) -> str:
     if count >= 10 * MB:
         return f"{count / MB:,.0f} MB"
@@ -60,9 +69,10 @@ def main() -> None:
     by = {(row["size"], row["run"]): row for row in rows}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     info = machine()
+    info["allocator"] = allocator(binary)
     print()
     print(f"machine: {info.get('nproc')} cores, {info.get('memory_gib')} GiB, {info.get('cpu', 'unknown CPU')}; "
-          f"{info.get('swift')}; crosswalk {binary} (commit {commit})")
+          f"{info.get('swift')}; crosswalk {binary} (commit {commit}, allocator: {info['allocator']})")
     for size in sizes:
         floor = by.get((size, "floor"))
         input_bytes = floor["input_bytes"] if floor else 0
