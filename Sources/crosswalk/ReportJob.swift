@@ -95,7 +95,8 @@ struct ReportJob {
             where !rendered.contains(where: { $0.name == document.fileName }) {
                 guard let renderer = registry.renderer(for: document) else { continue }
                 rendered.append(
-                    ReportSetWriter.Document(name: document.fileName) { sink in
+                    ReportSetWriter.Document(name: document.fileName, listsEveryResult: document.listsEveryResult) {
+                        sink in
                         try renderer.render(finalReport, to: sink)
                     }
                 )

@@ -37,6 +37,9 @@ struct ReportSetWriter {
     /// One report to write: its file name, and the renderer call that streams its contents.
     struct Document {
         var name: String
+        /// Whether the document lists every result, and so takes long to write on a large
+        /// inventory (``ReportDocument/listsEveryResult``).
+        var listsEveryResult = false
         var render: @Sendable (any ReportSink) throws -> Void
     }
 
@@ -75,8 +78,14 @@ struct ReportSetWriter {
         var writes: [CommitJournal.Write] = []
         do {
             // The documents are independent: render them side by side, each into its own file.
+            // Those that list every result take longest, so they start first and the short ones
+            // fill in beside them, instead of holding them back until the end.
             let written = DocumentResults(count: files.count)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let order =
+                files.indices.filter { files[$0].listsEveryResult }
+                + files.indices.filter { !files[$0].listsEveryResult }
+            DispatchQueue.concurrentPerform(iterations: files.count) { position in
+                let index = order[position]
                 written.set(
                     index,
                     Result {

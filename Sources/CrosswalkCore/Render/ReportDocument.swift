@@ -36,6 +36,12 @@ public struct ReportDocument: Hashable, Sendable, CustomStringConvertible {
         .markdownSummary,
     ]
 
+    /// Whether the document lists every result (the exports), so that its size, and the time it
+    /// takes to write, grow with the inventory; the other documents show counts and samples.
+    public var listsEveryResult: Bool {
+        [Self.jsonReport, .xmlReport, .csvResults, .junitReport, .sarifReport, .oscalAssessmentResults].contains(self)
+    }
+
     /// Whether `name` is a report some Crosswalk run writes: one of ``allCases`` or a framework's
     /// CSV (``FrameworkCSVFileName``), whose names depend on the catalogs loaded.
     public static func isReportFileName(_ name: String) -> Bool {
