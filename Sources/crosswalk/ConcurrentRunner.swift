@@ -15,4 +15,26 @@ struct ConcurrentRunner: WorkRunner {
     func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
+
+    func start(_ work: @escaping @Sendable () -> Void) -> any StartedWork {
+        ThreadWork(work)
+    }
+}
+
+/// Work running on a thread of its own, so that it leaves Dispatch's threads to ``run(_:_:)``;
+/// ``wait()`` blocks until it has finished.
+struct ThreadWork: StartedWork {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Void) {
+        let done = self.done
+        Thread {
+            work()
+            done.signal()
+        }.start()
+    }
+
+    func wait() {
+        done.wait()
+    }
 }

@@ -73,14 +73,24 @@ public struct CrosswalkPipeline: Sendable {
         progress: ProgressHandler? = nil
     ) throws -> GapReport {
         progress?(PipelineProgress(stage: .loading, done: 0))
-        let inputs = try load(request)
+        // The inventories are hashed late, beside the controls that read across identities, where
+        // a core is often idle, instead of before the first identity is read.
+        var inputs = try load(request, digestingInventories: false)
+        let files = request.inventoryFiles
+        let inventoryDigests = WorkResults<InputDigest>(count: files.count)
         let evaluation = try evaluate(
             inputs,
             includePassing: request.includePassing,
             spool: spool,
             runner: runner,
-            progress: progress
+            progress: progress,
+            alongsideCrossRecordControls: {
+                for (index, file) in files.enumerated() {
+                    inventoryDigests.set(index, Self.digest(file, role: .inventory))
+                }
+            }
         )
+        inputs.digests.insert(contentsOf: inventoryDigests.values, at: 0)
         progress?(PipelineProgress(stage: .assessing, done: 0))
         return assess(evaluation, of: inputs, includePassing: request.includePassing)
     }
@@ -89,6 +99,12 @@ public struct CrosswalkPipeline: Sendable {
     /// inventories are read in stage 2, as they are judged; every error of every input is
     /// reported together at the end of stage 2.
     public func load(_ request: Request) throws -> LoadedInputs {
+        try load(request, digestingInventories: true)
+    }
+
+    /// Stage 1; without `digestingInventories`, the inventories' digests are left for the caller
+    /// to add at the front of ``LoadedInputs/digests``.
+    func load(_ request: Request, digestingInventories: Bool) throws -> LoadedInputs {
         guard !request.inventoryFiles.isEmpty || !request.imports.isEmpty else {
             throw InputError(
                 Diagnostic(
@@ -103,12 +119,8 @@ public struct CrosswalkPipeline: Sendable {
         var warnings: [Diagnostic] = []
         var policy = Policy()
         var library = FrameworkLibrary(catalogs: [], mappings: [])
-        // Digest the inventories first: hashing reads every page, which is then given back before
-        // the loader reads the file once more, at its own pace.
-        var digests: [InputDigest] = request.inventoryFiles.map { file in
-            defer { file.release(before: file.count) }
-            return Self.digest(file, role: .inventory)
-        }
+        var digests: [InputDigest] =
+            digestingInventories ? request.inventoryFiles.map { Self.digest($0, role: .inventory) } : []
         if let policyFile = request.policyFile {
             do {
                 let loaded = try PolicyLoader().load(policyFile)
@@ -203,6 +215,26 @@ public struct CrosswalkPipeline: Sendable {
         spool: any ResultSpool = MemoryResultSpool(),
         runner: any WorkRunner = SerialRunner(),
         progress: ProgressHandler? = nil
+    ) throws -> Evaluation {
+        try evaluate(
+            inputs,
+            includePassing: includePassing,
+            spool: spool,
+            runner: runner,
+            progress: progress,
+            alongsideCrossRecordControls: nil
+        )
+    }
+
+    /// Stage 2, with `work` started on `runner` when the controls that read across identities
+    /// begin, and finished before it returns.
+    func evaluate(
+        _ inputs: LoadedInputs,
+        includePassing: Bool,
+        spool: any ResultSpool,
+        runner: any WorkRunner,
+        progress: ProgressHandler?,
+        alongsideCrossRecordControls work: (@Sendable () -> Void)?
     ) throws -> Evaluation {
         var session: EvaluationSession?
         let knownControls = Set(evaluator.controls.map(\.definition.id))
@@ -307,7 +339,7 @@ public struct CrosswalkPipeline: Sendable {
             throw InputError(errors + inventoryWarnings + inputs.warnings)
         }
         if let spoolFailure { throw spoolFailure }
-        var evaluation = try session.finish(runner: runner)
+        var evaluation = try session.finish(runner: runner, alongside: work)
         evaluation.warnings = inventoryWarnings + inputs.warnings
         return evaluation
     }
@@ -357,8 +389,21 @@ public struct CrosswalkPipeline: Sendable {
         return report
     }
 
+    /// The digest of `file`, read in parts whose pages are given back as soon as they are hashed
+    /// (a file kept outside Swift's memory then never has more than one part resident for it).
     static func digest(_ file: InputFile, role: InputDigest.Role) -> InputDigest {
-        let hash = file.withUnsafeBytes { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        let part = 16 << 20
+        var hasher = SHA256()
+        file.withUnsafeBytes { bytes in
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + part, bytes.count)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                file.release(before: end)
+                start = end
+            }
+        }
+        let hash = hasher.finalize()
         let hex = hash.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text

@@ -8,6 +8,22 @@ public protocol WorkRunner: Sendable {
     /// Calls `body` once for each index in `0..<count`, in any order and possibly concurrently,
     /// and returns when every call has returned.
     func run(_ count: Int, _ body: @Sendable (Int) -> Void)
+    /// Starts `work` beside the caller, who goes on with other work and calls
+    /// ``StartedWork/wait()`` before reading anything `work` changes. A runner without threads
+    /// runs it before returning.
+    func start(_ work: @escaping @Sendable () -> Void) -> any StartedWork
+}
+
+/// Work a ``WorkRunner`` started beside its caller.
+public protocol StartedWork: Sendable {
+    /// Returns when the work has finished.
+    func wait()
+}
+
+/// Work that had finished before ``WorkRunner/start(_:)`` returned.
+public struct FinishedWork: StartedWork {
+    public init() {}
+    public func wait() {}
 }
 
 /// Runs the work one piece after another on the calling thread.
@@ -18,6 +34,11 @@ public struct SerialRunner: WorkRunner {
 
     public func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
         for index in 0..<count { body(index) }
+    }
+
+    public func start(_ work: @escaping @Sendable () -> Void) -> any StartedWork {
+        work()
+        return FinishedWork()
     }
 }
 

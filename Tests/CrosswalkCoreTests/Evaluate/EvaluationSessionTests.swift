@@ -189,6 +189,17 @@ struct ThreadedRunner: WorkRunner {
     func run(_ count: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
+
+    func start(_ work: @escaping @Sendable () -> Void) -> any StartedWork {
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group, execute: work)
+        return GroupWork(group: group)
+    }
+
+    private struct GroupWork: StartedWork {
+        let group: DispatchGroup
+        func wait() { group.wait() }
+    }
 }
 
 @Suite struct EvaluationDeterminismTests {

@@ -262,9 +262,17 @@ public final class EvaluationSession {
     /// `findingPartSize` subjects spread over `runner`, each group of parts merged while the next
     /// is judged.
     public func finish(runner: any WorkRunner = SerialRunner()) throws -> Evaluation {
+        try finish(runner: runner, alongside: nil)
+    }
+
+    /// Step 4, with `work` started on `runner` beside it: the controls that prepare what they read
+    /// across identities do so on one core, which `work` can use meanwhile.
+    func finish(runner: any WorkRunner, alongside work: (@Sendable () -> Void)?) throws -> Evaluation {
         precondition(!finished, "finish called twice")
         try mergeUnmerged()
         finished = true
+        let started = work.map { runner.start($0) }
+        defer { started?.wait() }
         let inventory = Inventory(
             organization: organization,
             identities: peers,
