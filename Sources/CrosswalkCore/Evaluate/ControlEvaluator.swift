@@ -51,7 +51,7 @@ public struct ControlEvaluator: Sendable {
                 batches.append(Array(identities[start..<end]))
                 start = end
             }
-            try session.add(batches, runner: runner)
+            try session.add(consume batches, runner: runner)
             progress?(PipelineProgress(stage: .evaluating, done: start, total: identities.count))
         }
         return try session.finish(runner: runner)

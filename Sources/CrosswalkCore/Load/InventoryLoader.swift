@@ -35,7 +35,7 @@ public struct InventoryLoader {
         _ files: [InputFile],
         batchSize: Int = 4096,
         header: (InventoryHeader) -> Void,
-        identities: @escaping (_ batch: [Identity], _ bytesRead: Int) -> Void
+        identities: @escaping (_ batch: consuming [Identity], _ bytesRead: Int) -> Void
     ) throws -> (InventoryHeader, warnings: [Diagnostic]) {
         var state = LoadState()
         state.batchSize = max(1, batchSize)
@@ -255,11 +255,12 @@ public struct InventoryLoader {
                 // The next batch decodes while this one is applied.
                 let following = state.errors.count < Self.errorLimit ? nextBatch() : []
                 let followingDecoding = startDecoding(following)
-                let decoded = decoding?.results() ?? Array(repeating: nil, count: batch.count)
+                var decoded = decoding?.results() ?? Array(repeating: nil, count: batch.count)
                 if let last = batch.last { state.bytesInFile = last.range.upperBound }
-                for (line, record) in zip(batch, decoded) {
+                for (index, line) in batch.enumerated() {
                     guard state.errors.count < Self.errorLimit else { break }
-                    if let record {
+                    // Taken out, so that the identity handed on is its only copy.
+                    if let record = decoded[index].take() {
                         apply(record, line: line, of: file, to: &state)
                     } else {
                         loadJSONLine(Array(buffer[line.range])[...], number: line.number, of: file, into: &state)
@@ -280,7 +281,7 @@ public struct InventoryLoader {
     /// Applies a record the fast decoder read, as the tree reader would have; a duplicate id is
     /// left to the tree reader, which reports it.
     private func apply(
-        _ record: DecodedIdentityRecord,
+        _ record: consuming DecodedIdentityRecord,
         line: JSONLinesLine,
         of file: InputFile,
         to state: inout LoadState
@@ -659,7 +660,7 @@ private struct LoadState {
     /// Identities read but not yet handed to ``consumer``.
     var pending: [Identity] = []
     var batchSize = 4096
-    var consumer: ([Identity], Int) -> Void = { _, _ in }
+    var consumer: (consuming [Identity], Int) -> Void = { _, _ in }
     /// Inventory bytes in the files before the current one, and read so far in the current one.
     var bytesBefore = 0
     var bytesInFile = 0
@@ -724,8 +725,11 @@ private struct LoadState {
     /// Hands the queued identities to the consumer.
     mutating func flush() {
         guard !pending.isEmpty else { return }
-        consumer(pending, bytesBefore + bytesInFile)
-        pending.removeAll(keepingCapacity: true)
+        // Handed over whole, so that the consumer holds the only copy of the batch.
+        var batch: [Identity] = []
+        batch.reserveCapacity(batchSize)
+        swap(&batch, &pending)
+        consumer(consume batch, bytesBefore + bytesInFile)
     }
 
     mutating func add(_ role: Role, at reader: NodeReader) {

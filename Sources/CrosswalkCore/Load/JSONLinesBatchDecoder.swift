@@ -101,10 +101,13 @@ final class DecodingBatch: @unchecked Sendable {
     fileprivate var decoded: [DecodedIdentityRecord?] = []
     fileprivate let group = DispatchGroup()
 
-    /// The decoded records, once decoding is done (waits for it).
+    /// The decoded records, once decoding is done (waits for it), handed over: the batch keeps
+    /// none, so the identities they hold have no other owner and can later be numbered in place.
     func results() -> [DecodedIdentityRecord?] {
         group.wait()
-        return decoded
+        var records: [DecodedIdentityRecord?] = []
+        swap(&records, &decoded)
+        return records
     }
 }
 

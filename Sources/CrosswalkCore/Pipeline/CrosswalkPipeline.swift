@@ -248,8 +248,10 @@ public struct CrosswalkPipeline: Sendable {
                 queued = []
                 return
             }
-            defer { queued = [] }
-            do { try session.add(queued, runner: runner) } catch { spoolFailure = error }
+            // Handed over whole, so the session numbers the identities in place.
+            var batches: [[Identity]] = []
+            swap(&batches, &queued)
+            do { try session.add(consume batches, runner: runner) } catch { spoolFailure = error }
         }
         var inventoryWarnings: [Diagnostic] = []
         var inventoryErrors: [Diagnostic] = []
@@ -285,10 +287,9 @@ public struct CrosswalkPipeline: Sendable {
                         }
                     )
                 },
-                identities: { batch, bytesRead in
-                    var batch = batch
+                identities: { (batch: consuming [Identity], bytesRead: Int) in
                     if !importedIDs.isEmpty {
-                        for identity in batch where importedIDs.contains(identity.id) {
+                        for identity in copy batch where importedIDs.contains(identity.id) {
                             collisions.append(
                                 Diagnostic(
                                     .error,
@@ -301,7 +302,7 @@ public struct CrosswalkPipeline: Sendable {
                     }
                     overlay?.apply(to: &batch)
                     identitiesRead += batch.count
-                    queued.append(batch)
+                    queued.append(consume batch)
                     if queued.count >= runner.width { drain() }
                     progress?(
                         PipelineProgress(

@@ -90,13 +90,14 @@ public final class EvaluationSession {
     }
 
     /// Step 1: numbers the identities in input order and keeps their peer records. Call in input
-    /// order, once per batch.
-    public func prepare(_ identities: [Identity]) -> PreparedBatch {
+    /// order, once per batch. A batch handed over whole (no other copy of the array) is numbered in
+    /// place; one still shared with the caller is copied first.
+    public func prepare(_ identities: consuming [Identity]) -> PreparedBatch {
         precondition(!finished, "prepare after finish")
         let base = numbered
         var batch = identities
         var batchMembership: [AgentScopeLookup.Membership] = []
-        batchMembership.reserveCapacity(identities.count)
+        batchMembership.reserveCapacity(batch.count)
         var batchWaiverTags: [Int32: [Int]] = [:]
         for index in batch.indices {
             let ordinal = numbered
@@ -153,12 +154,23 @@ public final class EvaluationSession {
     /// them side by side on `runner` while the batches of the previous call merge in order (merging
     /// changes only the session, which evaluating never reads); these merge at the next call or in
     /// ``finish(runner:)``. Throws when the spool cannot take the results.
-    public func add(_ batches: [[Identity]], runner: any WorkRunner) throws {
-        let prepared = batches.map(prepare)
+    ///
+    /// Batches handed over whole are numbered in place, and each is let go on the thread that
+    /// evaluated it: copying and freeing a million identities on the calling thread, between
+    /// groups, had left the other core idle.
+    public func add(_ batches: consuming [[Identity]], runner: any WorkRunner) throws {
+        let handedOver = HandedOver<PreparedBatch>()
+        for index in batches.indices {
+            var batch: [Identity] = []
+            swap(&batch, &batches[index])
+            handedOver.append(prepare(consume batch))
+        }
         let previous = MergeJob(session: self, batches: unmerged)
         unmerged = []
         let evaluator = batchEvaluator
-        unmerged = try Self.run(prepared.count, on: runner, beside: previous) { evaluator.evaluate(prepared[$0]) }
+        unmerged = try Self.run(handedOver.count, on: runner, beside: previous) {
+            evaluator.evaluate(handedOver.take($0))
+        }
     }
 
     /// Calls `work` for each index in `0..<count` on `runner`, with `merge` as one more piece of
@@ -427,6 +439,25 @@ public struct BatchEvaluator: Sendable {
 /// runner returns only when it is done.
 private protocol SideMerge: Sendable {
     func run() throws
+}
+
+/// Values handed to the threads of ``WorkRunner/run(_:_:)``, each taken by exactly one call (the
+/// one with its index), which then owns it and lets it go on its own thread.
+private final class HandedOver<Value>: @unchecked Sendable {
+    private var slots: [Value?] = []
+
+    func append(_ value: consuming Value) {
+        slots.append(value)
+    }
+
+    var count: Int { slots.count }
+
+    /// The value at `index`, no longer held here; call once per index.
+    func take(_ index: Int) -> Value {
+        let value = slots.withUnsafeMutableBufferPointer { $0[index].take() }
+        guard let value else { preconditionFailure("value \(index) taken twice") }
+        return value
+    }
 }
 
 /// The merge of earlier batches that ``EvaluationSession/add(_:runner:)`` runs beside the
