@@ -1,5 +1,3 @@
-import Crypto
-
 /// The pipeline behind `crosswalk report`. Like a compiler, it runs in stages, each in its own
 /// folder of `Sources/CrosswalkCore/`, and hands the next stage one boundary type from `Layers/`:
 ///
@@ -394,22 +392,18 @@ public struct CrosswalkPipeline: Sendable {
     /// (a file kept outside Swift's memory then never has more than one part resident for it).
     static func digest(_ file: InputFile, role: InputDigest.Role) -> InputDigest {
         let part = 16 << 20
-        var hasher = SHA256()
+        var digester = ContentDigester()
         file.withUnsafeBytes { bytes in
+            let bytes = UnsafeRawBufferPointer(bytes)
             var start = 0
             while start < bytes.count {
                 let end = min(start + part, bytes.count)
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                digester.update(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
                 file.release(before: end)
                 start = end
             }
         }
-        let hash = hasher.finalize()
-        let hex = hash.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }
-        return InputDigest(role: role, path: file.path, byteCount: file.count, sha256: hex.joined())
+        return InputDigest(role: role, path: file.path, byteCount: file.count, sha256: digester.finish().sha256)
     }
 
 }

@@ -441,25 +441,6 @@ private protocol SideMerge: Sendable {
     func run() throws
 }
 
-/// Values handed to the threads of ``WorkRunner/run(_:_:)``, each taken by exactly one call (the
-/// one with its index), which then owns it and lets it go on its own thread.
-private final class HandedOver<Value>: @unchecked Sendable {
-    private var slots: [Value?] = []
-
-    func append(_ value: consuming Value) {
-        slots.append(value)
-    }
-
-    var count: Int { slots.count }
-
-    /// The value at `index`, no longer held here; call once per index.
-    func take(_ index: Int) -> Value {
-        let value = slots.withUnsafeMutableBufferPointer { $0[index].take() }
-        guard let value else { preconditionFailure("value \(index) taken twice") }
-        return value
-    }
-}
-
 /// The merge of earlier batches that ``EvaluationSession/add(_:runner:)`` runs beside the
 /// evaluation of the next ones.
 private struct MergeJob: SideMerge, @unchecked Sendable {
@@ -513,5 +494,24 @@ private struct PartMergeJob: SideMerge, @unchecked Sendable {
 
     func run() throws {
         for part in parts { try session.merge(part, position: position) }
+    }
+}
+
+/// Values handed to the threads of ``WorkRunner/run(_:_:)``, each taken by exactly one call (the
+/// one with its index), which then owns it and lets it go on its own thread.
+private final class HandedOver<Value>: @unchecked Sendable {
+    private var slots: [Value?] = []
+
+    func append(_ value: consuming Value) {
+        slots.append(value)
+    }
+
+    var count: Int { slots.count }
+
+    /// The value at `index`, no longer held here; call once per index.
+    func take(_ index: Int) -> Value {
+        let value = slots.withUnsafeMutableBufferPointer { $0[index].take() }
+        guard let value else { preconditionFailure("value \(index) taken twice") }
+        return value
     }
 }
