@@ -72,15 +72,32 @@ enum DirectoryEntries {
         in descriptor: Int32,
         contents: (FileSink) throws -> Void
     ) throws -> FileIdentity {
+        try createFile(name, in: descriptor, digesting: false, contents: contents).identity
+    }
+
+    /// ``createFile(_:in:contents:)``, also giving the size and SHA-256 of what was written when
+    /// `digesting`, hashed as it went out.
+    static func createFile(
+        _ name: String,
+        in descriptor: Int32,
+        digesting: Bool,
+        contents: (FileSink) throws -> Void
+    ) throws -> (identity: FileIdentity, digest: ContentDigest?) {
         let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw SystemCallError(code: errno) }
         defer { close(file) }
-        let sink = FileSink(descriptor: file)
-        try contents(sink)
-        try sink.flush()
+        // Flushed (or, on a throw, released) before the file is closed: its writer thread may
+        // still be writing.
+        let digest: ContentDigest?
+        do {
+            let sink = FileSink(descriptor: file, digesting: digesting)
+            try contents(sink)
+            try sink.flush()
+            digest = sink.digest
+        }
         var info = stat()
         guard fsync(file) == 0, fstat(file, &info) == 0 else { throw SystemCallError(code: errno) }
-        return FileIdentity(info)
+        return (FileIdentity(info), digest)
     }
 
     /// Flushes a folder's entries (renames, new files) to disk.

@@ -89,13 +89,10 @@ struct ReportSetWriter {
                 written.set(
                     index,
                     Result {
-                        var digest = ContentDigest(byteCount: 0, sha256: "")
-                        let identity = try staging.write(as: files[index].name) { sink in
-                            let digesting = DigestingSink(forwardingTo: sink)
-                            try files[index].render(digesting)
-                            digest = digesting.digest
+                        let written = try staging.writeDigested(as: files[index].name) { sink in
+                            try files[index].render(sink)
                         }
-                        return StagedFile(identity: identity, digest: digest)
+                        return StagedFile(identity: written.identity, digest: written.digest)
                     }
                 )
             }

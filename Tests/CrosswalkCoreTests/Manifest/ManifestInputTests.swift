@@ -27,12 +27,14 @@ import Testing
         )
     }
 
-    @Test func aDigestingSinkPassesEveryByteOnAndHashesIt() throws {
-        let memory = MemorySink()
-        let sink = DigestingSink(forwardingTo: memory)
-        try sink.write("ab")
-        try sink.write([UInt8(ascii: "c")])
-        #expect(memory.bytes == Array("abc".utf8))
-        #expect(sink.digest == ContentDigester.digest(Array("abc".utf8)))
+    @Test func digestingInPartsGivesTheDigestOfTheWhole() {
+        // Reports are hashed a buffer at a time, as they are written.
+        let whole = Array("the quick brown fox jumps over the lazy dog".utf8)
+        var digester = ContentDigester()
+        for part in stride(from: 0, to: whole.count, by: 7) {
+            digester.update(Array(whole[part..<min(part + 7, whole.count)]))
+        }
+        #expect(digester.finish() == ContentDigester.digest(whole))
+        #expect(digester.finish().byteCount == whole.count)
     }
 }
