@@ -26,18 +26,29 @@ public enum FindingID {
     /// The first 8 bytes of the SHA-256 of the control id, the subject id and the evidence key
     /// joined by line feeds, big-endian.
     static func digestPrefix(control: String, subject: String, evidenceKey: String) -> UInt64 {
-        // Hashed part by part from each string's own UTF-8 bytes, with no joined copy: this runs
-        // once per result.
-        var hasher = SHA256()
+        // This runs once per result: the three parts are joined in a buffer on the stack and
+        // hashed at once, since each separate update of the hasher cost as much as the hashing.
         var parts = (control, subject, evidenceKey)
-        parts.0.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
-        parts.1.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) }
-        parts.2.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        var prefix: UInt64 = 0
-        for byte in hasher.finalize().prefix(8) { prefix = prefix << 8 | UInt64(byte) }
-        return prefix
+        let count = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + 2
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var end = buffer.startIndex
+            func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: utf8)
+                end += utf8.count
+            }
+            parts.0.withUTF8(append)
+            buffer[end] = 0x0A
+            end += 1
+            parts.1.withUTF8(append)
+            buffer[end] = 0x0A
+            end += 1
+            parts.2.withUTF8(append)
+            return SHA256.hash(data: UnsafeRawBufferPointer(buffer)).withUnsafeBytes { digest in
+                var prefix: UInt64 = 0
+                for byte in digest.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
+                return prefix
+            }
+        }
     }
 
     /// `CW-` and the 16 hexadecimal digits of `prefix`.
