@@ -57,13 +57,61 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         let hour = secondOfDay / 3600
         let minute = secondOfDay % 3600 / 60
         let second = secondOfDay % 60
+        if (0...9999).contains(year) {
+            // Evidence quotes the times of millions of credentials: written digit by digit, not
+            // padded string by string.
+            return String(unsafeUninitializedCapacity: 20) { buffer in
+                Self.writeDate(year, month, day, into: buffer)
+                buffer[10] = UInt8(ascii: "T")
+                Self.writeDigits(hour, count: 2, into: buffer, at: 11)
+                buffer[13] = UInt8(ascii: ":")
+                Self.writeDigits(minute, count: 2, into: buffer, at: 14)
+                buffer[16] = UInt8(ascii: ":")
+                Self.writeDigits(second, count: 2, into: buffer, at: 17)
+                buffer[19] = UInt8(ascii: "Z")
+                return 20
+            }
+        }
         return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))T"
             + "\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))Z"
     }
 
     /// `YYYY-MM-DD` in UTC.
     public var isoDate: String {
-        String(iso8601.prefix(10))
+        let (year, month, day) = Self.civilDate(fromDaysSinceEpoch: Self.floorDivide(secondsSinceEpoch, 86_400).0)
+        guard (0...9999).contains(year) else { return String(iso8601.prefix(10)) }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            Self.writeDate(year, month, day, into: buffer)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (a year of four digits) into the first 10 bytes of `buffer`.
+    private static func writeDate(
+        _ year: Int64,
+        _ month: Int64,
+        _ day: Int64,
+        into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) {
+        writeDigits(year, count: 4, into: buffer, at: 0)
+        buffer[4] = UInt8(ascii: "-")
+        writeDigits(month, count: 2, into: buffer, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        writeDigits(day, count: 2, into: buffer, at: 8)
+    }
+
+    /// Writes `value` (at least 0, below 10^`count`) as `count` decimal digits, zero-padded.
+    private static func writeDigits(
+        _ value: Int64,
+        count: Int,
+        into buffer: UnsafeMutableBufferPointer<UInt8>,
+        at offset: Int
+    ) {
+        var rest = value
+        for position in stride(from: offset + count - 1, through: offset, by: -1) {
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {

@@ -18,6 +18,21 @@ import Testing
     }
 
     @Test(arguments: [
+        ("2026-11-01T23:59:59Z", "2026-11-01"), ("0000-01-01", "0000-01-01"), ("9999-12-31T23:59:59Z", "9999-12-31"),
+        ("1969-12-31T23:59:59Z", "1969-12-31"), ("2024-02-29T00:00:00Z", "2024-02-29"),
+    ])
+    func writesTheDateOfATimestamp(_ text: String, _ date: String) throws {
+        let timestamp = try #require(Timestamp(iso8601: text), "\(text) parses")
+        #expect(timestamp.isoDate == date)
+    }
+
+    @Test(arguments: [Int64.min, -62_167_219_201, 253_402_300_800, Int64.max])
+    func writesDatesBeyondFourDigitYearsAsTheFullTimestampBegins(_ seconds: Int64) {
+        let timestamp = Timestamp(secondsSinceEpoch: seconds)
+        #expect(timestamp.isoDate == String(timestamp.iso8601.prefix(10)))
+    }
+
+    @Test(arguments: [
         "2026-13-01T00:00:00Z", "2026-02-30", "2023-02-29", "2026-11-01T00:00:00", "2026-11-01T25:00:00Z",
         "2026-11-01T00:00:00.Z", "yesterday", "", "2026-11-01T00:00:00Z trailing", "2026-11-01T00:00:00+24:00",
     ])
