@@ -7,7 +7,11 @@ public enum OwnerName {
 
     /// `owner`, or nil when it is missing or blank.
     public static func recorded(_ owner: String?) -> String? {
-        owner.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        guard let owner else { return nil }
+        // Most owners begin with a printable ASCII character, which is not whitespace: decided
+        // from the first byte, without walking characters (this runs per identity and per finding).
+        if let first = owner.utf8.first, (0x21...0x7E).contains(first) { return owner }
+        return owner.allSatisfy(\.isWhitespace) ? nil : owner
     }
 
     /// `owner` as reports print it: the recorded owner, or ``none``.

@@ -21,6 +21,9 @@ public struct OwnerTally: Sendable {
 
     public init() {}
 
+    /// Makes room for the owners of `count` identities in all.
+    mutating func reserveIdentities(_ count: Int) { ownerOfOrdinal.reserveCapacity(count) }
+
     /// Notes the owner of the identity with the next ordinal (identities are numbered in order).
     mutating func appendIdentity(owner: String?) {
         guard let owner = OwnerName.recorded(owner) else {

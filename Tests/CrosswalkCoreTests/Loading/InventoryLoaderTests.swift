@@ -255,6 +255,23 @@ import Testing
         #expect(lines.contains { $0.contains("duplicate identity id 'a'; first defined at one.jsonl:2:1") }, "\(lines)")
     }
 
+    /// Past the first 65,536 identities the loader sizes its id table for the rest of the file;
+    /// ids read before and after still find their duplicates.
+    @Test func duplicatesAreFoundOnEitherSideOfSizingTheIdTable() {
+        let count = 70_000
+        var text = "{\"version\": 1}\n"
+        for number in 0..<count { text += "{\"id\": \"i\(number)\", \"kind\": \"bot\"}\n" }
+        text += "{\"id\": \"i5\", \"kind\": \"bot\"}\n{\"id\": \"i69999\", \"kind\": \"bot\"}\n"
+        let lines = Fixtures.errorLines { _ = try load([InputFile(path: "many.jsonl", text: text)]) }
+        #expect(
+            lines == [
+                "many.jsonl:\(count + 2):1: error: line \(count + 2): duplicate identity id 'i5'; first defined at many.jsonl:7:1",
+                "many.jsonl:\(count + 3):1: error: line \(count + 3): duplicate identity id 'i69999'; first defined at many.jsonl:\(count + 1):1",
+            ],
+            "\(lines)"
+        )
+    }
+
     @Test func resolvesReferencesAcrossFiles() throws {
         let first = InputFile(
             path: "a.yaml",

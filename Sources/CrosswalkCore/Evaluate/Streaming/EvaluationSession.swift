@@ -89,6 +89,17 @@ public final class EvaluationSession {
         }
     }
 
+    /// Sizes the session's per-identity tables for about `count` identities in all, once the
+    /// caller can judge how many the input holds: growing them step by step to a million rehashed
+    /// every id (and copied every kept record) at each step, while the other cores waited.
+    public func expectIdentities(_ count: Int) {
+        guard count > peers.count else { return }
+        ordinalByID.reserveCapacity(count)
+        membership.reserveCapacity(count)
+        peers.reserveCapacity(count)
+        ownerTally.reserveIdentities(count)
+    }
+
     /// Step 1: numbers the identities in input order and keeps their peer records. Call in input
     /// order, once per batch. A batch handed over whole (no other copy of the array) is numbered in
     /// place; one still shared with the caller is copied first.
