@@ -114,20 +114,31 @@ enum ResultCodec {
         var carry: [UInt8] = []
         var templates = TemplateResolver(templates)
         try spool.read(stream) { chunk in
-            // A record cut off at the end of a chunk waits in `carry` for the rest.
-            if carry.isEmpty {
-                var reader = Reader(bytes: chunk, include: include)
-                while let result = reader.next(&templates) { try body(result) }
-                if reader.offset < chunk.count { carry.append(contentsOf: chunk[reader.offset...]) }
-            } else {
-                carry.append(contentsOf: chunk)
-                let consumed = try carry.withUnsafeBytes { buffer in
+            // A record cut off at the end of a chunk waits in `carry`; the next chunk completes
+            // it, and the rest of that chunk is read in place (not copied after it).
+            var start = 0
+            if !carry.isEmpty {
+                if carry.count < 4 {
+                    let taken = min(4 - carry.count, chunk.count)
+                    carry.append(contentsOf: chunk[..<taken])
+                    start = taken
+                }
+                guard carry.count >= 4 else { return }
+                let needed = 4 + carry.withUnsafeBytes { Int(EncodedResult.u32(in: $0, at: 0)) } - carry.count
+                let taken = min(needed, chunk.count - start)
+                carry.append(contentsOf: chunk[start..<(start + taken)])
+                start += taken
+                guard taken == needed else { return }
+                try carry.withUnsafeBytes { buffer in
                     var reader = Reader(bytes: buffer, include: include)
                     while let result = reader.next(&templates) { try body(result) }
-                    return reader.offset
                 }
-                carry.removeFirst(consumed)
+                carry.removeAll(keepingCapacity: true)
             }
+            let rest = UnsafeRawBufferPointer(rebasing: chunk[start...])
+            var reader = Reader(bytes: rest, include: include)
+            while let result = reader.next(&templates) { try body(result) }
+            if reader.offset < rest.count { carry.append(contentsOf: rest[reader.offset...]) }
         }
     }
 
