@@ -35,6 +35,8 @@ struct ThreadWork: StartedWork {
     }
 
     func wait() {
+        // Signalled again for the next caller: any number of threads may wait, any number of times.
         done.wait()
+        done.signal()
     }
 }

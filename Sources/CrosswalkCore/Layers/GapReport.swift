@@ -27,12 +27,15 @@ public struct GapReport: Sendable {
     public var importedSources: [ImportedSource] = []
     /// What changed since the previous recorded run, when the run has a history to compare with.
     public var changes: RunChanges?
-    /// Failing results grouped by the owner of their identity, owners in report order
-    /// (``OwnerGrouping``); empty when nothing fails.
-    public var findingsByOwner: [OwnerFindings] = []
+    /// Failing results grouped by the owner of their identity (``OwnerGrouping``), possibly still
+    /// being worked out beside the renderers that do not show it.
+    public var ownerGrouping = PendingValue(ready: OwnerGrouping.Result())
+    /// Failing results grouped by the owner of their identity, owners in report order; empty when
+    /// nothing fails.
+    public var findingsByOwner: [OwnerFindings] { ownerGrouping.value.groups }
     /// Owners (and their findings) beyond ``OwnerFindings/groupLimit``, counted, not listed.
-    public var ownersNotListed = 0
-    public var ownerFindingsNotListed = 0
+    public var ownersNotListed: Int { ownerGrouping.value.omittedOwners }
+    public var ownerFindingsNotListed: Int { ownerGrouping.value.omittedFindings }
     /// What became of each waiver, when a waivers file was given.
     public var waiverAudit: WaiverAudit?
 }

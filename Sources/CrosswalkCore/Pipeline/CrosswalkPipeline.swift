@@ -92,7 +92,7 @@ public struct CrosswalkPipeline: Sendable {
         )
         inputs.digests.insert(contentsOf: inventoryDigests.values, at: 0)
         progress?(PipelineProgress(stage: .assessing, done: 0))
-        return assess(evaluation, of: inputs, includePassing: request.includePassing)
+        return assess(evaluation, of: inputs, includePassing: request.includePassing, runner: runner)
     }
 
     /// Stage 1, load: reads and checks the policy and the catalogs, and digests every input. The
@@ -352,8 +352,14 @@ public struct CrosswalkPipeline: Sendable {
     }
 
     /// Stage 3, assess: maps the results onto the frameworks, scores them and assembles what every
-    /// renderer shows.
-    public func assess(_ evaluation: Evaluation, of inputs: LoadedInputs, includePassing: Bool = false) -> GapReport {
+    /// renderer shows. The findings by owner are grouped on `runner`, beside the caller, and read
+    /// when a renderer first needs them.
+    public func assess(
+        _ evaluation: Evaluation,
+        of inputs: LoadedInputs,
+        includePassing: Bool = false,
+        runner: any WorkRunner = SerialRunner()
+    ) -> GapReport {
         let library = inputs.library
         let frameworks = mapper.assess(evaluation, library: library)
         var report = GapReport(
@@ -378,10 +384,7 @@ public struct CrosswalkPipeline: Sendable {
         )
         report.importedSources = inputs.imported.sources
         // A spool that cannot be read back fails the renderers, which read it again.
-        let owners = (try? OwnerGrouping.group(evaluation)) ?? OwnerGrouping.Result()
-        report.findingsByOwner = owners.groups
-        report.ownersNotListed = owners.omittedOwners
-        report.ownerFindingsNotListed = owners.omittedFindings
+        report.ownerGrouping = .start(on: runner) { (try? OwnerGrouping.group(evaluation)) ?? OwnerGrouping.Result() }
         if let waivers = inputs.waivers {
             let audit = WaiverAudit(
                 file: waivers.file,

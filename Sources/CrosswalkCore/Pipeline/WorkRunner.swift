@@ -16,7 +16,7 @@ public protocol WorkRunner: Sendable {
 
 /// Work a ``WorkRunner`` started beside its caller.
 public protocol StartedWork: Sendable {
-    /// Returns when the work has finished.
+    /// Returns when the work has finished. May be called any number of times, from any thread.
     func wait()
 }
 

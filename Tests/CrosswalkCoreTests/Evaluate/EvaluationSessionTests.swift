@@ -182,6 +182,18 @@ import Testing
     }
 }
 
+/// A value several threads of a test change under a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
+
 /// Spreads work over threads as the executable does, for determinism tests.
 struct ThreadedRunner: WorkRunner {
     let width: Int
@@ -329,10 +341,27 @@ extension ControlOutcome {
 
     @Test func aSessionOnItsOwnThreadGivesTheSameReport() throws {
         let request = try Self.request()
-        let serial = try JSONReportRenderer().render(CrosswalkPipeline().run(request))
+        let serialReport = try CrosswalkPipeline().run(request)
+        let serial = try JSONReportRenderer().render(serialReport)
+        #expect(!serialReport.findingsByOwner.isEmpty)
         for width in [2, 3] {
             let report = try CrosswalkPipeline().run(request, runner: ThreadedRunner(width: width))
             #expect(try JSONReportRenderer().render(report) == serial, "\(width) threads")
+            // Grouped beside the caller, and read (so waited for) from several threads at once.
+            let readers = ThreadedRunner(width: width)
+            let groups = Locked<[[String]]>([])
+            readers.run(4) { _ in groups.update { $0.append(Self.lines(report.findingsByOwner)) } }
+            #expect(groups.value == Array(repeating: Self.lines(serialReport.findingsByOwner), count: 4))
+            #expect(report.ownersNotListed == serialReport.ownersNotListed)
+            #expect(report.ownerFindingsNotListed == serialReport.ownerFindingsNotListed)
+        }
+    }
+
+    /// Each owner group as a line: owner, counts and the subjects listed.
+    static func lines(_ groups: [OwnerFindings]) -> [String] {
+        groups.map { group in
+            "\(group.ownerText) \(group.total) \(group.omitted) "
+                + group.listed.map { "\($0.control.id):\($0.subject.id)" }.joined(separator: ",")
         }
     }
 
