@@ -13,9 +13,23 @@ public struct AIAgentScope: Sendable {
     public init() {}
 
     public init(_ inventory: Inventory) {
+        self.init(inventory, known: [])
+    }
+
+    /// The scope of `inventory`, where `known` already judges its identities by position (the
+    /// evaluate stage judged most as they arrived): only the ``AgentScopeLookup/Membership/pending``
+    /// ones, and any beyond `known`, are walked up their `spawned_by` chains.
+    init(_ inventory: Inventory, known: [AgentScopeLookup.Membership]) {
         let identities = inventory.identities
         // 0 unjudged, 1 on the current walk, 2 outside, 3 inside.
         var state = [UInt8](repeating: 0, count: identities.count)
+        for (position, membership) in known.prefix(identities.count).enumerated() {
+            switch membership {
+            case .outside: state[position] = 2
+            case .inside: state[position] = 3
+            case .pending: break
+            }
+        }
         for start in identities.indices where state[start] == 0 {
             // Walk up the spawned_by chain until an identity already judged, a missing parent or a
             // cycle; then judge the walked identities from the top down.

@@ -119,7 +119,8 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
                 failingControls: &failing
             )
         }
-        let outcome = try accumulator.finish(scope: AIAgentScope()) { _ in nil }
+        try accumulator.flushAll()
+        let outcome = accumulator.finish(scope: AIAgentScope()) { _ in nil }
         var decoded: [Finding] = []
         try outcome.forEachFinding { decoded.append($0) }
         #expect(decoded.map(\.message.text) == batches.flatMap { $0 }.map(\.message.text))

@@ -101,10 +101,14 @@ struct ControlAccumulator {
         }
     }
 
-    /// The control's outcome, once every result is in: resolves the scope of results that waited
-    /// for it, and the identities named by id.
-    mutating func finish(scope: AIAgentScope, ordinalOf: (String) -> Int32?) throws -> ControlOutcome {
+    /// Writes every buffered record to the spool (once every result is in).
+    mutating func flushAll() throws {
         try flush(atLeast: 1)
+    }
+
+    /// The control's outcome, once every result is in and ``flushAll()`` has written the last of
+    /// them: resolves the scope of results that waited for it, and the identities named by id.
+    mutating func finish(scope: AIAgentScope, ordinalOf: (String) -> Int32?) -> ControlOutcome {
         for (subject, status) in pendingScope where scope.contains(subject) {
             scopeCounts[status] += 1
         }

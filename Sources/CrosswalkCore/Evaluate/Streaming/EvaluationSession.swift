@@ -303,7 +303,7 @@ public final class EvaluationSession {
             identityIndex: ordinalByID,
             roleIndex: roleIndex
         )
-        let scope = AIAgentScope(inventory)
+        let scope = AIAgentScope(inventory, known: membership)
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
         // One control at a time, its findings merged in parts as it records them: these controls
         // judge every identity at once, and their findings must not all wait in memory.
@@ -351,11 +351,17 @@ public final class EvaluationSession {
                 position: position
             )
         }
+        // Each control's last records go to the spool in order; then the outcomes, which read
+        // only what the run built, are worked out side by side.
+        for position in accumulators.indices { try accumulators[position].flushAll() }
         let ordinals = ordinalByID
-        var outcomes: [ControlOutcome] = []
-        for position in accumulators.indices {
-            outcomes.append(try accumulators[position].finish(scope: scope) { ordinals[$0] })
+        let finished = WorkResults<ControlOutcome>(count: accumulators.count)
+        let complete = accumulators
+        runner.run(complete.count) { position in
+            var accumulator = complete[position]
+            finished.set(position, accumulator.finish(scope: scope) { ordinals[$0] })
         }
+        let outcomes = finished.values
         if failingControls.count < peers.count {
             failingControls.append(contentsOf: repeatElement(0, count: peers.count - failingControls.count))
         }
