@@ -20,8 +20,7 @@ import Foundation
 /// waited with it (and hashed on its own thread) left part of a core idle. Bytes are hashed and
 /// written in order either way, so the file and its digest do not depend on the thread.
 final class FileSink: ReportSink {
-    private let descriptor: Int32
-    static let capacity = 4 << 20
+    private static let capacity = 4 << 20
     /// Memory alignment of direct writes: a page, a multiple of any logical block size in use.
     private static let alignment = 4096
     /// The buffer being filled.
@@ -36,7 +35,6 @@ final class FileSink: ReportSink {
     private let output: FileOutput
 
     init(descriptor: Int32, digesting: Bool = false) {
-        self.descriptor = descriptor
         buffer = Self.allocateBuffer()
         digester = digesting ? DigesterBox() : nil
         output = FileOutput(descriptor: descriptor)
@@ -51,6 +49,7 @@ final class FileSink: ReportSink {
         buffer.deallocate()
     }
 
+    /// A buffer for direct writes: page-aligned, of the sink's capacity.
     static func allocateBuffer() -> UnsafeMutableRawBufferPointer {
         UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: alignment)
     }

@@ -288,8 +288,14 @@ public struct InventoryLoader {
     ) {
         let id = record.identity.id
         let fileIndex = Int32(state.jsonLinesFiles.count - 1)
-        if state.identityOrigins.count == LoadState.sizingCount {
-            state.reserveIdentityOrigins(forFileOf: file.count)
+        if state.identityOrigins.count == IdentityCountEstimate.sizingCount {
+            state.identityOrigins.reserveCapacity(
+                IdentityCountEstimate.identities(
+                    seen: state.identityOrigins.count,
+                    bytesRead: state.bytesBefore + state.bytesInFile,
+                    totalBytes: state.bytesBefore + file.count
+                )
+            )
         }
         // The tree reader places a record at its first byte, which the fast decoder requires to be
         // `{`. One hash of the id both claims it and finds a duplicate (rare: put back the first
@@ -686,20 +692,6 @@ private struct LoadState {
     var unknownTerms: [String: (count: Int, first: Diagnostic)] = [:]
     var unknownTermOrder: [String] = []
     var tally = RedactionTally()
-
-    /// How many identities are read before the id table is sized for the whole file.
-    static let sizingCount = 1 << 16
-
-    /// Sizes the id table for the identities a file of `fileSize` bytes holds, judged from the
-    /// share of it read so far: growing the table step by step to a million ids rehashed every id
-    /// read so far at each step, on the thread every record passes through.
-    mutating func reserveIdentityOrigins(forFileOf fileSize: Int) {
-        let read = bytesBefore + bytesInFile
-        guard read > 0 else { return }
-        let total = bytesBefore + fileSize
-        let expected = Double(identityOrigins.count) * Double(total) / Double(read) * 1.1
-        identityOrigins.reserveCapacity(min(Int(expected), total / 16))
-    }
 
     mutating func add(_ identity: Identity, at reader: NodeReader) {
         if let previous = identityOrigins[identity.id] {

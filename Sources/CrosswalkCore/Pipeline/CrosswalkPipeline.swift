@@ -12,8 +12,6 @@
 /// `crosswalk` executable reads the inputs, picks the renderers and writes the report set.
 public struct CrosswalkPipeline: Sendable {
     public static let toolVersion = "0.1.0"
-    /// How many identities are read before the evaluate stage sizes its tables for the input.
-    static let sizingCount = 1 << 16
 
     public var evaluator: ControlEvaluator
     public var mapper: FrameworkMapper
@@ -303,10 +301,15 @@ public struct CrosswalkPipeline: Sendable {
                     overlay?.apply(to: &batch)
                     let before = identitiesRead
                     identitiesRead += batch.count
-                    if before < Self.sizingCount, identitiesRead >= Self.sizingCount, bytesRead > 0 {
+                    let sizing = IdentityCountEstimate.sizingCount
+                    if before < sizing, identitiesRead >= sizing {
                         // Enough of the input is read to judge how many identities it holds.
-                        let expected = Double(identitiesRead) * Double(totalBytes) / Double(bytesRead) * 1.1
-                        session?.expectIdentities(min(Int(expected), totalBytes / 16) + imported.identities.count)
+                        let expected = IdentityCountEstimate.identities(
+                            seen: identitiesRead,
+                            bytesRead: bytesRead,
+                            totalBytes: totalBytes
+                        )
+                        session?.expectIdentities(expected + imported.identities.count)
                     }
                     queued.append(consume batch)
                     if queued.count >= runner.width { drain() }
