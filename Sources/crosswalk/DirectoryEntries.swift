@@ -56,7 +56,7 @@ enum DirectoryEntries {
         bytes: [UInt8]
     ) -> Result<FileIdentity, SystemCallError> {
         do {
-            return .success(try createFile(name, in: descriptor) { sink in try sink.write(bytes) })
+            return .success(try createFile(name, in: descriptor) { sink in try sink.write(bytes) }.identity)
         } catch let error as SystemCallError {
             return .failure(error)
         } catch {
@@ -65,45 +65,42 @@ enum DirectoryEntries {
     }
 
     /// Creates a new file (exclusive, no symbolic links), lets `contents` stream into it through a
-    /// buffered ``FileSink``, and flushes it to disk. Throws `SystemCallError` when the file cannot
-    /// be written, or whatever `contents` throws.
+    /// buffered ``FileSink``, and flushes it to disk; returns its identity and the digest of its
+    /// bytes, hashed as they went out. Throws `SystemCallError` when the file cannot be written, or
+    /// whatever `contents` throws.
     static func createFile(
         _ name: String,
         in descriptor: Int32,
         contents: (FileSink) throws -> Void
-    ) throws -> FileIdentity {
-        try createFile(name, in: descriptor, digesting: false, contents: contents).identity
-    }
-
-    /// ``createFile(_:in:contents:)``, also giving the size and SHA-256 of what was written when
-    /// `digesting`, hashed as it went out.
-    static func createFile(
-        _ name: String,
-        in descriptor: Int32,
-        digesting: Bool,
-        contents: (FileSink) throws -> Void
-    ) throws -> (identity: FileIdentity, digest: ContentDigest?) {
+    ) throws -> WrittenFile {
         let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw SystemCallError(code: errno) }
         defer { close(file) }
         // Flushed (or, on a throw, released) before the file is closed: its writer thread may
         // still be writing.
-        let digest: ContentDigest?
+        let digest: ContentDigest
         do {
-            let sink = FileSink(descriptor: file, digesting: digesting)
+            let sink = FileSink(descriptor: file)
             try contents(sink)
             try sink.flush()
             digest = sink.digest
         }
         var info = stat()
         guard fsync(file) == 0, fstat(file, &info) == 0 else { throw SystemCallError(code: errno) }
-        return (FileIdentity(info), digest)
+        return WrittenFile(identity: FileIdentity(info), digest: digest)
     }
 
     /// Flushes a folder's entries (renames, new files) to disk.
     static func sync(_ descriptor: Int32) {
         _ = fsync(descriptor)
     }
+}
+
+/// A file written by ``DirectoryEntries/createFile(_:in:contents:)``: which file it is, and the
+/// size and SHA-256 of its bytes.
+struct WrittenFile {
+    var identity: FileIdentity
+    var digest: ContentDigest
 }
 
 /// A failed system call's `errno`, with its text.

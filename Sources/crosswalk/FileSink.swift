@@ -26,17 +26,16 @@ final class FileSink: ReportSink {
     /// The buffer being filled.
     private var buffer: UnsafeMutableRawBufferPointer
     private var count = 0
-    /// Hashes every byte as it goes out, in file order; nil when the caller wants no digest.
-    private let digester: DigesterBox?
+    /// Hashes every byte as it goes out, in file order.
+    private let digester = DigesterBox()
     /// Writes full buffers on its own thread, once the file has filled one (large files only).
     private var writer: BufferWriter?
     /// Whether the first full buffer has gone out (and direct I/O been tried).
     private var wroteFirstBuffer = false
     private let output: FileOutput
 
-    init(descriptor: Int32, digesting: Bool = false) {
+    init(descriptor: Int32) {
         buffer = Self.allocateBuffer()
-        digester = digesting ? DigesterBox() : nil
         output = FileOutput(descriptor: descriptor)
     }
 
@@ -54,9 +53,8 @@ final class FileSink: ReportSink {
         UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: alignment)
     }
 
-    /// The size and SHA-256 of everything written; complete once ``flush()`` has returned. Nil
-    /// unless the sink was made `digesting`.
-    var digest: ContentDigest? { digester?.digester.finish() }
+    /// The size and SHA-256 of everything written; complete once ``flush()`` has returned.
+    var digest: ContentDigest { digester.digester.finish() }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         var rest = bytes
@@ -81,7 +79,7 @@ final class FileSink: ReportSink {
         }
         guard count > 0 else { return }
         let last = UnsafeRawBufferPointer(rebasing: buffer[..<count])
-        digester?.digester.update(last)
+        digester.digester.update(last)
         output.setDirect(false)
         try output.writeAll(last)
         count = 0
@@ -94,7 +92,7 @@ final class FileSink: ReportSink {
             // The first buffer goes through the page cache like any small file's; a file that
             // fills a second one is large.
             wroteFirstBuffer = true
-            digester?.digester.update(UnsafeRawBufferPointer(buffer))
+            digester.digester.update(UnsafeRawBufferPointer(buffer))
             try output.writeAll(UnsafeRawBufferPointer(buffer))
             count = 0
             output.setDirect(true)
@@ -171,7 +169,7 @@ final class DigesterBox: @unchecked Sendable {
 /// own, while the sink fills the other of its two buffers.
 final class BufferWriter: @unchecked Sendable {
     private let output: FileOutput
-    private let digester: DigesterBox?
+    private let digester: DigesterBox
     private let condition = NSCondition()
     /// Full buffers waiting to be written, oldest first.
     private var pending: [UnsafeMutableRawBufferPointer] = []
@@ -183,7 +181,7 @@ final class BufferWriter: @unchecked Sendable {
     /// The first write error; later buffers are dropped.
     private var failure: SystemCallError?
 
-    init(output: FileOutput, digester: DigesterBox?) {
+    init(output: FileOutput, digester: DigesterBox) {
         self.output = output
         self.digester = digester
         let thread = Thread { [self] in run() }
@@ -233,7 +231,7 @@ final class BufferWriter: @unchecked Sendable {
             condition.unlock()
             var error: SystemCallError?
             if !failed {
-                digester?.digester.update(UnsafeRawBufferPointer(buffer))
+                digester.digester.update(UnsafeRawBufferPointer(buffer))
                 do { try output.writeAll(UnsafeRawBufferPointer(buffer)) } catch let writeError { error = writeError }
             }
             condition.lock()

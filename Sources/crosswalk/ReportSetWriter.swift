@@ -88,12 +88,7 @@ struct ReportSetWriter {
                 let index = order[position]
                 written.set(
                     index,
-                    Result {
-                        let written = try staging.writeDigested(as: files[index].name) { sink in
-                            try files[index].render(sink)
-                        }
-                        return StagedFile(identity: written.identity, digest: written.digest)
-                    }
+                    Result { try staging.write(as: files[index].name) { sink in try files[index].render(sink) } }
                 )
             }
             var manifest = manifest
@@ -140,11 +135,12 @@ struct ReportSetWriter {
         )
         manifest.files.removeAll { ReportManifest.ownFileNames.contains($0.name) }
         let bytes = ManifestJSONWriter.encode(manifest)
-        let identity = try staging.write(as: ReportManifest.fileName) { try $0.write(bytes) }
+        let identity = try staging.write(as: ReportManifest.fileName) { try $0.write(bytes) }.identity
         var writes = [CommitJournal.Write(name: ReportManifest.fileName, inode: identity.inode)]
         if let signingKey {
             let signature = try signingKey.signatureFile(for: bytes)
             let signatureIdentity = try staging.write(as: ReportManifest.signatureFileName) { try $0.write(signature) }
+                .identity
             writes.append(CommitJournal.Write(name: ReportManifest.signatureFileName, inode: signatureIdentity.inode))
         }
         return writes
@@ -172,28 +168,24 @@ struct ReportSetWriter {
 }
 
 /// A report written into the staging folder: the file, and the size and hash of what was written.
-private struct StagedFile {
-    var identity: FileIdentity
-    var digest: ContentDigest
-}
 
 /// One result slot per document rendered side by side; each slot is written by one thread, and
 /// read after all of them finished.
 private final class DocumentResults: @unchecked Sendable {
-    private var slots: [Result<StagedFile, any Error>?]
+    private var slots: [Result<WrittenFile, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<StagedFile, any Error>) {
+    func set(_ index: Int, _ result: Result<WrittenFile, any Error>) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    var values: [Result<StagedFile, any Error>] {
+    var values: [Result<WrittenFile, any Error>] {
         slots.map { $0 ?? .failure(CancellationError()) }
     }
 }

@@ -1,4 +1,3 @@
-import CrosswalkCore
 import Foundation
 
 /// A private folder inside the output folder where a run writes its reports before committing
@@ -69,28 +68,10 @@ final class StagingFolder: @unchecked Sendable {
     /// Writes one new file into the staging folder (exclusive, no symbolic links, flushed) as
     /// `contents` streams it. A write error becomes a `WriteFailure`; anything else `contents`
     /// throws (a template error, say) is passed on as it is.
-    func write(as entry: String, contents: (FileSink) throws -> Void) throws -> FileIdentity {
-        try writeDigested(as: entry, digesting: false, contents: contents).identity
-    }
-
-    /// A file written into the folder, and the size and SHA-256 of its bytes.
-    typealias DigestedFile = (identity: FileIdentity, digest: ContentDigest)
-
-    /// ``write(as:contents:)``, also giving the size and SHA-256 of the file's bytes, hashed as
-    /// they were written.
-    func writeDigested(as entry: String, contents: (FileSink) throws -> Void) throws -> DigestedFile {
-        let written = try writeDigested(as: entry, digesting: true, contents: contents)
-        return (written.identity, written.digest ?? ContentDigest(byteCount: 0, sha256: ""))
-    }
-
-    private func writeDigested(
-        as entry: String,
-        digesting: Bool,
-        contents: (FileSink) throws -> Void
-    ) throws -> (identity: FileIdentity, digest: ContentDigest?) {
+    func write(as entry: String, contents: (FileSink) throws -> Void) throws -> WrittenFile {
         // Safe from several threads: only immutable state is read, and each call has its own file.
         do {
-            return try DirectoryEntries.createFile(entry, in: descriptor, digesting: digesting, contents: contents)
+            return try DirectoryEntries.createFile(entry, in: descriptor, contents: contents)
         } catch let error as SystemCallError {
             throw WriteFailure(path: output.display(entry), message: "cannot write the report: \(error.text)")
         }
