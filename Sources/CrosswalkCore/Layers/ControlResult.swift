@@ -64,6 +64,25 @@ public struct SubjectReference: Hashable, Sendable {
         isCredentialOfIdentity ? "\(identityID ?? "")/\(storedID)" : storedID
     }
 
+    /// Whether ``id`` sorts before `other`, as `id < other` does. A credential's id is not built
+    /// when its parts and `other` are ASCII (String order is then byte order).
+    func idPrecedes(_ other: String) -> Bool {
+        guard isCredentialOfIdentity, let identityID else { return storedID < other }
+        guard identityID.utf8.allSatisfy({ $0 < 0x80 }), storedID.utf8.allSatisfy({ $0 < 0x80 }),
+            other.utf8.allSatisfy({ $0 < 0x80 })
+        else { return id < other }
+        var rest = other.utf8.makeIterator()
+        // Decides at the first byte that differs; nil while the two agree.
+        func compare(_ byte: UInt8) -> Bool? {
+            guard let theirs = rest.next() else { return false }
+            return byte == theirs ? nil : byte < theirs
+        }
+        for byte in identityID.utf8 { if let decided = compare(byte) { return decided } }
+        if let decided = compare(UInt8(ascii: "/")) { return decided }
+        for byte in storedID.utf8 { if let decided = compare(byte) { return decided } }
+        return rest.next() != nil
+    }
+
     /// Display name (identity name, `credential (identity name)`, role name, platform).
     public var name: String {
         isCredentialOfIdentity ? "\(storedID) (\(storedName))" : storedName

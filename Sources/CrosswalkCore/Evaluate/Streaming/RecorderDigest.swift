@@ -61,35 +61,12 @@ struct RecorderDigest: Sendable {
         failing = []
         var candidates: [(key: SampleKey, finding: Finding)] = []
         var cutoff = sampleCutoff
-        for (index, finding) in recorder.findings.enumerated() {
-            let subject = finding.subject
-            if finding.status == .fail, subject.identityID != nil, subject.ordinal >= 0 {
-                failing.append(subject.ordinal)
+        // Read in place: millions of findings, each a dozen references a copy would retain.
+        recorder.findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                digest(findings[index], affecting: recorder.affecting[index], control: control)
+                Self.offer(findings[index], to: &candidates, cutoff: &cutoff)
             }
-            if finding.status == .fail || finding.status == .error {
-                if let identityID = subject.identityID {
-                    if subject.ordinal >= 0 {
-                        ownerFailures.append(subject.ordinal)
-                    } else {
-                        unplacedOwnerFailures.append(identityID)
-                    }
-                } else {
-                    subjectlessFailures += 1
-                }
-            }
-            if let named = recorder.affecting[index] {
-                if !named.isEmpty { namedAffected.append((subject, named)) }
-            } else if let identityID = subject.identityID {
-                if subject.ordinal >= 0 {
-                    ownAffected.append(subject.ordinal)
-                } else {
-                    unplacedAffected.append((subject, identityID))
-                }
-            }
-            noteReference(subject)
-            Self.offer(finding, to: &candidates, cutoff: &cutoff)
-            let slot = Self.findingStatuses.firstIndex(of: finding.status) ?? 0
-            ResultCodec.encode(finding, control: control, templates: &templates, into: &encoded[slot])
         }
         sample = Self.trimmed(candidates)
         var passing: [SubjectReference] = []
@@ -104,7 +81,41 @@ struct RecorderDigest: Sendable {
         passingSample = Self.trimmed(passing)
     }
 
-    private mutating func noteReference(_ subject: SubjectReference) {
+    /// Counts one finding, notes whom it affects and encodes it for the spool.
+    private mutating func digest(_ finding: borrowing Finding, affecting named: [String]?, control: String) {
+        let status = finding.status
+        let ordinal = finding.subject.ordinal
+        let hasIdentity = finding.subject.identityID != nil
+        if status == .fail, hasIdentity, ordinal >= 0 { failing.append(ordinal) }
+        if status == .fail || status == .error {
+            if let identityID = finding.subject.identityID {
+                if ordinal >= 0 {
+                    ownerFailures.append(ordinal)
+                } else {
+                    unplacedOwnerFailures.append(identityID)
+                }
+            } else {
+                subjectlessFailures += 1
+            }
+        }
+        if let named {
+            if !named.isEmpty { namedAffected.append((Self.copied(finding.subject), named)) }
+        } else if let identityID = finding.subject.identityID {
+            if ordinal >= 0 {
+                ownAffected.append(ordinal)
+            } else {
+                unplacedAffected.append((Self.copied(finding.subject), identityID))
+            }
+        }
+        noteReference(finding.subject)
+        let slot = Self.findingStatuses.firstIndex(of: status) ?? 0
+        ResultCodec.encode(finding, control: control, templates: &templates, into: &encoded[slot])
+    }
+
+    /// A copy of a subject read in place.
+    private static func copied(_ subject: SubjectReference) -> SubjectReference { subject }
+
+    private mutating func noteReference(_ subject: borrowing SubjectReference) {
         guard let identityID = subject.identityID else { return }
         if subject.ordinal >= 0 {
             if referenced.last != subject.ordinal { referenced.append(subject.ordinal) }
@@ -118,15 +129,15 @@ struct RecorderDigest: Sendable {
     /// (nor copied): it could never be among the first ``ControlOutcome/sampleLimit``, since later
     /// findings only raise the bar. A status worse than the cutoff's decides without the subject id.
     static func offer(
-        _ finding: Finding,
+        _ finding: borrowing Finding,
         to candidates: inout [(key: SampleKey, finding: Finding)],
         cutoff: inout SampleKey?
     ) {
         if let bar = cutoff {
             if finding.status > bar.status { return }
-            if finding.status == bar.status, finding.subject.id >= bar.id { return }
+            if finding.status == bar.status, !finding.subject.idPrecedes(bar.id) { return }
         }
-        candidates.append((SampleKey(status: finding.status, id: finding.subject.id), finding))
+        candidates.append((SampleKey(status: finding.status, id: finding.subject.id), copy finding))
         if candidates.count >= 2 * ControlOutcome.sampleLimit {
             candidates = trimmed(candidates)
             cutoff = candidates.last?.key

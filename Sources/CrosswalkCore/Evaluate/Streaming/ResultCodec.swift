@@ -15,81 +15,139 @@ enum ResultCodec {
     /// Encodes `finding`, a result of the control with id `control`, with its finding id, numbering
     /// its templates in `templates` (adding those not yet there).
     static func encode(
-        _ finding: Finding,
+        _ finding: borrowing Finding,
         control: String,
         templates: inout ControlTemplates,
         into bytes: inout [UInt8]
     ) {
-        let start = bytes.count
-        append(UInt32(0), to: &bytes)
-        encode(finding.subject, status: finding.status, into: &bytes)
-        append(finding.idPrefix ?? FindingID.digestPrefix(of: finding, control: control), to: &bytes)
-        append(UInt32(templates.messages.index(of: BoundMessageTemplate(finding.message))), to: &bytes)
-        append(UInt32(finding.message.values.count), to: &bytes)
-        for value in finding.message.values { append(value, to: &bytes) }
-        append(UInt32(finding.evidence.count), to: &bytes)
-        for evidence in finding.evidence {
-            let template = EvidenceTemplate(field: evidence.field, expected: evidence.expected)
-            append(UInt32(templates.evidence.index(of: template)), to: &bytes)
-            append(evidence.observed, to: &bytes)
+        // Millions of records: the record's length is worked out first, the array grown once,
+        // and every part copied into place, rather than appended piece by piece.
+        let message = templates.messages.index(of: BoundMessageTemplate(finding.message))
+        let idPrefix = finding.idPrefix ?? FindingID.digestPrefix(of: finding, control: control)
+        var length = subjectLength(finding.subject) + 8 + 4 + 4 + 4
+        for value in finding.message.values { length += 4 + value.utf8.count }
+        for item in finding.evidence { length += 8 + item.observed.utf8.count }
+        RecordWriter.append(4 + length, to: &bytes) { writer in
+            writer.write(UInt32(length))
+            writer.write(finding.subject, status: finding.status)
+            writer.write(UInt32(truncatingIfNeeded: idPrefix))
+            writer.write(UInt32(truncatingIfNeeded: idPrefix >> 32))
+            writer.write(UInt32(message))
+            writer.write(UInt32(finding.message.values.count))
+            for value in finding.message.values { writer.write(value) }
+            writer.write(UInt32(finding.evidence.count))
+            for item in finding.evidence {
+                let template = EvidenceTemplate(field: item.field, expected: item.expected)
+                writer.write(UInt32(templates.evidence.index(of: template)))
+                writer.write(item.observed)
+            }
         }
-        patchLength(at: start, in: &bytes)
     }
 
     static func encode(passing subject: SubjectReference, into bytes: inout [UInt8]) {
-        let start = bytes.count
-        append(UInt32(0), to: &bytes)
-        encode(subject, status: .pass, into: &bytes)
-        patchLength(at: start, in: &bytes)
+        let length = subjectLength(subject)
+        RecordWriter.append(4 + length, to: &bytes) { writer in
+            writer.write(UInt32(length))
+            writer.write(subject, status: .pass)
+        }
     }
 
     /// A template map: the records after it number their message templates by position in
     /// `messages` and their evidence templates by position in `evidence`, whose elements are the
     /// numbers in the control's table. Empty lists restore the control's own numbering.
     static func encodeTemplateMap(messages: [Int], evidence: [Int], into bytes: inout [UInt8]) {
-        let start = bytes.count
-        append(UInt32(0), to: &bytes)
-        bytes.append(templateMapMarker)
-        append(UInt32(messages.count), to: &bytes)
-        for number in messages { append(UInt32(number), to: &bytes) }
-        append(UInt32(evidence.count), to: &bytes)
-        for number in evidence { append(UInt32(number), to: &bytes) }
-        patchLength(at: start, in: &bytes)
-    }
-
-    private static func encode(_ subject: SubjectReference, status: ResultStatus, into bytes: inout [UInt8]) {
-        bytes.append(UInt8(SubjectKind.allCases.firstIndex(of: subject.kind) ?? 0))
-        bytes.append(UInt8(ResultStatus.allCases.firstIndex(of: status) ?? 0))
-        append(UInt32(bitPattern: subject.ordinal), to: &bytes)
-        bytes.append(
-            (subject.identityID == nil ? 0 : 1) | (subject.isCredentialOfIdentity ? 2 : 0)
-                | (subject.copiesItsIdentity ? 4 : 0)
-        )
-        if let identityID = subject.identityID { append(identityID, to: &bytes) }
-        append(subject.storedID, to: &bytes)
-        append(subject.storedName, to: &bytes)
-    }
-
-    private static func patchLength(at start: Int, in bytes: inout [UInt8]) {
-        let length = UInt32(bytes.count - start - 4)
-        bytes.withUnsafeMutableBytes { $0.storeBytes(of: length.littleEndian, toByteOffset: start, as: UInt32.self) }
-    }
-
-    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            append(UInt32(utf8.count), to: &bytes)
-            bytes.append(contentsOf: utf8)
+        let length = 1 + 4 + 4 * messages.count + 4 + 4 * evidence.count
+        RecordWriter.append(4 + length, to: &bytes) { writer in
+            writer.write(UInt32(length))
+            writer.write(templateMapMarker)
+            writer.write(UInt32(messages.count))
+            for number in messages { writer.write(UInt32(number)) }
+            writer.write(UInt32(evidence.count))
+            for number in evidence { writer.write(UInt32(number)) }
         }
     }
+
+    /// The bytes `subject` takes in a record: kind, status, ordinal, flags and its strings.
+    private static func subjectLength(_ subject: borrowing SubjectReference) -> Int {
+        var length = 7 + 4 + subject.storedID.utf8.count + 4 + subject.storedName.utf8.count
+        if let identityID = subject.identityID { length += 4 + identityID.utf8.count }
+        return length
+    }
+
+    /// Writes one record into room added at the end of an array: the array grows once, by the
+    /// record's length, and the record is copied into place through one pointer.
+    private struct RecordWriter {
+        private var position: UnsafeMutableRawPointer
+        private let end: UnsafeMutableRawPointer
+
+        /// Adds `count` bytes at the end of `bytes` and calls `body` to write exactly that many.
+        static func append(_ count: Int, to bytes: inout [UInt8], _ body: (inout RecordWriter) -> Void) {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: count))
+            bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress.map({ $0 + start }) else { return }
+                var writer = RecordWriter(position: base, end: base + count)
+                body(&writer)
+                precondition(writer.position == writer.end, "a spool record's length was worked out wrongly")
+            }
+        }
+
+        private init(position: UnsafeMutableRawPointer, end: UnsafeMutableRawPointer) {
+            self.position = position
+            self.end = end
+        }
+
+        mutating func write(_ byte: UInt8) {
+            precondition(position < end)
+            position.storeBytes(of: byte, as: UInt8.self)
+            position += 1
+        }
+
+        mutating func write(_ value: UInt32) {
+            precondition(end - position >= 4)
+            position.storeBytes(of: value.littleEndian, as: UInt32.self)
+            position += 4
+        }
+
+        /// `u32 length` + UTF-8.
+        mutating func write(_ text: String) {
+            let utf8 = text.utf8
+            let count = utf8.count
+            write(UInt32(count))
+            precondition(end - position >= count)
+            guard count > 0 else { return }
+            let target = position
+            let copied = utf8.withContiguousStorageIfAvailable { source in
+                if let from = source.baseAddress { target.copyMemory(from: from, byteCount: count) }
+            }
+            if copied == nil {
+                for (offset, byte) in utf8.enumerated() {
+                    target.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
+                }
+            }
+            position += count
+        }
+
+        mutating func write(_ subject: borrowing SubjectReference, status: ResultStatus) {
+            write(UInt8(ResultCodec.number(of: subject.kind)))
+            write(UInt8(ResultCodec.number(of: status)))
+            write(UInt32(bitPattern: subject.ordinal))
+            let flags: UInt8 =
+                (subject.identityID == nil ? 0 : 1) | (subject.isCredentialOfIdentity ? 2 : 0)
+                | (subject.copiesItsIdentity ? 4 : 0)
+            write(flags)
+            if let identityID = subject.identityID { write(identityID) }
+            write(subject.storedID)
+            write(subject.storedName)
+        }
+    }
+
+    /// The kinds and statuses as records number them (their declaration order), held once.
+    private static let kinds = SubjectKind.allCases
+    private static let statuses = ResultStatus.allCases
+
+    private static func number(of kind: SubjectKind) -> Int { kinds.firstIndex(of: kind) ?? 0 }
+    private static func number(of status: ResultStatus) -> Int { statuses.firstIndex(of: status) ?? 0 }
 
     /// Reads every record of `stream` in order: findings, or passing subjects (as findings with
     /// status pass, no message and no evidence).
@@ -226,7 +284,7 @@ enum ResultCodec {
                     offset += 4 + length
                     continue
                 }
-                status = ResultStatus.allCases[Int(bytes[position + 1])]
+                status = ResultCodec.statuses[Int(bytes[position + 1])]
                 ordinal = Int32(bitPattern: EncodedResult.u32(in: bytes, at: position + 2))
                 flags = bytes[position + 6]
                 guard let include,
@@ -235,7 +293,7 @@ enum ResultCodec {
                 offset += 4 + length
             }
             let end = offset + 4 + length
-            let kind = SubjectKind.allCases[Int(bytes[position])]
+            let kind = ResultCodec.kinds[Int(bytes[position])]
             position += 7
             let identityID = flags & 1 != 0 ? EncodedResult.text(in: bytes, at: &position) : nil
             let storedID = EncodedResult.text(in: bytes, at: &position)
