@@ -50,10 +50,10 @@ public struct ResultRecorder: Sendable {
     /// Records a failure. `affecting` names the identities it concerns when that is not just the
     /// subject's own identity (a shared role, a platform).
     public mutating func fail(
-        _ subject: SubjectReference,
-        _ message: ResultMessage,
-        evidence: [Evidence],
-        affecting identities: [String]? = nil
+        _ subject: consuming SubjectReference,
+        _ message: consuming ResultMessage,
+        evidence: consuming [Evidence],
+        affecting identities: consuming [String]? = nil
     ) {
         record(Finding(subject: subject, status: .fail, message: message, evidence: evidence), affecting: identities)
     }
@@ -63,11 +63,19 @@ public struct ResultRecorder: Sendable {
     }
 
     /// Records that evidence needed to judge the subject is missing.
-    public mutating func notAssessed(_ subject: SubjectReference, _ message: ResultMessage, evidence: [Evidence] = []) {
+    public mutating func notAssessed(
+        _ subject: consuming SubjectReference,
+        _ message: consuming ResultMessage,
+        evidence: consuming [Evidence] = []
+    ) {
         record(Finding(subject: subject, status: .notAssessed, message: message, evidence: evidence), affecting: [])
     }
 
-    public mutating func error(_ subject: SubjectReference, _ message: ResultMessage, evidence: [Evidence] = []) {
+    public mutating func error(
+        _ subject: consuming SubjectReference,
+        _ message: consuming ResultMessage,
+        evidence: consuming [Evidence] = []
+    ) {
         record(Finding(subject: subject, status: .error, message: message, evidence: evidence), affecting: nil)
     }
 
@@ -80,8 +88,7 @@ public struct ResultRecorder: Sendable {
         }
     }
 
-    private mutating func record(_ finding: Finding, affecting identities: [String]?) {
-        var finding = finding
+    private mutating func record(_ finding: consuming Finding, affecting identities: consuming [String]?) {
         if let origin = finding.subject.origin {
             finding.evidence.append(
                 Evidence(field: "source", observed: origin.description, expected: "")

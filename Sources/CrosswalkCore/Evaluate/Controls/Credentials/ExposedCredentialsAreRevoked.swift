@@ -68,15 +68,15 @@ struct ExposedCredentialsAreRevoked: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            for credential in identity.credentials {
+            identity.credentials.forEachInPlace { credential in
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard !credential.exposures.isEmpty else {
                     recorder.notApplicable(subject)
-                    continue
+                    return
                 }
                 if context.isRevoked(credential) {
                     recorder.pass(subject)
-                    continue
+                    return
                 }
                 let count = credential.exposures.count
                 let disabled = credential.status == .disabled

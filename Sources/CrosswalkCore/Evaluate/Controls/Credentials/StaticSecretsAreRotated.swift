@@ -92,11 +92,11 @@ struct StaticSecretsAreRotated: Control {
         let interval = context.policy.thresholds.rotationIntervalDays
         let expected = "≤ \(interval) days (thresholds.rotation_interval_days)"
         for identity in context.inventory.identities {
-            for credential in identity.credentials {
+            identity.credentials.forEachInPlace { credential in
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential), credential.type.isStaticSecret else {
                     recorder.notApplicable(subject)
-                    continue
+                    return
                 }
                 let rotated = credential.lastRotated != nil
                 let field = rotated ? "credentials[].last_rotated" : "credentials[].created"
@@ -109,7 +109,7 @@ struct StaticSecretsAreRotated: Control {
                             Evidence(field: "credentials[].created", observed: "absent", expected: expected),
                         ]
                     )
-                    continue
+                    return
                 }
                 let age = context.daysSince(issued)
                 if issued > context.now {

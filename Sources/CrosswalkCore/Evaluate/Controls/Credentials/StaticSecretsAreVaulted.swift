@@ -71,11 +71,11 @@ struct StaticSecretsAreVaulted: Control {
         let allowedText = allowed.isEmpty ? "none" : allowed.map(\.rawValue).joined(separator: ", ")
         let expected = "one of \(allowedText) (allowed_secret_storage)"
         for identity in context.inventory.identities {
-            for credential in identity.credentials {
+            identity.credentials.forEachInPlace { credential in
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential), credential.type.isStaticSecret else {
                     recorder.notApplicable(subject)
-                    continue
+                    return
                 }
                 guard let storage = credential.storage else {
                     recorder.notAssessed(
@@ -83,7 +83,7 @@ struct StaticSecretsAreVaulted: Control {
                         Message.storageUnknown(),
                         evidence: [Evidence(field: "credentials[].storage", observed: "absent", expected: expected)]
                     )
-                    continue
+                    return
                 }
                 if allowed.contains(storage) {
                     recorder.pass(subject)

@@ -63,11 +63,11 @@ struct TaskCredentialsRevokedAtTaskEnd: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            for credential in identity.credentials {
+            identity.credentials.forEachInPlace { credential in
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard identity.isAgent, let task = credential.task, let ended = task.ended, ended <= context.now else {
                     recorder.notApplicable(subject)
-                    continue
+                    return
                 }
                 if context.isRevoked(credential) {
                     recorder.pass(subject)

@@ -67,11 +67,11 @@ struct TokensAreShortLived: Control {
         let maxMinutes = context.policy.thresholds.maxTokenTTLMinutes
         let expected = "≤ \(maxMinutes) minutes (thresholds.max_token_ttl_minutes)"
         for identity in context.inventory.identities {
-            for credential in identity.credentials {
+            identity.credentials.forEachInPlace { credential in
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential), credential.type.isShortLivedToken else {
                     recorder.notApplicable(subject)
-                    continue
+                    return
                 }
                 guard let ttl = credential.ttlSeconds else {
                     recorder.notAssessed(
@@ -79,7 +79,7 @@ struct TokensAreShortLived: Control {
                         Message.ttlUnknown(),
                         evidence: [Evidence(field: "credentials[].ttl_seconds", observed: "absent", expected: expected)]
                     )
-                    continue
+                    return
                 }
                 if UnitComparison.exceeds(ttl, limit: maxMinutes, unitSize: 60) {
                     recorder.fail(

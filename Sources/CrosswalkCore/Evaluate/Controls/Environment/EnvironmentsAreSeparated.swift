@@ -97,7 +97,8 @@ struct EnvironmentsAreSeparated: PartitionedControl {
     func prepare(_ context: EvaluationContext) -> [String: [(peer: String, credential: String)]] {
         var sharing: [String: [(peer: String, credential: String)]] = [:]
         for identity in context.inventory.identities {
-            for credential in identity.credentials where context.isActive(credential) {
+            identity.credentials.forEachInPlace { credential in
+                guard context.isActive(credential) else { return }
                 for other in credential.sharedWith where other != identity.id {
                     let reference = "\(identity.id)/\(credential.id)"
                     sharing[identity.id, default: []].append((other, reference))
@@ -173,7 +174,8 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                 )
                 if !crossings.contains("a role binding") { crossings.append("a role binding") }
             }
-            for credential in identity.credentials where context.isActive(credential) {
+            identity.credentials.forEachInPlace { credential in
+                guard context.isActive(credential) else { return }
                 for usedIn in credential.usedIn {
                     let usedClass = EnvironmentClass(environment: usedIn)
                     guard usedClass != ownClass else { continue }
