@@ -68,19 +68,49 @@ public struct SubjectReference: Hashable, Sendable {
     /// when its parts and `other` are ASCII (String order is then byte order).
     func idPrecedes(_ other: String) -> Bool {
         guard isCredentialOfIdentity, let identityID else { return storedID < other }
-        guard identityID.utf8.allSatisfy({ $0 < 0x80 }), storedID.utf8.allSatisfy({ $0 < 0x80 }),
-            other.utf8.allSatisfy({ $0 < 0x80 })
-        else { return id < other }
-        var rest = other.utf8.makeIterator()
-        // Decides at the first byte that differs; nil while the two agree.
-        func compare(_ byte: UInt8) -> Bool? {
-            guard let theirs = rest.next() else { return false }
-            return byte == theirs ? nil : byte < theirs
+        // Each level is nil when a string has no contiguous UTF-8 (never for native strings).
+        let decided = identityID.utf8.withContiguousStorageIfAvailable { identity in
+            storedID.utf8.withContiguousStorageIfAvailable { own in
+                other.utf8.withContiguousStorageIfAvailable { other in
+                    Self.asciiPrecedes(identity, own, other)
+                }
+            }
         }
-        for byte in identityID.utf8 { if let decided = compare(byte) { return decided } }
-        if let decided = compare(UInt8(ascii: "/")) { return decided }
-        for byte in storedID.utf8 { if let decided = compare(byte) { return decided } }
-        return rest.next() != nil
+        if case .some(.some(.some(.some(let precedes)))) = decided { return precedes }
+        return id < other
+    }
+
+    /// Whether `identity`, `/` and `own` joined sort before `other` byte by byte; nil when any of
+    /// them is not ASCII.
+    private static func asciiPrecedes(
+        _ identity: UnsafeBufferPointer<UInt8>,
+        _ own: UnsafeBufferPointer<UInt8>,
+        _ other: UnsafeBufferPointer<UInt8>
+    ) -> Bool? {
+        guard isASCII(identity), isASCII(own), isASCII(other) else { return nil }
+        var position = 0
+        // Decides at the first byte that differs; nil while the two agree.
+        func compare(_ byte: UInt8, at position: Int) -> Bool? {
+            guard position < other.count else { return false }
+            return byte == other[position] ? nil : byte < other[position]
+        }
+        for byte in identity {
+            if let decided = compare(byte, at: position) { return decided }
+            position += 1
+        }
+        if let decided = compare(UInt8(ascii: "/"), at: position) { return decided }
+        position += 1
+        for byte in own {
+            if let decided = compare(byte, at: position) { return decided }
+            position += 1
+        }
+        return position < other.count
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     /// Display name (identity name, `credential (identity name)`, role name, platform).

@@ -43,8 +43,9 @@ public enum FindingID {
 
     /// The first 8 bytes of the SHA-256 of `first`, a line feed, and the other parts joined.
     ///
-    /// This runs once per result: the parts are joined in a buffer on the stack and hashed at once
-    /// (0.23 µs), which costs less than five updates and a finalize (0.33 µs).
+    /// This runs once per result: the parts are copied into a buffer on the stack and hashed at
+    /// once, which costs less than an update per part. The copying captures no variable in a
+    /// closure (that would check exclusive access at run time for every part).
     private static func digestPrefix(
         _ first: String,
         _ second: String,
@@ -53,24 +54,18 @@ public enum FindingID {
         _ fifth: String,
         _ sixth: String
     ) -> UInt64 {
-        var parts = (first, second, third, fourth, fifth, sixth)
         let count =
-            parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count
-            + parts.4.utf8.count + parts.5.utf8.count + 1
+            first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count + fifth.utf8.count
+            + sixth.utf8.count + 1
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            var end = buffer.startIndex
-            func append(_ utf8: UnsafeBufferPointer<UInt8>) {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: utf8)
-                end += utf8.count
-            }
-            parts.0.withUTF8(append)
+            var end = copy(first, into: buffer, at: 0)
             buffer[end] = 0x0A
             end += 1
-            parts.1.withUTF8(append)
-            parts.2.withUTF8(append)
-            parts.3.withUTF8(append)
-            parts.4.withUTF8(append)
-            parts.5.withUTF8(append)
+            end = copy(second, into: buffer, at: end)
+            end = copy(third, into: buffer, at: end)
+            end = copy(fourth, into: buffer, at: end)
+            end = copy(fifth, into: buffer, at: end)
+            end = copy(sixth, into: buffer, at: end)
             return SHA256.hash(data: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<end]))
                 .withUnsafeBytes { digest in
                     var prefix: UInt64 = 0
@@ -78,6 +73,21 @@ public enum FindingID {
                     return prefix
                 }
         }
+    }
+
+    /// Copies the UTF-8 of `text` into `buffer` from `start`; returns the offset after it.
+    private static func copy(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        let utf8 = text.utf8
+        let copied = utf8.withContiguousStorageIfAvailable { source in
+            UnsafeMutableBufferPointer(rebasing: buffer[start...]).initialize(fromContentsOf: source)
+        }
+        if let copied { return start + copied }
+        var end = start
+        for byte in utf8 {
+            buffer[end] = byte
+            end += 1
+        }
+        return end
     }
 
     /// `CW-` and the 16 hexadecimal digits of `prefix`.
