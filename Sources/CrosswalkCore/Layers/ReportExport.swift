@@ -94,9 +94,13 @@ public struct ExportName: ExpressibleByStringLiteral, Sendable {
     public let json: String
     /// The XML spelling.
     public let xml: String
+    /// The JSON spelling as an object key, quoted and followed by `:`, for a writer to copy as
+    /// it is; empty when the spelling needs escaping (then the writer escapes it).
+    public let jsonKey: [UInt8]
 
     public init(_ name: String) {
         json = name
+        jsonKey = Self.key(name)
         var xml = ""
         var upper = false
         for character in name {
@@ -117,6 +121,14 @@ public struct ExportName: ExpressibleByStringLiteral, Sendable {
     public init(json: String, xml: String) {
         self.json = json
         self.xml = xml
+        jsonKey = Self.key(json)
+    }
+
+    /// `"name":`, or empty when `name` holds a byte a JSON string escapes.
+    private static func key(_ name: String) -> [UInt8] {
+        let utf8 = Array(name.utf8)
+        guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return [] }
+        return [UInt8(ascii: "\"")] + utf8 + [UInt8(ascii: "\""), UInt8(ascii: ":")]
     }
 
     /// The name of a key taken from a vocabulary value (a status, a scope): hyphens become

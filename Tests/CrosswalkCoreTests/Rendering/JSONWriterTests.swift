@@ -42,6 +42,21 @@ import Testing
         )
     }
 
+    /// Keys are copied from their names' prepared `"key":` bytes; a name that needs escaping has
+    /// none and is escaped like any string.
+    @Test func keysAreQuotedAndEscaped() throws {
+        #expect(ExportName("count").jsonKey == Array(#""count":"#.utf8))
+        let odd = ExportName(json: "a\"b\\c\n", xml: "odd")
+        #expect(odd.jsonKey.isEmpty)
+        let sink = MemorySink()
+        let writer = JSONExportWriter(sink: sink)
+        try writer.beginDocument(schema: "urn:test", version: "1")
+        try writer.field(odd, .integer(1))
+        try writer.field("plain", .integer(2))
+        try writer.endDocument()
+        #expect(String(decoding: sink.bytes, as: UTF8.self) == #"{"schema":"urn:test","a\"b\\c\n":1,"plain":2}"# + "\n")
+    }
+
     @Test func prettyOutputIndentsByTwoSpaces() throws {
         #expect(
             try text(pretty: true) == """

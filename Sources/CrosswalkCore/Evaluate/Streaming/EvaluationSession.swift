@@ -129,7 +129,9 @@ public final class EvaluationSession {
             }
             membership.append(member)
             batchMembership.append(member)
-            if ordinalByID[identity.id] == nil { ordinalByID[identity.id] = ordinal }
+            // One hash claims the id; an id seen before (never from the loader, which rejects
+            // duplicates) keeps its first ordinal.
+            if let first = ordinalByID.updateValue(ordinal, forKey: identity.id) { ordinalByID[identity.id] = first }
             ownerTally.appendIdentity(owner: identity.owner)
             if let waivers, waivers.hasTagWaivers {
                 let tagged = waivers.taggedWaivers(of: identity)

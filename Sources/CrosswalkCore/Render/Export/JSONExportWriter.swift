@@ -79,8 +79,12 @@ public final class JSONExportWriter: ExportWriter {
             out.append(0x0A)
         }
         if !inList, let name {
-            string(name.json)
-            out.append(UInt8(ascii: ":"))
+            if name.jsonKey.isEmpty {
+                string(name.json)
+                out.append(UInt8(ascii: ":"))
+            } else {
+                out.append(name.jsonKey)
+            }
             if pretty { out.append(0x20) }
         }
     }
