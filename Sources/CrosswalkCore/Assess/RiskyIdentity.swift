@@ -1,3 +1,5 @@
+import Algorithms
+
 /// An identity ranked for the executive summary by how badly it fails: the sum of the severity
 /// weights of the controls it fails, directly or through one of its credentials.
 public struct RiskyIdentity: Sendable {
@@ -29,10 +31,11 @@ public struct RiskyIdentity: Sendable {
             scored.append((ordinal, score))
         }
         let identities = evaluation.identities.identities
-        scored.sort { lhs, rhs in
+        // Only the first `limit` are shown: selected without sorting every failing identity.
+        let first = scored.min(count: limit) { lhs, rhs in
             lhs.score != rhs.score ? lhs.score > rhs.score : identities[lhs.ordinal].id < identities[rhs.ordinal].id
         }
-        return scored.prefix(limit).map { ordinal, score in
+        return first.map { ordinal, score in
             let identity = identities[ordinal]
             let mask = evaluation.failingControls[ordinal]
             return RiskyIdentity(

@@ -117,7 +117,7 @@ enum ResultCodec {
             precondition(end - position >= count)
             guard count > 0 else { return }
             let target = position
-            let copied = utf8.withContiguousStorageIfAvailable { source in
+            let copied: Void? = utf8.withContiguousStorageIfAvailable { source in
                 if let from = source.baseAddress { target.copyMemory(from: from, byteCount: count) }
             }
             if copied == nil {
