@@ -3,7 +3,7 @@
 public enum Pattern {
     /// Whether `pattern` matches the literal `text`.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard pattern.utf8.contains(UInt8(ascii: "*")) else { return pattern == text }
+        guard bytes(of: pattern).hasStar else { return pattern == text }
         var pattern = pattern
         var text = text
         return pattern.withUTF8 { pattern in text.withUTF8 { text in matches(pattern, text) } }
@@ -46,18 +46,33 @@ public enum Pattern {
     /// whose prefix starts `inner`'s literal prefix, or `*` itself. Conservative: may answer false
     /// for exotic pattern pairs that do in fact nest.
     public static func covers(_ outer: String, _ inner: String) -> Bool {
-        guard isASCII(outer), isASCII(inner) else { return coversByCharacter(outer, inner) }
+        let outerBytes = bytes(of: outer)
+        let innerBytes = bytes(of: inner)
+        guard outerBytes.isASCII, innerBytes.isASCII else { return coversByCharacter(outer, inner) }
         // ASCII patterns (permissions and tool names, millions of comparisons at scale) compare
         // byte by byte, with the same rules.
         let star = UInt8(ascii: "*")
-        guard inner.utf8.contains(star) else { return matches(outer, inner) }
+        guard innerBytes.hasStar else { return outerBytes.hasStar ? matches(outer, inner) : outer == inner }
         if outer == "*" || outer == inner { return true }
         let outerPrefix = outer.utf8.dropLast()
         guard outer.utf8.last == star, !outerPrefix.contains(star) else { return false }
         return inner.utf8.prefix { $0 != star }.starts(with: outerPrefix)
     }
 
-    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+    /// Whether `text` is ASCII and whether it holds a `*`, read in one pass over its bytes
+    /// (patterns are checked millions of times at scale).
+    private static func bytes(of text: String) -> (isASCII: Bool, hasStar: Bool) {
+        func scan(_ bytes: some Sequence<UInt8>) -> (isASCII: Bool, hasStar: Bool) {
+            var combined: UInt8 = 0
+            var hasStar = false
+            for byte in bytes {
+                combined |= byte
+                if byte == UInt8(ascii: "*") { hasStar = true }
+            }
+            return (combined < 0x80, hasStar)
+        }
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
+    }
 
     /// ``covers(_:_:)`` by `Character`, as String compares text (canonical equivalence).
     private static func coversByCharacter(_ outer: String, _ inner: String) -> Bool {
