@@ -74,11 +74,11 @@ struct CredentialsBoundToOneIdentity: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 let others = credential.sharedWith.filter { $0 != identity.id }
                 var evidence: [Evidence] = []

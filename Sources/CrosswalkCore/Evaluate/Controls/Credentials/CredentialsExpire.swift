@@ -114,11 +114,11 @@ struct CredentialsExpire: Control {
             thresholds.maxStaticSecretAgeDays < general.days
             ? Limit(days: thresholds.maxStaticSecretAgeDays, key: "thresholds.max_static_secret_age_days") : general
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 let limit = credential.type.isStaticSecret ? staticSecret : general
                 evaluate(credential, subject, limit: limit, context, &recorder)

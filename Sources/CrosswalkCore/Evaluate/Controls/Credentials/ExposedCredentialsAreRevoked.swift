@@ -68,15 +68,15 @@ struct ExposedCredentialsAreRevoked: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard !credential.exposures.isEmpty else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 if context.isRevoked(credential) {
                     recorder.pass(subject)
-                    return
+                    continue
                 }
                 let count = credential.exposures.count
                 let disabled = credential.status == .disabled

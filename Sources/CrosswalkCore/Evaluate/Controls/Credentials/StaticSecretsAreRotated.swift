@@ -92,11 +92,11 @@ struct StaticSecretsAreRotated: Control {
         let interval = context.policy.thresholds.rotationIntervalDays
         let expected = "≤ \(interval) days (thresholds.rotation_interval_days)"
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential), credential.type.isStaticSecret else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 let rotated = credential.lastRotated != nil
                 let field = rotated ? "credentials[].last_rotated" : "credentials[].created"
@@ -109,7 +109,7 @@ struct StaticSecretsAreRotated: Control {
                             Evidence(field: "credentials[].created", observed: "absent", expected: expected),
                         ]
                     )
-                    return
+                    continue
                 }
                 let age = context.daysSince(issued)
                 if issued > context.now {

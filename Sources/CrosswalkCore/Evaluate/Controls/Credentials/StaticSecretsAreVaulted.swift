@@ -71,11 +71,11 @@ struct StaticSecretsAreVaulted: Control {
         let allowedText = allowed.isEmpty ? "none" : allowed.map(\.rawValue).joined(separator: ", ")
         let expected = "one of \(allowedText) (allowed_secret_storage)"
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential), credential.type.isStaticSecret else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 guard let storage = credential.storage else {
                     recorder.notAssessed(
@@ -83,7 +83,7 @@ struct StaticSecretsAreVaulted: Control {
                         Message.storageUnknown(),
                         evidence: [Evidence(field: "credentials[].storage", observed: "absent", expected: expected)]
                     )
-                    return
+                    continue
                 }
                 if allowed.contains(storage) {
                     recorder.pass(subject)

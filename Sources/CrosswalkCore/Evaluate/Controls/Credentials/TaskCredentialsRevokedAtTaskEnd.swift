@@ -63,11 +63,11 @@ struct TaskCredentialsRevokedAtTaskEnd: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard identity.isAgent, let task = credential.task, let ended = task.ended, ended <= context.now else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 if context.isRevoked(credential) {
                     recorder.pass(subject)

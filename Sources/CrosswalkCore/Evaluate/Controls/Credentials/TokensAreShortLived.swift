@@ -67,11 +67,11 @@ struct TokensAreShortLived: Control {
         let maxMinutes = context.policy.thresholds.maxTokenTTLMinutes
         let expected = "≤ \(maxMinutes) minutes (thresholds.max_token_ttl_minutes)"
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential), credential.type.isShortLivedToken else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 guard let ttl = credential.ttlSeconds else {
                     recorder.notAssessed(
@@ -79,7 +79,7 @@ struct TokensAreShortLived: Control {
                         Message.ttlUnknown(),
                         evidence: [Evidence(field: "credentials[].ttl_seconds", observed: "absent", expected: expected)]
                     )
-                    return
+                    continue
                 }
                 if UnitComparison.exceeds(ttl, limit: maxMinutes, unitSize: 60) {
                     recorder.fail(

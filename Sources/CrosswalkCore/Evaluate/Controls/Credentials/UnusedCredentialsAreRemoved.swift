@@ -55,11 +55,11 @@ struct UnusedCredentialsAreRemoved: Control {
         let window = context.policy.thresholds.inactivityWindowDays
         let expected = "used within \(window) days (thresholds.inactivity_window_days)"
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
+            for credential in identity.credentials {
                 let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential) else {
                     recorder.notApplicable(subject)
-                    return
+                    continue
                 }
                 if credential.lastUsed == nil, SourceGap.applies(.credentialLastUsed, to: identity) {
                     recorder.notAssessed(
@@ -67,7 +67,7 @@ struct UnusedCredentialsAreRemoved: Control {
                         SourceGap.result("credential use", of: identity),
                         evidence: [SourceGap.evidence("credentials[].last_used", of: identity, expected: expected)]
                     )
-                    return
+                    continue
                 }
                 let used = credential.lastUsed != nil
                 let field = used ? "credentials[].last_used" : "credentials[].created"
@@ -80,7 +80,7 @@ struct UnusedCredentialsAreRemoved: Control {
                             Evidence(field: "credentials[].created", observed: "absent", expected: expected),
                         ]
                     )
-                    return
+                    continue
                 }
                 let idle = context.daysSince(since)
                 if since > context.now {

@@ -97,8 +97,7 @@ struct EnvironmentsAreSeparated: PartitionedControl {
     func prepare(_ context: EvaluationContext) -> [String: [(peer: String, credential: String)]] {
         var sharing: [String: [(peer: String, credential: String)]] = [:]
         for identity in context.inventory.identities {
-            identity.credentials.forEachInPlace { credential in
-                guard context.isActive(credential) else { return }
+            for credential in identity.credentials where context.isActive(credential) {
                 for other in credential.sharedWith where other != identity.id {
                     let reference = "\(identity.id)/\(credential.id)"
                     sharing[identity.id, default: []].append((other, reference))
@@ -174,8 +173,7 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                 )
                 if !crossings.contains("a role binding") { crossings.append("a role binding") }
             }
-            identity.credentials.forEachInPlace { credential in
-                guard context.isActive(credential) else { return }
+            for credential in identity.credentials where context.isActive(credential) {
                 for usedIn in credential.usedIn {
                     let usedClass = EnvironmentClass(environment: usedIn)
                     guard usedClass != ownClass else { continue }

@@ -204,7 +204,7 @@ struct InactiveIdentitiesAreDisabled: Control {
         } else if let created = identity.created {
             dates.append((created, "created"))
         }
-        identity.credentials.forEachInPlace { credential in
+        for credential in identity.credentials {
             if let used = credential.lastUsed {
                 dates.append((used, "credentials[].last_used"))
             } else if let created = credential.created {
