@@ -167,8 +167,6 @@ struct ReportSetWriter {
     }
 }
 
-/// A report written into the staging folder: the file, and the size and hash of what was written.
-
 /// One result slot per document rendered side by side; each slot is written by one thread, and
 /// read after all of them finished.
 private final class DocumentResults: @unchecked Sendable {

@@ -23,49 +23,42 @@ public enum FindingID {
         let evidenceKey = finding.evidence.first?.field ?? ""
         // A credential's id is `identity/credential`: hashed from its parts, not built as a string.
         if finding.subject.isCredentialOfIdentity {
-            return digestPrefix(
-                control,
-                finding.subject.identityID ?? "",
-                "/",
-                finding.subject.storedID,
-                "\n",
-                evidenceKey
-            )
+            return hashed(control, finding.subject.identityID ?? "", credential: finding.subject.storedID, evidenceKey)
         }
-        return digestPrefix(control, finding.subject.storedID, "\n", evidenceKey, "", "")
+        return hashed(control, finding.subject.storedID, credential: nil, evidenceKey)
     }
 
     /// The first 8 bytes of the SHA-256 of the control id, the subject id and the evidence key
     /// joined by line feeds, big-endian.
     static func digestPrefix(control: String, subject: String, evidenceKey: String) -> UInt64 {
-        digestPrefix(control, subject, "\n", evidenceKey, "", "")
+        hashed(control, subject, credential: nil, evidenceKey)
     }
 
-    /// The first 8 bytes of the SHA-256 of `first`, a line feed, and the other parts joined.
+    /// ``digestPrefix(control:subject:evidenceKey:)`` of the subject id `subject`, or, with a
+    /// `credential`, of `subject/credential`.
     ///
     /// This runs once per result: the parts are copied into a buffer on the stack and hashed at
     /// once, which costs less than an update per part. The copying captures no variable in a
     /// closure (that would check exclusive access at run time for every part).
-    private static func digestPrefix(
-        _ first: String,
-        _ second: String,
-        _ third: String,
-        _ fourth: String,
-        _ fifth: String,
-        _ sixth: String
+    private static func hashed(
+        _ control: String,
+        _ subject: String,
+        credential: String?,
+        _ evidenceKey: String
     ) -> UInt64 {
         let count =
-            first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count + fifth.utf8.count
-            + sixth.utf8.count + 1
+            control.utf8.count + subject.utf8.count + (credential.map { $0.utf8.count + 1 } ?? 0)
+            + evidenceKey.utf8.count + 2
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            var end = copy(first, into: buffer, at: 0)
+            var end = copy(control, into: buffer, at: 0)
             buffer[end] = 0x0A
-            end += 1
-            end = copy(second, into: buffer, at: end)
-            end = copy(third, into: buffer, at: end)
-            end = copy(fourth, into: buffer, at: end)
-            end = copy(fifth, into: buffer, at: end)
-            end = copy(sixth, into: buffer, at: end)
+            end = copy(subject, into: buffer, at: end + 1)
+            if let credential {
+                buffer[end] = UInt8(ascii: "/")
+                end = copy(credential, into: buffer, at: end + 1)
+            }
+            buffer[end] = 0x0A
+            end = copy(evidenceKey, into: buffer, at: end + 1)
             return SHA256.hash(data: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<end]))
                 .withUnsafeBytes { digest in
                     var prefix: UInt64 = 0
