@@ -23,6 +23,22 @@ struct AgentScopeLookup: Sendable {
         self.batch = batch
     }
 
+    /// The membership of the identity at `ordinal`, or of one of its credentials, when the ordinal
+    /// settles it: nil for an identity placed in no run, one whose membership waits, or (in a
+    /// scope that also lists identities by id) one not among the members by ordinal. Then only
+    /// ``membership(of:)`` on the whole subject answers.
+    func settledMembership(ofIdentityAt ordinal: Int32) -> Membership? {
+        guard ordinal >= 0 else { return nil }
+        if let complete {
+            if complete.members.contains(ordinal) { return .inside }
+            return complete.identityIDs.isEmpty ? .outside : nil
+        }
+        let offset = Int(ordinal) - Int(base)
+        guard offset >= 0, offset < batch.count else { return nil }
+        let membership = batch[offset]
+        return membership == .pending ? nil : membership
+    }
+
     func membership(of subject: SubjectReference) -> Membership {
         if let complete { return complete.contains(subject) ? .inside : .outside }
         switch subject.kind {

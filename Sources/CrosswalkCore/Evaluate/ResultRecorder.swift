@@ -47,6 +47,44 @@ public struct ResultRecorder: Sendable {
         if keepPassing { passingSubjects.append(subject) }
     }
 
+    /// Records a pass for `identity`, as ``pass(_:)`` with its subject does. Most results of a run
+    /// are passes: the subject (three strings to retain and release) is built only when the
+    /// recorder keeps passing subjects or needs it to settle the result's scope.
+    public mutating func pass(identity: Identity) {
+        if keepPassing || !countWithoutSubject(.pass, ordinal: identity.ordinal) { pass(.identity(identity)) }
+    }
+
+    /// Records a pass for `credential` of `identity`, as ``pass(_:)`` with its subject does,
+    /// building the subject only when it is needed (see ``pass(identity:)``).
+    public mutating func pass(credential: Credential, of identity: Identity) {
+        if keepPassing || !countWithoutSubject(.pass, ordinal: identity.ordinal) {
+            pass(.credential(credential, of: identity))
+        }
+    }
+
+    /// Records that the control does not apply to `identity`, building its subject only when it
+    /// is needed (see ``pass(identity:)``).
+    public mutating func notApplicable(identity: Identity) {
+        if !countWithoutSubject(.notApplicable, ordinal: identity.ordinal) { notApplicable(.identity(identity)) }
+    }
+
+    /// Records that the control does not apply to `credential` of `identity`, building its
+    /// subject only when it is needed (see ``pass(identity:)``).
+    public mutating func notApplicable(credential: Credential, of identity: Identity) {
+        if !countWithoutSubject(.notApplicable, ordinal: identity.ordinal) {
+            notApplicable(.credential(credential, of: identity))
+        }
+    }
+
+    /// Counts a result about the identity at `ordinal` (or its credential) when its scope is settled
+    /// by the ordinal alone; false, counting nothing, when the subject is needed.
+    private mutating func countWithoutSubject(_ status: ResultStatus, ordinal: Int32) -> Bool {
+        guard let membership = scope.settledMembership(ofIdentityAt: ordinal) else { return false }
+        tally[status] += 1
+        if membership == .inside { agentScopeTally[status] += 1 }
+        return true
+    }
+
     /// Records a failure. `affecting` names the identities it concerns when that is not just the
     /// subject's own identity (a shared role, a platform).
     public mutating func fail(
@@ -114,6 +152,16 @@ public struct ResultRecorder: Sendable {
         return part
     }
 
+    /// Hands over the findings, in the order recorded, and for each the identities it affects,
+    /// keeping none: whoever takes them owns them and may move each out without copying it.
+    mutating func handOverFindings() -> (findings: [Finding], affecting: [[String]?]) {
+        var taken: [Finding] = []
+        var takenAffecting: [[String]?] = []
+        swap(&taken, &findings)
+        swap(&takenAffecting, &affecting)
+        return (taken, takenAffecting)
+    }
+
     /// The identities finding `index` affects, by id: those named when it was recorded, or else its
     /// subject's identity.
     public func affectedIDs(ofFinding index: Int) -> [String] {
@@ -175,16 +223,16 @@ public struct ResultRecorder: Sendable {
 final class FindingOverflow: @unchecked Sendable {
     /// Findings gathered before they are handed over.
     let partSize: Int
-    private let handle: (ResultRecorder) throws -> Void
+    private let handle: (consuming ResultRecorder) throws -> Void
     /// The first error the handler threw; later parts are dropped.
     private(set) var failure: (any Error)?
 
-    init(partSize: Int, _ handle: @escaping (ResultRecorder) throws -> Void) {
+    init(partSize: Int, _ handle: @escaping (consuming ResultRecorder) throws -> Void) {
         self.partSize = max(1, partSize)
         self.handle = handle
     }
 
-    func take(_ part: ResultRecorder) {
+    func take(_ part: consuming ResultRecorder) {
         guard failure == nil else { return }
         do { try handle(part) } catch { failure = error }
     }

@@ -127,15 +127,21 @@ import Testing
         )
         let context = EvaluationContext(inventory: whole, policy: testCase.policy, now: testCase.now)
         let scope = AIAgentScope(whole)
-        for (batchSize, partSize) in [(1, 1), (3, 2), (1000, 4096)] {
+        // Without passing subjects, passes and not-applicable results are counted without building
+        // their subjects wherever the batch settles their scope: the counts must not change.
+        for (batchSize, partSize, includePassing) in [
+            (1, 1, true), (3, 2, true), (1000, 4096, true), (1, 1, false), (3, 2, false), (1000, 4096, false),
+        ] {
             let evaluation = try ControlEvaluator(batchSize: batchSize, findingPartSize: partSize).evaluate(
                 EvaluationContext(inventory: testCase.inventory, policy: testCase.policy, now: testCase.now),
-                includePassing: true,
+                includePassing: includePassing,
                 spool: MemoryResultSpool()
             )
             #expect(evaluation.hasAIAgents == !scope.isEmpty, "\(testCase.name), batches of \(batchSize)")
             for (control, outcome) in zip(ControlRegistry.all, evaluation.outcomes) {
-                let label = "\(testCase.name), \(control.definition.id), batches of \(batchSize)"
+                let label =
+                    "\(testCase.name), \(control.definition.id), batches of \(batchSize)"
+                    + (includePassing ? "" : ", without passing subjects")
                 var reference = ResultRecorder(keepPassing: true, agentScope: scope)
                 control.evaluate(context, into: &reference)
                 #expect(outcome.counts == reference.counts, "\(label): counts")
@@ -145,7 +151,8 @@ import Testing
                 #expect(outcome.findingCount == expected.count, "\(label): finding count")
                 #expect(outcome.findings == Array(expected.prefix(ControlOutcome.sampleLimit)), "\(label): sample")
                 #expect(
-                    try outcome.allPassingSubjectsSorted() == reference.passingSubjects.sorted { $0.id < $1.id },
+                    try outcome.allPassingSubjectsSorted()
+                        == (includePassing ? reference.passingSubjects.sorted { $0.id < $1.id } : []),
                     "\(label): passing subjects"
                 )
                 let affected = Set(outcome.affectedIdentities.ordinals.map { numbered[Int($0)].id })

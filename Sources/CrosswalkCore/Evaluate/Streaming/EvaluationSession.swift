@@ -315,8 +315,7 @@ public final class EvaluationSession {
                 continue
             }
             let controlID = control.definition.id
-            let overflow = FindingOverflow(partSize: findingPartSize) { [self] part in
-                var part = part
+            let overflow = FindingOverflow(partSize: findingPartSize) { [self] (part: consuming ResultRecorder) in
                 if let waivers {
                     part.applyWaivers(
                         waivers,
@@ -327,7 +326,7 @@ public final class EvaluationSession {
                 }
                 try absorb(
                     RecorderDigest(
-                        part,
+                        consume part,
                         control: controlID,
                         keepPassing: keepPassing,
                         sampleCutoff: accumulators[position].sampleCutoff
@@ -443,7 +442,7 @@ public struct BatchEvaluator: Sendable {
                 )
             }
             return RecorderDigest(
-                recorder,
+                consume recorder,
                 control: entry.control.definition.id,
                 keepPassing: keepPassing,
                 sampleCutoff: index < batch.sampleCutoffs.count ? batch.sampleCutoffs[index] : nil
@@ -492,7 +491,12 @@ private struct PartJudge<Partitioned: PartitionedControl>: Sendable {
             recorder.applyWaivers(waivers, control: controlID, tagged: { waiverTags[$0] ?? [] }, matches: &matches)
         }
         return JudgedPart(
-            digest: RecorderDigest(recorder, control: controlID, keepPassing: keepPassing, sampleCutoff: sampleCutoff),
+            digest: RecorderDigest(
+                consume recorder,
+                control: controlID,
+                keepPassing: keepPassing,
+                sampleCutoff: sampleCutoff
+            ),
             waiverMatches: matches
         )
     }

@@ -49,7 +49,7 @@ struct RecorderDigest: Sendable {
 
     /// Digests `recorder`'s results of the control with id `control`; `sampleCutoff` is the
     /// control's ``ControlAccumulator/sampleCutoff`` when the batch was prepared, if any.
-    init(_ recorder: ResultRecorder, control: String, keepPassing: Bool, sampleCutoff: SampleKey? = nil) {
+    init(_ recorder: consuming ResultRecorder, control: String, keepPassing: Bool, sampleCutoff: SampleKey? = nil) {
         tally = recorder.tally
         agentScopeTally = recorder.agentScopeTally
         pendingScope = recorder.pendingScope
@@ -61,12 +61,15 @@ struct RecorderDigest: Sendable {
         failing = []
         var candidates: [(key: SampleKey, finding: Finding)] = []
         var cutoff = sampleCutoff
-        // Read in place: millions of findings, each a dozen references a copy would retain.
-        recorder.findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices {
-                digest(findings[index], affecting: recorder.affecting[index], control: control)
-                Self.offer(findings[index], to: &candidates, cutoff: &cutoff)
-            }
+        // Millions of findings, each a dozen references a copy would retain: each is moved out of
+        // the recorder's list, in order (the list reversed, then taken from its end), and lent
+        // from there. A finding read through the list, even through a pointer, is copied first.
+        var (findings, affecting) = recorder.handOverFindings()
+        findings.reverse()
+        affecting.reverse()
+        while let finding = findings.popLast() {
+            digest(finding, affecting: affecting.removeLast(), control: control)
+            Self.offer(finding, to: &candidates, cutoff: &cutoff)
         }
         sample = Self.trimmed(candidates)
         var passing: [SubjectReference] = []

@@ -58,9 +58,10 @@ struct AgentsUseApprovedTools: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.isAgent, identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             guard let approved = context.policy.approvedTools else {
@@ -93,7 +94,7 @@ struct AgentsUseApprovedTools: Control {
                 unapproved.append(tool)
             }
             if unapproved.isEmpty {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             } else {
                 recorder.fail(
                     subject,

@@ -84,9 +84,10 @@ struct DelegationDepthWithinLimit: PartitionedControl {
         let limit = context.policy.thresholds.maxDelegationDepth
         for position in positions {
             let identity = context.inventory.identities[position]
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.spawnedBy != nil else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             guard let depth = forest.depth[position] else {
@@ -104,11 +105,11 @@ struct DelegationDepthWithinLimit: PartitionedControl {
                 continue
             }
             guard identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             if Int64(depth) <= limit {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             } else {
                 recorder.fail(
                     subject,

@@ -63,9 +63,10 @@ struct NoEscalationByDelegation: PartitionedControl {
     ) {
         let inventory = context.inventory
         for identity in inventory.identities[positions] {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard let parentID = identity.spawnedBy, identity.status != .deleted else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             guard let parent = inventory.identity(withID: parentID) else {
@@ -106,7 +107,7 @@ struct NoEscalationByDelegation: PartitionedControl {
                 }
             }
             if uncovered.isEmpty {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             } else {
                 let listed =
                     uncovered.prefix(3).joined(separator: ", ")

@@ -57,9 +57,10 @@ struct TrustZoneCrossingsAreAllowed: PartitionedControl {
         into recorder: inout ResultRecorder
     ) {
         for identity in context.inventory.identities[positions] {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard let parentID = identity.spawnedBy, identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             let parent = context.inventory.identity(withID: parentID)
@@ -101,7 +102,7 @@ struct TrustZoneCrossingsAreAllowed: PartitionedControl {
             if parentZone == childZone
                 || context.policy.trustZoneCrossingsAllowed.contains(TrustZoneCrossing(from: parentZone, to: childZone))
             {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             } else {
                 recorder.fail(
                     subject,

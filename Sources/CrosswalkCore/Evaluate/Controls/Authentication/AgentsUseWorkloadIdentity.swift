@@ -75,9 +75,10 @@ struct AgentsUseWorkloadIdentity: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.isAgent, identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             let heldSecrets = identity.credentials.filter { context.isActive($0) && $0.type.isStaticSecret }
@@ -119,7 +120,7 @@ struct AgentsUseWorkloadIdentity: Control {
                     evidence: [Evidence(field: "authentication", observed: "absent", expected: Self.expectedMethods)]
                 )
             } else {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             }
         }
     }

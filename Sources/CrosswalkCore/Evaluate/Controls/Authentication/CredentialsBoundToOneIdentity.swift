@@ -75,9 +75,10 @@ struct CredentialsBoundToOneIdentity: Control {
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard context.isActive(credential) else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 let others = credential.sharedWith.filter { $0 != identity.id }
@@ -117,7 +118,7 @@ struct CredentialsBoundToOneIdentity: Control {
                         ]
                     )
                 } else if problems.isEmpty {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 } else {
                     recorder.fail(
                         subject,

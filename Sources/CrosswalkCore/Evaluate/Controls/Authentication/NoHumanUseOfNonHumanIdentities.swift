@@ -39,9 +39,10 @@ struct NoHumanUseOfNonHumanIdentities: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             switch identity.interactiveUse {
@@ -52,7 +53,7 @@ struct NoHumanUseOfNonHumanIdentities: Control {
                     evidence: [Evidence(field: "interactive_use", observed: "true", expected: "false")]
                 )
             case .some(false):
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             case .none:
                 recorder.notAssessed(
                     subject,

@@ -95,9 +95,10 @@ struct AgentsHoldNoPrivilegedPermissions: RolePreparedControl {
         into recorder: inout ResultRecorder
     ) {
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.isAgent, identity.status != .deleted else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             var offending: [(permission: String, role: String, reason: String)] = []
@@ -109,7 +110,7 @@ struct AgentsHoldNoPrivilegedPermissions: RolePreparedControl {
                 }
             }
             if offending.isEmpty {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
                 continue
             }
             let names = offending.map(\.permission)

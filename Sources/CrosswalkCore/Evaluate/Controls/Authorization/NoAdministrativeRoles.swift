@@ -82,9 +82,10 @@ struct NoAdministrativeRoles: RolePreparedControl {
     func evaluate(_ context: EvaluationContext, knowing administrative: [String?], into recorder: inout ResultRecorder)
     {
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.status != .deleted else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             var evidence: [Evidence] = []
@@ -103,7 +104,7 @@ struct NoAdministrativeRoles: RolePreparedControl {
                 )
             }
             if evidence.isEmpty {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             } else {
                 recorder.fail(
                     subject,

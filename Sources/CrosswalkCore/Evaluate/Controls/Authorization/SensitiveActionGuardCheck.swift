@@ -50,9 +50,10 @@ struct SensitiveActionGuardCheck {
     func evaluate(_ context: EvaluationContext, knowing routes: Routes, into recorder: inout ResultRecorder) {
         let actions = routes.actions
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.isAgent, identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             guard !context.policy.sensitiveActions.isEmpty else {
@@ -72,7 +73,7 @@ struct SensitiveActionGuardCheck {
             guard !actions.isEmpty else {
                 // The policy classifies sensitive actions, and none needs this guard: whatever the
                 // agent can reach, nothing it reaches needs one.
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             let rolePositions = identity.roleBindings.compactMap { context.inventory.rolePosition(of: $0.role) }
@@ -113,9 +114,9 @@ struct SensitiveActionGuardCheck {
                     ]
                 )
             } else if reachable == 0 {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
             } else {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             }
         }
     }

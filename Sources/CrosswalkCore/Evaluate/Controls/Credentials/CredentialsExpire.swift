@@ -115,13 +115,12 @@ struct CredentialsExpire: Control {
             ? Limit(days: thresholds.maxStaticSecretAgeDays, key: "thresholds.max_static_secret_age_days") : general
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
                 guard context.isActive(credential) else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 let limit = credential.type.isStaticSecret ? staticSecret : general
-                evaluate(credential, subject, limit: limit, context, &recorder)
+                evaluate(credential, of: identity, limit: limit, context, &recorder)
             }
         }
     }
@@ -143,11 +142,13 @@ struct CredentialsExpire: Control {
 
     private func evaluate(
         _ credential: Credential,
-        _ subject: SubjectReference,
+        of identity: Identity,
         limit maximum: Limit,
         _ context: EvaluationContext,
         _ recorder: inout ResultRecorder
     ) {
+        // Built only for results that keep it; passes are counted without it.
+        var subject: SubjectReference { .credential(credential, of: identity) }
         let limit = maximum.days
         let expected = maximum.expected
         let allowed = maximum.allowed
@@ -167,7 +168,7 @@ struct CredentialsExpire: Control {
                         ]
                     )
                 } else {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 }
                 return
             }
@@ -233,7 +234,7 @@ struct CredentialsExpire: Control {
                 ]
             )
         } else {
-            recorder.pass(subject)
+            recorder.pass(credential: credential, of: identity)
         }
     }
 

@@ -69,13 +69,14 @@ struct ExposedCredentialsAreRevoked: Control {
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard !credential.exposures.isEmpty else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 if context.isRevoked(credential) {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                     continue
                 }
                 let count = credential.exposures.count

@@ -93,9 +93,10 @@ struct StaticSecretsAreRotated: Control {
         let expected = "≤ \(interval) days (thresholds.rotation_interval_days)"
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard context.isActive(credential), credential.type.isStaticSecret else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 let rotated = credential.lastRotated != nil
@@ -129,7 +130,7 @@ struct StaticSecretsAreRotated: Control {
                         ]
                     )
                 } else {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 }
             }
         }

@@ -72,9 +72,10 @@ struct StaticSecretsAreVaulted: Control {
         let expected = "one of \(allowedText) (allowed_secret_storage)"
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard context.isActive(credential), credential.type.isStaticSecret else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 guard let storage = credential.storage else {
@@ -86,7 +87,7 @@ struct StaticSecretsAreVaulted: Control {
                     continue
                 }
                 if allowed.contains(storage) {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 } else {
                     recorder.fail(
                         subject,

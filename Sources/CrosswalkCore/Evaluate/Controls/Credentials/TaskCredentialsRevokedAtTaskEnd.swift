@@ -64,13 +64,14 @@ struct TaskCredentialsRevokedAtTaskEnd: Control {
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard identity.isAgent, let task = credential.task, let ended = task.ended, ended <= context.now else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 if context.isRevoked(credential) {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 } else {
                     let state = credential.status == .disabled ? "only disabled, not revoked," : "still active"
                     recorder.fail(

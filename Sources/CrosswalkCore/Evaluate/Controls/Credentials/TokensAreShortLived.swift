@@ -68,9 +68,10 @@ struct TokensAreShortLived: Control {
         let expected = "≤ \(maxMinutes) minutes (thresholds.max_token_ttl_minutes)"
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard context.isActive(credential), credential.type.isShortLivedToken else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 guard let ttl = credential.ttlSeconds else {
@@ -94,7 +95,7 @@ struct TokensAreShortLived: Control {
                         ]
                     )
                 } else {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 }
             }
         }

@@ -56,9 +56,10 @@ struct UnusedCredentialsAreRemoved: Control {
         let expected = "used within \(window) days (thresholds.inactivity_window_days)"
         for identity in context.inventory.identities {
             for credential in identity.credentials {
-                let subject = SubjectReference.credential(credential, of: identity)
+                // Built only for results that keep it; passes are counted without it.
+                var subject: SubjectReference { .credential(credential, of: identity) }
                 guard context.isActive(credential) else {
-                    recorder.notApplicable(subject)
+                    recorder.notApplicable(credential: credential, of: identity)
                     continue
                 }
                 if credential.lastUsed == nil, SourceGap.applies(.credentialLastUsed, to: identity) {
@@ -96,7 +97,7 @@ struct UnusedCredentialsAreRemoved: Control {
                         evidence: [Evidence(field: field, observed: context.describeAge(of: since), expected: expected)]
                     )
                 } else {
-                    recorder.pass(subject)
+                    recorder.pass(credential: credential, of: identity)
                 }
             }
         }

@@ -116,9 +116,10 @@ struct EnvironmentsAreSeparated: PartitionedControl {
     ) {
         let inventory = context.inventory
         for identity in inventory.identities[positions] {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.status != .deleted else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             guard let environment = identity.environment else {
@@ -203,7 +204,7 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                     }
                 )
             } else {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             }
         }
     }

@@ -33,7 +33,8 @@ struct IdentitiesHaveOwners: Control {
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             if identity.owner == nil, SourceGap.applies(.owner, to: identity) {
                 recorder.notAssessed(
                     subject,
@@ -53,7 +54,7 @@ struct IdentitiesHaveOwners: Control {
                     ]
                 )
             } else {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             }
         }
     }

@@ -101,9 +101,10 @@ struct InactiveIdentitiesAreDisabled: Control {
         let window = context.policy.thresholds.inactivityWindowDays
         let expected = "used within \(window) days (thresholds.inactivity_window_days)"
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             let activity = Self.activity(of: identity)
@@ -144,7 +145,7 @@ struct InactiveIdentitiesAreDisabled: Control {
             }
             let idle = context.daysSince(latest.date)
             guard idle > window else {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
                 continue
             }
             if Self.useUnreported(for: identity) {

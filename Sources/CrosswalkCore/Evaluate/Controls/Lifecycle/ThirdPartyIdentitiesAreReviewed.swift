@@ -53,9 +53,10 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
         let interval = context.policy.thresholds.thirdPartyReviewIntervalDays
         let expected = "≤ \(interval) days ago (thresholds.third_party_review_interval_days)"
         for identity in context.inventory.identities {
-            let subject = SubjectReference.identity(identity)
+            // Built only for results that keep it; passes are counted without it.
+            var subject: SubjectReference { .identity(identity) }
             guard identity.isThirdParty, identity.status.isActive else {
-                recorder.notApplicable(subject)
+                recorder.notApplicable(identity: identity)
                 continue
             }
             guard let reviewed = identity.lastReviewed else {
@@ -87,7 +88,7 @@ struct ThirdPartyIdentitiesAreReviewed: Control {
             } else if age > interval {
                 recorder.fail(subject, Message.reviewOverdue("\(age)", "\(interval)"), evidence: evidence)
             } else {
-                recorder.pass(subject)
+                recorder.pass(identity: identity)
             }
         }
     }
