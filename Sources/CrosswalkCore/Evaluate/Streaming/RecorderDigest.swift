@@ -64,9 +64,11 @@ struct RecorderDigest: Sendable {
         // Millions of findings, each a dozen references a copy would retain: each is moved out of
         // the recorder's list, in order (the list reversed, then taken from its end), and lent
         // from there. A finding read through the list, even through a pointer, is copied first.
+        // The lists are reversed through their buffers, whose swaps move elements; an array's own
+        // `reverse()` copies each element it swaps.
         var (findings, affecting) = recorder.handOverFindings()
-        findings.reverse()
-        affecting.reverse()
+        findings.withUnsafeMutableBufferPointer { $0.reverse() }
+        affecting.withUnsafeMutableBufferPointer { $0.reverse() }
         while let finding = findings.popLast() {
             digest(finding, affecting: affecting.removeLast(), control: control)
             Self.offer(finding, to: &candidates, cutoff: &cutoff)
