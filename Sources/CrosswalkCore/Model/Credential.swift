@@ -13,16 +13,90 @@ public struct Credential: Hashable, Sendable {
     /// Lifetime of each issued token, for short-lived credentials.
     public var ttlSeconds: Int64?
     public var storage: SecretStorage?
+    /// What few credentials have, boxed (nil when none of it is set). Every identity-level
+    /// control that reads credentials copies each one, and each reference a copy holds is one
+    /// more retain and release: these seven became one.
+    private var rare: RareBox?
+
     /// Ids of other identities that hold the same credential.
-    public var sharedWith: [String]
+    public var sharedWith: [String] {
+        get { rare?.fields.sharedWith ?? [] }
+        _modify {
+            let box = uniqueRare()
+            defer { dropRareIfEmpty() }
+            yield &box.fields.sharedWith
+        }
+    }
     /// Environments the credential was seen in, beyond its identity's own.
-    public var usedIn: [String]
-    public var exposures: [Exposure]
+    public var usedIn: [String] {
+        get { rare?.fields.usedIn ?? [] }
+        _modify {
+            let box = uniqueRare()
+            defer { dropRareIfEmpty() }
+            yield &box.fields.usedIn
+        }
+    }
+    public var exposures: [Exposure] {
+        get { rare?.fields.exposures ?? [] }
+        _modify {
+            let box = uniqueRare()
+            defer { dropRareIfEmpty() }
+            yield &box.fields.exposures
+        }
+    }
     /// The agent task this credential was issued for, if it is task-scoped.
-    public var task: AgentTask?
+    public var task: AgentTask? {
+        get { rare?.fields.task }
+        _modify {
+            let box = uniqueRare()
+            defer { dropRareIfEmpty() }
+            yield &box.fields.task
+        }
+    }
     /// Where an imported credential was read, when it differs from its identity's record (an
     /// access key from a credential report row, a token Secret); nil otherwise.
-    public var origin: RecordOrigin?
+    public var origin: RecordOrigin? {
+        get { rare?.fields.origin }
+        _modify {
+            let box = uniqueRare()
+            defer { dropRareIfEmpty() }
+            yield &box.fields.origin
+        }
+    }
+
+    /// The fields ``rare`` holds.
+    private struct RareFields: Hashable, Sendable {
+        var sharedWith: [String] = []
+        var usedIn: [String] = []
+        var exposures: [Exposure] = []
+        var task: AgentTask?
+        var origin: RecordOrigin?
+
+        var isEmpty: Bool { sharedWith.isEmpty && usedIn.isEmpty && exposures.isEmpty && task == nil && origin == nil }
+    }
+
+    /// The rare fields, shared between copies until one of them changes, and equal by value.
+    /// Changed only through the accessors above, after ``uniqueRare()``, so no two accesses
+    /// to one box overlap.
+    private final class RareBox: Hashable, @unchecked Sendable {
+        @exclusivity(unchecked) var fields: RareFields
+        init(_ fields: RareFields) { self.fields = fields }
+        static func == (lhs: RareBox, rhs: RareBox) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    }
+
+    /// This value's own box, for a change: a new one, or a copy of a shared one.
+    private mutating func uniqueRare() -> RareBox {
+        if isKnownUniquelyReferenced(&rare), let box = rare { return box }
+        let box = RareBox(rare?.fields ?? RareFields())
+        rare = box
+        return box
+    }
+
+    /// Keeps ``rare`` nil when it holds nothing, so that equal credentials are equal field by field.
+    private mutating func dropRareIfEmpty() {
+        if rare?.fields.isEmpty == true { rare = nil }
+    }
 
     public init(
         id: String,
@@ -50,10 +124,8 @@ public struct Credential: Hashable, Sendable {
         self.revoked = revoked
         self.ttlSeconds = ttlSeconds
         self.storage = storage
-        self.sharedWith = sharedWith
-        self.usedIn = usedIn
-        self.exposures = exposures
-        self.task = task
+        let rare = RareFields(sharedWith: sharedWith, usedIn: usedIn, exposures: exposures, task: task)
+        self.rare = rare.isEmpty ? nil : RareBox(rare)
     }
 
     /// When the current secret value was issued: its last rotation, else its creation.
