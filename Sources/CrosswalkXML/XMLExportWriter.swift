@@ -15,8 +15,11 @@ final class XMLExportWriter: ExportWriter {
     private let xml: XMLStreamWriter
     // The writer is used from one thread at a time and its state is private: the run-time
     // exclusivity checks on it (millions of calls at scale) are left out.
-    /// Open containers, innermost last: the item name when the container is a list.
-    @exclusivity(unchecked) private var open: [ExportName?] = []
+    /// Open containers, innermost last: the XML name of its items when the container is a list.
+    /// Only that spelling is kept: a whole ``ExportName`` also holds its JSON key's bytes, whose
+    /// reference count every push and pop would change, millions of times, on memory the JSON
+    /// writer's thread reads too.
+    @exclusivity(unchecked) private var open: [String?] = []
     /// For each open list, innermost last, whether it has an element of its own.
     @exclusivity(unchecked) private var listWrapped: [Bool] = []
     /// Rows serialised and not yet handed to libxml2, and the row being written.
@@ -76,7 +79,7 @@ final class XMLExportWriter: ExportWriter {
             if wrapped { try xml.startElement(name.xml) }
         }
         listWrapped.append(wrapped)
-        open.append(item)
+        open.append(item.xml)
     }
 
     func endList() throws {
@@ -103,7 +106,7 @@ final class XMLExportWriter: ExportWriter {
             case let .integer(number):
                 written = rows.attribute(name.xml, integer: number)
             default:
-                written = rows.attribute(name.xml, try lexical(value, name))
+                written = rows.attribute(name.xml, try lexical(value, name.xml))
             }
             if !written { throw attributeAfterContent(name) }
             return
@@ -112,20 +115,20 @@ final class XMLExportWriter: ExportWriter {
         if case let .text(text) = value {
             try xml.textElement(name.xml, text)
         } else {
-            try xml.attribute(name.xml, try lexical(value, name))
+            try xml.attribute(name.xml, try lexical(value, name.xml))
         }
     }
 
     func item(_ value: ExportValue) throws {
         guard let item = open.last.flatMap({ $0 }) else { return }
         if rows.inRow {
-            rows.start(item.xml)
+            rows.start(item)
             rows.text(try lexical(value, item))
             rows.end()
             return
         }
         try flushRows()
-        try xml.textElement(item.xml, try lexical(value, item))
+        try xml.textElement(item, try lexical(value, item))
     }
 
     func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
@@ -157,7 +160,7 @@ final class XMLExportWriter: ExportWriter {
             try item(kind.value(String(decoding: text, as: UTF8.self)))
             return
         }
-        rows.start(item.xml)
+        rows.start(item)
         rows.text(utf8: text.assumingMemoryBound(to: UInt8.self))
         rows.end()
     }
@@ -170,7 +173,7 @@ final class XMLExportWriter: ExportWriter {
     }
 
     /// The value as XML Schema writes it: `xs:decimal` without exponent, `true`/`false`.
-    private func lexical(_ value: ExportValue, _ name: ExportName) throws -> String {
+    private func lexical(_ value: ExportValue, _ name: String) throws -> String {
         switch value {
         case let .identifier(text), let .text(text), let .inlineText(text): return text
         case let .integer(number): return String(number)
@@ -180,7 +183,7 @@ final class XMLExportWriter: ExportWriter {
                 throw Diagnostic(
                     .error,
                     file: xml.file,
-                    message: "cannot write the XML report: \(name.xml) is \(number), not a number"
+                    message: "cannot write the XML report: \(name) is \(number), not a number"
                 )
             }
             return text
