@@ -92,16 +92,31 @@ struct EnvironmentsAreSeparated: PartitionedControl {
 
     let reach = ControlReach.inventory
 
-    /// Identity id → (other identity, credential reference) for every active shared credential,
-    /// both directions.
-    func prepare(_ context: EvaluationContext) -> [String: [(peer: String, credential: String)]] {
-        var sharing: [String: [(peer: String, credential: String)]] = [:]
-        for identity in context.inventory.identities {
+    /// One identity's side of an active shared credential: the other identity (its position in
+    /// the inventory, or nil when no identity has that id) and the credential's reference.
+    struct Sharing {
+        var peerID: String
+        var peerPosition: Int?
+        var credential: String
+    }
+
+    /// For each identity, by position in the inventory, its side of every active shared
+    /// credential, both directions. By position, not by id: a million identities would otherwise
+    /// each be looked up in a table of ids while judging.
+    func prepare(_ context: EvaluationContext) -> [[Sharing]] {
+        let inventory = context.inventory
+        var sharing = [[Sharing]](repeating: [], count: inventory.identities.count)
+        for (position, identity) in inventory.identities.enumerated() {
             for credential in identity.credentials where context.isActive(credential) {
                 for other in credential.sharedWith where other != identity.id {
                     let reference = "\(identity.id)/\(credential.id)"
-                    sharing[identity.id, default: []].append((other, reference))
-                    sharing[other, default: []].append((identity.id, reference))
+                    let otherPosition = inventory.identityPosition(of: other)
+                    sharing[position].append(Sharing(peerID: other, peerPosition: otherPosition, credential: reference))
+                    if let otherPosition {
+                        sharing[otherPosition].append(
+                            Sharing(peerID: identity.id, peerPosition: position, credential: reference)
+                        )
+                    }
                 }
             }
         }
@@ -111,11 +126,12 @@ struct EnvironmentsAreSeparated: PartitionedControl {
     func evaluate(
         _ positions: Range<Int>,
         of context: EvaluationContext,
-        with sharing: [String: [(peer: String, credential: String)]],
+        with sharing: [[Sharing]],
         into recorder: inout ResultRecorder
     ) {
         let inventory = context.inventory
-        for identity in inventory.identities[positions] {
+        for position in positions {
+            let identity = inventory.identities[position]
             // Built only for results that keep it; passes are counted without it.
             var subject: SubjectReference { .identity(identity) }
             guard identity.status != .deleted else {
@@ -143,9 +159,10 @@ struct EnvironmentsAreSeparated: PartitionedControl {
             var crossings: [String] = []
             var unknownPeers: [String] = []
             var seenPeers = Set<String>()
-            for (peerID, reference) in sharing[identity.id] ?? []
-            where seenPeers.insert("\(peerID) \(reference)").inserted {
-                guard let peerEnvironment = inventory.identity(withID: peerID)?.environment else {
+            for shared in sharing[position] where seenPeers.insert("\(shared.peerID) \(shared.credential)").inserted {
+                let peerID = shared.peerID
+                let reference = shared.credential
+                guard let peerEnvironment = shared.peerPosition.flatMap({ inventory.identities[$0].environment }) else {
                     unknownPeers.append(peerID)
                     continue
                 }
