@@ -82,14 +82,21 @@ struct RolesNotSharedAcrossAgents: PartitionedControl {
 
     let reach = ControlReach.inventory
 
-    /// The agents bound to each role, by role id: only what the check reads of each agent, so that
-    /// a role shared by many agents does not hold a copy of each agent's record.
-    func prepare(_ context: EvaluationContext) -> [String: [(id: String, owner: String?)]] {
-        var agentsByRole: [String: [(id: String, owner: String?)]] = [:]
-        for identity in context.inventory.identities where identity.isAgent && identity.status != .deleted {
-            var bound = Set<String>()
-            for binding in identity.roleBindings where bound.insert(binding.role).inserted {
-                agentsByRole[binding.role, default: []].append((identity.id, identity.owner))
+    /// The agents bound to each role, by the role's position in the inventory: only what the check
+    /// reads of each agent, so that a role shared by many agents does not hold a copy of each
+    /// agent's record. By position: a table keyed by role id, and a set of ids per agent, hashed
+    /// every binding of every agent twice, on one core, while the other waited.
+    func prepare(_ context: EvaluationContext) -> [[(id: String, owner: String?)]] {
+        let inventory = context.inventory
+        var agentsByRole = [[(id: String, owner: String?)]](repeating: [], count: inventory.roles.count)
+        for identity in inventory.identities where identity.isAgent && identity.status != .deleted {
+            var bound: [Int] = []
+            for binding in identity.roleBindings {
+                guard let position = inventory.rolePosition(of: binding.role), !bound.contains(position) else {
+                    continue
+                }
+                bound.append(position)
+                agentsByRole[position].append((identity.id, identity.owner))
             }
         }
         return agentsByRole
@@ -101,16 +108,18 @@ struct RolesNotSharedAcrossAgents: PartitionedControl {
     func evaluate(
         _ positions: Range<Int>,
         of context: EvaluationContext,
-        with agentsByRole: [String: [(id: String, owner: String?)]],
+        with agentsByRole: [[(id: String, owner: String?)]],
         into recorder: inout ResultRecorder
     ) {
         let limit = context.policy.thresholds.maxAgentOwnersPerRole
         for role in context.inventory.roles[positions] {
             let subject = SubjectReference.role(role)
-            guard let agents = agentsByRole[role.id], !agents.isEmpty else {
+            // A role listed twice shares the agents of its first listing, as bindings name it.
+            guard let position = context.inventory.rolePosition(of: role.id), !agentsByRole[position].isEmpty else {
                 recorder.notApplicable(subject)
                 continue
             }
+            let agents = agentsByRole[position]
             var owners: [String: String] = [:]  // normalised → first spelling seen
             var ownerless: [String] = []
             for agent in agents {
