@@ -107,12 +107,7 @@ struct XMLRowSerializer {
     }
 
     private mutating func append(_ text: String) {
-        // Element and attribute names, millions of times: read in place, not copied first (a copy
-        // of even a short string is a retain and a release).
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append($0) }) == nil {
-            var text = text
-            text.withUTF8 { bytes.append($0) }
-        }
+        bytes.append(text)
     }
 
     /// Appends UTF-8 `text` with forbidden characters replaced and markup escaped, in one pass

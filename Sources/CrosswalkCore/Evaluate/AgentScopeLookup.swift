@@ -40,14 +40,13 @@ struct AgentScopeLookup: Sendable {
     }
 
     func membership(of subject: SubjectReference) -> Membership {
-        if let complete { return complete.contains(subject) ? .inside : .outside }
         switch subject.kind {
         case .identity, .credential:
-            let offset = Int(subject.ordinal) - Int(base)
-            guard subject.ordinal >= 0, offset >= 0, offset < batch.count else { return .pending }
-            return batch[offset]
+            if let settled = settledMembership(ofIdentityAt: subject.ordinal) { return settled }
         case .role, .platform:
-            return .pending
+            break
         }
+        if let complete { return complete.contains(subject) ? .inside : .outside }
+        return .pending
     }
 }

@@ -47,9 +47,13 @@ public final class ByteAccumulator {
         used += buffer.count
     }
 
+    /// Appends the UTF-8 of `text`, read in place: names and values are appended millions of
+    /// times, and a copy of even a short string is a retain and a release.
     public func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
     }
 
     /// Appends `value` in decimal digits, without building a string.
