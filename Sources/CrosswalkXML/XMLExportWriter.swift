@@ -7,10 +7,11 @@ import CrosswalkCore
 /// result have no wrapper element. Without indentation; each record of a list up to
 /// ``exportRowDepth`` starts on a new line, so each result is one line.
 ///
-/// The records of lists at ``exportRowDepth`` (results, the identity table, framework entries:
-/// millions of rows at scale) are serialised by ``XMLRowSerializer`` with the same markup and
-/// escaping, and handed to libxml2 as raw text a block at a time; everything else goes through
-/// libxml2's writer call by call.
+/// The records of lists at ``exportRowDepth`` (results, framework entries) and the rows the
+/// exporter opens with ``beginRow(_:)`` (the identity table): millions of rows at scale, are
+/// serialised by ``XMLRowSerializer`` with the same markup and escaping, and handed to the sink
+/// after libxml2's buffer a block at a time; everything else goes through libxml2's writer call
+/// by call.
 final class XMLExportWriter: ExportWriter {
     private let xml: XMLStreamWriter
     // The writer is used from one thread at a time and its state is private: the run-time
@@ -57,6 +58,18 @@ final class XMLExportWriter: ExportWriter {
             if inList, open.count <= exportRowDepth { try xml.lineBreak() }
             try xml.startElement(name.xml)
         }
+        open.append(nil)
+    }
+
+    /// A row outside the depth of results (the identity table: a million rows at scale) is
+    /// serialised like a result row instead of call by call through libxml2.
+    func beginRow(_ name: ExportName) throws {
+        let inList = open.last.flatMap({ $0 }) != nil
+        guard serializesRows, inList, !rows.inRow, open.count <= exportRowDepth else {
+            try beginRecord(name)
+            return
+        }
+        rows.start(name.xml, lineBreak: true)
         open.append(nil)
     }
 

@@ -10,6 +10,10 @@ public protocol ExportWriter: AnyObject {
     /// Opens a record: a JSON object (a member `name`, or an element of the open list) or an XML
     /// element `name`. Fields that are not ``ExportValue/text(_:)`` come first.
     func beginRecord(_ name: ExportName) throws
+    /// Opens a record of the open list that holds no list of records, only fields and lists of
+    /// scalars (a row of a table, such as the identity table): a writer may serialise it in one
+    /// piece. Closed by ``endRecord()``; written exactly as ``beginRecord(_:)`` would write it.
+    func beginRow(_ name: ExportName) throws
     func endRecord() throws
     /// Opens a list `name` whose records or items are each called `item` (XML element names).
     /// An unwrapped list is written in XML as its items alone, without an element `name`
@@ -28,6 +32,11 @@ public protocol ExportWriter: AnyObject {
 }
 
 extension ExportWriter {
+    /// Opens the row as any other record.
+    public func beginRow(_ name: ExportName) throws {
+        try beginRecord(name)
+    }
+
     /// Writes the text as a string value; writers override this to copy the bytes directly.
     public func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
         try field(name, kind.value(String(decoding: text, as: UTF8.self)))

@@ -266,7 +266,7 @@ public struct ReportExporter {
         try writer.beginList("identities", item: "identity")
         for position in tables.identities {
             let identity = tables.inventory[position]
-            try writer.beginRecord(ExportNames.identity)
+            try writer.beginRow(ExportNames.identity)
             try writer.field(ExportNames.id, .identifier(identity.id))
             try writer.field(ExportNames.kind, .identifier(identity.kind.rawValue))
             try writer.field(ExportNames.name, .text(identity.name))
