@@ -62,6 +62,19 @@ else
 fi
 [ -x "$binary" ] || { echo "run.sh: no crosswalk binary at $binary" >&2; exit 1; }
 
+# A binary built before jemalloc was installed does not link it, even after a rebuild: SwiftPM keeps
+# the evaluated Package.swift in its cache. Every figure would be the C library allocator's, so say so.
+for dir in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib; do
+    if [ -e "$dir/libjemalloc.so" ]; then
+        if ! ldd "$binary" 2>/dev/null | grep -q libjemalloc; then
+            echo "run.sh: warning: jemalloc is installed ($dir/libjemalloc.so) but $binary does not link it;" >&2
+            echo "  it was built before jemalloc was installed. Rebuild after 'swift package purge-cache &&" >&2
+            echo "  swift package clean' to measure the build users run (README)." >&2
+        fi
+        break
+    fi
+done
+
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 rows="$data/runs-$stamp.jsonl"
 : >"$rows"
