@@ -66,7 +66,9 @@ fi
 # the evaluated Package.swift in its cache. Every figure would be the C library allocator's, so say so.
 for dir in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib; do
     if [ -e "$dir/libjemalloc.so" ]; then
-        if ! ldd "$binary" 2>/dev/null | grep -q libjemalloc; then
+        # ldd's output is read whole: `grep -q` stopping early would fail the pipe under pipefail.
+        linked="$(ldd "$binary" 2>/dev/null || true)"
+        if [[ "$linked" != *libjemalloc* ]]; then
             echo "run.sh: warning: jemalloc is installed ($dir/libjemalloc.so) but $binary does not link it;" >&2
             echo "  it was built before jemalloc was installed. Rebuild after 'swift package purge-cache &&" >&2
             echo "  swift package clean' to measure the build users run (README)." >&2
