@@ -12,6 +12,19 @@ let linksJemalloc =
     && ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
         .contains { FileManager.default.fileExists(atPath: $0 + "/libjemalloc.so") }
 
+/// The system's libcrypto (OpenSSL 3; Debian: libssl-dev) hashes finding ids when the machine has
+/// it: one SHA-256 of a short message per finding, millions per run, in a context on the stack.
+/// swift-crypto, which hashes everything else, allocates and frees a context for every message,
+/// which cost about three times the hashing itself (docs/performance.md). Without it,
+/// finding ids are hashed by swift-crypto: the same ids, only slower. `CROSSWALK_NO_LIBCRYPTO=1`
+/// builds without it on a machine that has it (to compare).
+let usesLibcrypto =
+    ProcessInfo.processInfo.environment["CROSSWALK_NO_LIBCRYPTO"] != "1"
+    && ["/usr/include/openssl/evp.h", "/usr/include/openssl/core_names.h"]
+        .allSatisfy { FileManager.default.fileExists(atPath: $0) }
+    && ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
+        .contains { FileManager.default.fileExists(atPath: $0 + "/libcrypto.so") }
+
 let package = Package(
     name: "Crosswalk",
     platforms: [.macOS(.v14)],
@@ -38,9 +51,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Algorithms", package: "swift-algorithms"),
-            ],
+            ] + (usesLibcrypto ? ["CLibCrypto"] : []),
+            swiftSettings: usesLibcrypto ? [.define("CROSSWALK_LIBCRYPTO")] : [],
             plugins: ["EmbedBundledResources"]
         ),
+        // The system's libcrypto, when the machine has it (usesLibcrypto above).
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // libxml2 from the system (Debian: libxml2-dev), for writing and schema-validating XML.
         .systemLibrary(
             name: "CLibXML2",
@@ -87,7 +103,8 @@ let package = Package(
             dependencies: [
                 "CrosswalkCore", "CrosswalkTestSupport", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: usesLibcrypto ? [.define("CROSSWALK_LIBCRYPTO")] : []
         ),
         .testTarget(
             name: "CrosswalkXMLTests",

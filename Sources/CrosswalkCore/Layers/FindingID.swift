@@ -38,7 +38,8 @@ public enum FindingID {
     /// `credential`, of `subject/credential`.
     ///
     /// This runs once per result: the parts are copied into a buffer on the stack and hashed at
-    /// once, which costs less than an update per part. The copying captures no variable in a
+    /// once, which costs less than an update per part; by the system's libcrypto where Crosswalk
+    /// links it (no allocation per message), else by swift-crypto. The copying captures no variable in a
     /// closure (that would check exclusive access at run time for every part).
     private static func hashed(
         _ control: String,
@@ -59,12 +60,28 @@ public enum FindingID {
             }
             buffer[end] = 0x0A
             end = copy(evidenceKey, into: buffer, at: end + 1)
-            return SHA256.hash(data: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<end]))
-                .withUnsafeBytes { digest in
-                    var prefix: UInt64 = 0
-                    for byte in digest.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
-                    return prefix
-                }
+            let message = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<end])
+            return systemDigestPrefix(of: message) ?? swiftCryptoDigestPrefix(of: message)
+        }
+    }
+
+    /// The first 8 bytes of the SHA-256 of `message`, big-endian, hashed by the system's
+    /// libcrypto with a context on the stack (``SystemSHA256``); nil where Crosswalk was
+    /// built without libcrypto, or when it could not hash.
+    static func systemDigestPrefix(of message: UnsafeRawBufferPointer) -> UInt64? {
+        #if CROSSWALK_LIBCRYPTO
+            SystemSHA256.prefix(of: message)
+        #else
+            nil
+        #endif
+    }
+
+    /// The first 8 bytes of the SHA-256 of `message`, big-endian, hashed by swift-crypto.
+    static func swiftCryptoDigestPrefix(of message: UnsafeRawBufferPointer) -> UInt64 {
+        SHA256.hash(data: message).withUnsafeBytes { digest in
+            var prefix: UInt64 = 0
+            for byte in digest.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
+            return prefix
         }
     }
 

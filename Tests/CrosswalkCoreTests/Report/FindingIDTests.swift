@@ -20,6 +20,38 @@ struct FindingIDTests {
         )
     }
 
+    /// The id is the documented hash (worked out independently, with Python's hashlib), whichever
+    /// library this build hashes with.
+    @Test func theIdIsTheFirstSixteenHexDigitsOfTheSHA256OfTheJoinedParts() {
+        #expect(FindingID.make(control: "CW-LIFE-01", subject: "svc-a", evidenceKey: "owner") == "CW-79735865ac466102")
+        #expect(
+            FindingID.make(control: "CW-CRED-04", subject: "agent-7/key-1", evidenceKey: "credentials[].expires")
+                == "CW-69ce5d9f12b54572"
+        )
+        #expect(
+            FindingID.make(control: "CW-ENV-01", subject: "prod-writer-ü🦊", evidenceKey: "") == "CW-4d3aea66236fc331"
+        )
+    }
+
+    /// Where the build links the system's libcrypto, it hashes exactly as swift-crypto does, for
+    /// messages of every length around SHA-256's block size and beyond; elsewhere it hashes nothing.
+    @Test func theSystemLibcryptoHashesAsSwiftCryptoDoes() {
+        var message: [UInt8] = []
+        for length in 0..<300 {
+            message.append(UInt8(truncatingIfNeeded: length &* 167 &+ 13))
+            message.withUnsafeBytes { bytes in
+                #if CROSSWALK_LIBCRYPTO
+                    #expect(
+                        FindingID.systemDigestPrefix(of: bytes) == FindingID.swiftCryptoDigestPrefix(of: bytes),
+                        "length \(length + 1)"
+                    )
+                #else
+                    #expect(FindingID.systemDigestPrefix(of: bytes) == nil)
+                #endif
+            }
+        }
+    }
+
     @Test func messagesAndObservedValuesDoNotChangeTheId() {
         let subject = SubjectReference(kind: .identity, id: "svc-a", name: "A")
         let before = Finding(
