@@ -70,6 +70,14 @@ public struct OwnerFindings: Sendable {
         }
     }
 
+    /// Whether a finding of `control` may still be listed: false once the list is full of findings
+    /// that every finding of `control` comes after (findings of a more severe control, or of one
+    /// as severe with an earlier id). Later findings only raise the bar, so it stays false.
+    func mayList(_ control: ControlDefinition) -> Bool {
+        guard let cutoff else { return true }
+        return (-control.severity.weight, control.id) <= (-cutoff.severity.weight, cutoff.control)
+    }
+
     /// The last of a full list at the latest ``trim()``: a finding that does not precede it can
     /// never be among the first ``displayLimit`` (later findings only raise the bar).
     private var cutoff: (severity: Severity, control: String, subject: String)?

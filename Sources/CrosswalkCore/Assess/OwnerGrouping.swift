@@ -50,14 +50,25 @@ public enum OwnerGrouping {
         // by hand), every failing finding is decoded and its owner looked up.
         let byOrdinal = !tally.ownerOfOrdinal.isEmpty
         let inventory = evaluation.identities
-        for outcome in evaluation.outcomes {
+        // The most severe controls first, as lists are ordered: once a group's list is full of
+        // findings that precede all of a control's, that control's findings are not read for it,
+        // and a control that no group can list any more is not read at all.
+        let outcomes = evaluation.outcomes.sorted {
+            (-$0.definition.severity.weight, $0.definition.id) < (-$1.definition.severity.weight, $1.definition.id)
+        }
+        for outcome in outcomes {
             let control = outcome.definition
+            let listing = groups.map { $0.mayList(control) }
+            let listingUnowned = listsUnowned && unowned.mayList(control)
+            guard listingUnowned || listing.contains(true) else { continue }
             try outcome.forEachFinding(where: { status, ordinal, hasIdentity in
                 guard status == .fail || status == .error else { return false }
-                guard hasIdentity else { return listsUnowned }
+                guard hasIdentity else { return listingUnowned }
                 guard byOrdinal, ordinal >= 0 else { return true }
                 let number = tally.owner(ofOrdinal: ordinal)
-                return number < 0 ? listsUnowned : slotOfNumber[Int(number)] >= 0
+                if number < 0 { return listingUnowned }
+                let slot = slotOfNumber[Int(number)]
+                return slot >= 0 && listing[slot]
             }) { finding in
                 let owner = OwnerName.of(finding.subject, in: inventory)
                 // The sentence is built only for a finding that may be listed.

@@ -120,6 +120,57 @@ import Testing
         }
     }
 
+    /// Each group lists exactly the first of all its owner's failing findings in the documented
+    /// order (severity, control id, subject id), as sorting every one of them would, with owners
+    /// holding many times more findings than a list shows.
+    @Test func eachOwnersListIsTheFirstOfAllItsFindingsInOrder() throws {
+        var inventory = "version: 1\nidentities:\n"
+        for index in 0..<400 {
+            let owner = index % 9 == 0 ? "" : ", owner: team-\(index % 12)"
+            let kind = index % 3 == 0 ? "agent" : "service-account"
+            let created = "2024-0\(index % 9 + 1)-1\(index % 10)"
+            // Every owner fails medium controls early in the registry (rotation) many times over,
+            // and high and critical ones after them (storage, an exposure): their findings lead
+            // the lists.
+            let exposed = index % 5 == 0 ? ", exposures: [{detected: 2025-06-01, source: public-repo}]" : ""
+            inventory += """
+                  - {id: nhi-\(399 - index), kind: \(kind)\(owner), authentication: api-key, credentials: [{id: key, type: api-key, created: \(created), storage: env-var\(exposed)}]}
+
+                """
+        }
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        typealias Key = (severity: Severity, control: String, subject: String)
+        var everyFinding: [String: [Key]] = [:]
+        for outcome in report.evaluation.outcomes {
+            try outcome.forEachFinding { finding in
+                guard finding.status == .fail || finding.status == .error else { return }
+                let owner = OwnerName.of(finding.subject, in: report.evaluation.identities) ?? OwnerName.none
+                everyFinding[owner, default: []].append(
+                    (outcome.definition.severity, outcome.definition.id, finding.subject.id)
+                )
+            }
+        }
+        let grouped = try OwnerGrouping.group(report.evaluation)
+        #expect(grouped.groups.count == 13, "twelve owners and no owner")
+        for group in grouped.groups {
+            let expected = (everyFinding[group.ownerText] ?? []).sorted { OwnerFindings.precedes($0, $1) }
+                .prefix(OwnerFindings.displayLimit)
+            #expect(
+                group.listed.map { "\($0.control.id) \($0.subject.id)" }
+                    == expected.map { "\($0.control) \($0.subject)" },
+                "\(group.ownerText)"
+            )
+            #expect(group.total == everyFinding[group.ownerText]?.count)
+        }
+        #expect(grouped.groups.allSatisfy { $0.total > 3 * OwnerFindings.displayLimit })
+        #expect(grouped.groups.allSatisfy { $0.listed.first?.control.id == "CW-CRED-05" }, "critical first")
+    }
+
     /// The owners the evaluate stage counted rank the groups and choose whose findings are read
     /// back; grouping from scratch (counting every finding again) must give the same groups, the
     /// same lists and the same counts, on the example and with more owners than are listed.
