@@ -8,9 +8,7 @@ import PackageDescription
 /// it, `crosswalk` builds and runs the same, only slower. `CROSSWALK_SYSTEM_MALLOC=1` builds
 /// without it on a machine that has it (to compare).
 let linksJemalloc =
-    ProcessInfo.processInfo.environment["CROSSWALK_SYSTEM_MALLOC"] != "1"
-    && ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
-        .contains { FileManager.default.fileExists(atPath: $0 + "/libjemalloc.so") }
+    ProcessInfo.processInfo.environment["CROSSWALK_SYSTEM_MALLOC"] != "1" && hasSystemLibrary("libjemalloc.so")
 
 /// The system's libcrypto (OpenSSL 3; Debian: libssl-dev) hashes finding ids when the machine has
 /// it: one SHA-256 of a short message per finding, millions per run, in a context on the stack.
@@ -18,12 +16,21 @@ let linksJemalloc =
 /// which cost about three times the hashing itself (docs/performance.md). Without it,
 /// finding ids are hashed by swift-crypto: the same ids, only slower. `CROSSWALK_NO_LIBCRYPTO=1`
 /// builds without it on a machine that has it (to compare).
+/// `sha.h` is what the module includes; `core_names.h` exists from OpenSSL 3 on.
 let usesLibcrypto =
     ProcessInfo.processInfo.environment["CROSSWALK_NO_LIBCRYPTO"] != "1"
-    && ["/usr/include/openssl/evp.h", "/usr/include/openssl/core_names.h"]
+    && ["/usr/include/openssl/sha.h", "/usr/include/openssl/core_names.h"]
         .allSatisfy { FileManager.default.fileExists(atPath: $0) }
-    && ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
-        .contains { FileManager.default.fileExists(atPath: $0 + "/libcrypto.so") }
+    && hasSystemLibrary("libcrypto.so")
+
+/// The define CrosswalkCore and its tests compile the libcrypto path under.
+let libcryptoSettings: [SwiftSetting] = usesLibcrypto ? [.define("CROSSWALK_LIBCRYPTO")] : []
+
+/// Whether a shared library of that file name is in one of the usual library folders.
+func hasSystemLibrary(_ file: String) -> Bool {
+    ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
+        .contains { FileManager.default.fileExists(atPath: $0 + "/" + file) }
+}
 
 let package = Package(
     name: "Crosswalk",
@@ -52,7 +59,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Algorithms", package: "swift-algorithms"),
             ] + (usesLibcrypto ? ["CLibCrypto"] : []),
-            swiftSettings: usesLibcrypto ? [.define("CROSSWALK_LIBCRYPTO")] : [],
+            swiftSettings: libcryptoSettings,
             plugins: ["EmbedBundledResources"]
         ),
         // The system's libcrypto, when the machine has it (usesLibcrypto above).
@@ -104,7 +111,7 @@ let package = Package(
                 "CrosswalkCore", "CrosswalkTestSupport", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            swiftSettings: usesLibcrypto ? [.define("CROSSWALK_LIBCRYPTO")] : []
+            swiftSettings: libcryptoSettings
         ),
         .testTarget(
             name: "CrosswalkXMLTests",
