@@ -107,6 +107,25 @@ struct JSONByteScanner {
         let start = index + 1
         var end = start
         var allBits: UInt8 = 0
+        // Eight bytes at a time up to the first that ends the string or needs the tree parser (a
+        // quote, a backslash, a control character); byte by byte only in the last few bytes.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var words: UInt64 = 0
+            while end + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                let special = PlainByteRun.specialMask(word, 0x22, 0x5C)
+                if special != 0 {
+                    let offset = special.trailingZeroBitCount >> 3
+                    words |= word & ((1 << UInt64(offset << 3)) &- 1)
+                    end += offset
+                    break
+                }
+                words |= word
+                end += 8
+            }
+            if words & PlainByteRun.highs != 0 { allBits = 0x80 }
+        }
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") { break }

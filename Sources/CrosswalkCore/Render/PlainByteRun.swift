@@ -39,4 +39,16 @@ public enum PlainByteRun {
         let folded = word ^ (ones &* UInt64(byte))
         return (folded &- ones) & ~folded & highs != 0
     }
+
+    /// The high bit of each byte of `word` (read little-endian) that is below 0x20 or equals
+    /// `first` or `second`, and perhaps of bytes after such a byte: the lowest bit set is exact
+    /// (a borrow only ever runs from a byte that matched to the bytes above it), so
+    /// `trailingZeroBitCount / 8` is the offset of the first matching byte.
+    @inlinable @inline(__always)
+    static func specialMask(_ word: UInt64, _ first: UInt8, _ second: UInt8) -> UInt64 {
+        let control = (word &- ones &* 0x20) & ~word
+        let foldedFirst = word ^ (ones &* UInt64(first))
+        let foldedSecond = word ^ (ones &* UInt64(second))
+        return (control | ((foldedFirst &- ones) & ~foldedFirst) | ((foldedSecond &- ones) & ~foldedSecond)) & highs
+    }
 }

@@ -328,6 +328,33 @@ import Testing
         Self.expectSameOutcome([second, Self.file([Self.header, Self.parentRecord, record], path: "a.jsonl")])
     }
 
+    /// The fast decoder passes over the plain bytes of a string eight at a time: a byte that
+    /// ends the string, needs an escape or is not ASCII must be seen at any offset, in the first
+    /// word, in a later one or in the bytes after the last whole word.
+    @Test func specialBytesAtEveryOffsetOfALongString() {
+        let record = Array(Self.fullRecord.text.utf8)
+        let name = Array(#""Support agent""#.utf8)
+        let nameRange = record.firstRange(of: name)!
+        let longName = Array("Support agent for the payments platform, EU".utf8)
+        // Bytes a name may hold as they are: the fast decoder must read such a name itself.
+        let plain: [[UInt8]] = [[0x7F], [0xC3, 0xA9], [0xE2, 0x80, 0xAE]]
+        for bytes: [UInt8] in [[0x22], [0x5C, 0x22], [0x5C, 0x6E], [0x5C], [0x01], [0x1F], [0x09], [0xFF]] + plain {
+            for offset in 0...longName.count {
+                var value = longName
+                value.insert(contentsOf: bytes, at: offset)
+                var line = record
+                line.replaceSubrange(nameRange, with: [0x22] + value + [0x22])
+                let lines =
+                    Array(Self.header.utf8) + [0x0A] + Array(Self.parentRecord.utf8) + [0x0A] + line + [0x0A]
+                Self.expectSameOutcome([InputFile(path: "inventory.jsonl", bytes: lines)])
+                if plain.contains(bytes) {
+                    let decoded = line.withUnsafeBufferPointer { IdentityRecordDecoder.decode($0) }
+                    #expect(decoded?.identity.name == String(decoding: value, as: UTF8.self), "at \(offset)")
+                }
+            }
+        }
+    }
+
     @Test func invalidUTF8AndControlBytes() {
         let record = Array(Self.fullRecord.text.utf8)
         let name = Array(#""Support agent""#.utf8)
