@@ -113,7 +113,7 @@ struct JSONByteScanner {
             let raw = UnsafeRawPointer(base)
             var words: UInt64 = 0
             while end + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
                 let special = PlainByteRun.specialMask(word, 0x22, 0x5C)
                 if special != 0 {
                     let offset = special.trailingZeroBitCount >> 3

@@ -9,7 +9,7 @@ import Testing
     static func firstSpecial(_ bytes: [UInt8], from start: Int, _ specials: [UInt8]) -> Int {
         var index = start
         while index < bytes.count, bytes[index] >= 0x20, !specials.contains(bytes[index]) { index += 1 }
-        return max(index, start < bytes.count ? start : bytes.count)
+        return index
     }
 
     /// Texts made of the bytes where a word-wide comparison can go wrong: controls and their

@@ -136,11 +136,8 @@ public final class JSONExportWriter: ExportWriter {
         while true {
             index = PlainByteRun.end(in: bytes, from: index, specials: (0x22, 0x5C, 0x7F, 0x22, 0x22))
             guard index < bytes.count else { break }
+            // Exactly a byte to escape: a control, a quote, a backslash or DEL.
             let byte = bytes[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else {
-                index += 1
-                continue
-            }
             if start < index { out.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
             index += 1
             start = index
