@@ -8,8 +8,8 @@
 ///    evaluated on several threads at once.
 /// 3. ``merge(_:)`` (in input order again) adds the batch's results to each control's counts,
 ///    sample and spool, and keeps its peer records, so the outcome does not depend on how many
-///    threads evaluated. ``add(_:runner:)`` merges each group of batches while the next group is
-///    evaluated.
+///    threads evaluated. ``add(_:runner:)`` merges each group of batches beside the caller, while
+///    it reads the next group.
 /// 4. ``finish()`` runs the ``ControlReach/inventory`` controls on the peer records, settles the
 ///    scope of results that waited for it, and returns the ``Evaluation``.
 public final class EvaluationSession {
@@ -27,8 +27,8 @@ public final class EvaluationSession {
     private var peers: [Identity] = []
     /// How many identities have been numbered (``prepare(_:)`` runs ahead of ``merge(_:)``).
     private var numbered: Int32 = 0
-    /// Batches evaluated by ``add(_:runner:)`` and not merged yet, in input order.
-    private var unmerged: [EvaluatedBatch] = []
+    /// The merge ``add(_:runner:)`` started beside its caller, and where it leaves an error.
+    private var pendingMerge: (work: any StartedWork, failure: WorkResults<any Error>)?
     private var ordinalByID: [String: Int32] = [:]
     private var membership: [AgentScopeLookup.Membership] = []
     private var failingControls: [UInt64] = []
@@ -93,6 +93,8 @@ public final class EvaluationSession {
     /// caller can judge how many the input holds: growing them step by step to a million rehashed
     /// every id (and copied every kept record) at each step, while the other cores waited.
     public func expectIdentities(_ count: Int) {
+        // The merge in progress appends to these tables; its error, if any, waits for the next call.
+        pendingMerge?.work.wait()
         guard count > peers.count else { return }
         ordinalByID.reserveCapacity(count)
         membership.reserveCapacity(count)
@@ -163,27 +165,46 @@ public final class EvaluationSession {
         return results.values
     }
 
-    /// Steps 1 to 3 for batches that arrive together, in input order: prepares them, and evaluates
-    /// them side by side on `runner` while the batches of the previous call merge in order (merging
-    /// changes only the session, which evaluating never reads); these merge at the next call or in
-    /// ``finish(runner:)``. Throws when the spool cannot take the results.
+    /// Steps 1 to 3 for batches that arrive together, in input order: prepares them, evaluates
+    /// them side by side on `runner`, and starts merging them in order beside the caller (merging
+    /// changes only the session, which the caller's next reading never touches); the merge is
+    /// waited for at the next call or in ``finish(runner:)``. Throws when the spool could not take
+    /// the results of an earlier call.
+    ///
+    /// The caller reads and decodes the next group on one core while the merge runs on the other:
+    /// merged beside the evaluation instead, the merge had lengthened it while a core idled
+    /// through the reading.
     ///
     /// Batches handed over whole are numbered in place, and each is let go on the thread that
     /// evaluated it: copying and freeing a million identities on the calling thread, between
     /// groups, had left the other core idle.
     public func add(_ batches: consuming [[Identity]], runner: any WorkRunner) throws {
+        try settleMerge()
         let handedOver = HandedOver<PreparedBatch>()
         for index in batches.indices {
             var batch: [Identity] = []
             swap(&batch, &batches[index])
             handedOver.append(prepare(consume batch))
         }
-        let previous = MergeJob(session: self, batches: unmerged)
-        unmerged = []
         let evaluator = batchEvaluator
-        unmerged = try Self.run(handedOver.count, on: runner, beside: previous) {
-            evaluator.evaluate(handedOver.take($0))
-        }
+        let evaluated = WorkResults<EvaluatedBatch>(count: handedOver.count)
+        runner.run(handedOver.count) { evaluated.set($0, evaluator.evaluate(handedOver.take($0))) }
+        let merge = MergeJob(session: self, batches: evaluated.values)
+        let failure = WorkResults<any Error>(count: 1)
+        pendingMerge = (
+            runner.start {
+                do { try merge.run() } catch { failure.set(0, error) }
+            },
+            failure
+        )
+    }
+
+    /// Waits for the merge ``add(_:runner:)`` started, and throws what it threw.
+    private func settleMerge() throws {
+        guard let pending = pendingMerge else { return }
+        pendingMerge = nil
+        pending.work.wait()
+        if let error = pending.failure.values.first { throw error }
     }
 
     /// Calls `work` for each index in `0..<count` on `runner`, with `merge` as one more piece of
@@ -205,13 +226,6 @@ public final class EvaluationSession {
         }
         if let error = failure.values.first { throw error }
         return results.values
-    }
-
-    /// Merges the batches ``add(_:runner:)`` left unmerged.
-    private func mergeUnmerged() throws {
-        let batches = unmerged
-        unmerged = []
-        for batch in batches { try merge(batch) }
     }
 
     /// Step 3: adds an evaluated batch's results. Call in input order. Throws when the spool
@@ -294,7 +308,7 @@ public final class EvaluationSession {
     /// across identities do so on one core, which `work` can use meanwhile.
     func finish(runner: any WorkRunner, alongside work: (@Sendable () -> Void)?) throws -> Evaluation {
         precondition(!finished, "finish called twice")
-        try mergeUnmerged()
+        try settleMerge()
         finished = true
         let started = work.map { runner.start($0) }
         defer { started?.wait() }
@@ -459,9 +473,9 @@ private protocol SideMerge: Sendable {
     func run() throws
 }
 
-/// The merge of earlier batches that ``EvaluationSession/add(_:runner:)`` runs beside the
-/// evaluation of the next ones.
-private struct MergeJob: SideMerge, @unchecked Sendable {
+/// The merge of a group of evaluated batches, which ``EvaluationSession/add(_:runner:)`` starts
+/// beside its caller and waits for before it touches the session again.
+private struct MergeJob: @unchecked Sendable {
     let session: EvaluationSession
     let batches: [EvaluatedBatch]
 
