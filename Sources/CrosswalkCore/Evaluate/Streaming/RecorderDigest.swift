@@ -89,11 +89,21 @@ struct RecorderDigest: Sendable {
     /// Counts one finding, notes whom it affects and encodes it for the spool.
     private mutating func digest(_ finding: borrowing Finding, affecting named: [String]?, control: String) {
         let status = finding.status
-        let ordinal = finding.subject.ordinal
-        let hasIdentity = finding.subject.identityID != nil
-        if status == .fail, hasIdentity, ordinal >= 0 { failing.append(ordinal) }
+        note(finding.subject, status: status, affecting: named)
+        let slot = Self.findingStatuses.firstIndex(of: status) ?? 0
+        ResultCodec.encode(finding, control: control, templates: &templates, into: &encoded[slot])
+    }
+
+    /// Notes whom a finding about `subject` affects. The subject is lent, not copied: read through
+    /// the finding, each of its fields was read from a copy of the whole subject (a dozen
+    /// references retained and released), several times per finding.
+    private mutating func note(_ subject: borrowing SubjectReference, status: ResultStatus, affecting named: [String]?)
+    {
+        let ordinal = subject.ordinal
+        let identityID = subject.identityID
+        if status == .fail, identityID != nil, ordinal >= 0 { failing.append(ordinal) }
         if status == .fail || status == .error {
-            if let identityID = finding.subject.identityID {
+            if let identityID {
                 if ordinal >= 0 {
                     ownerFailures.append(ordinal)
                 } else {
@@ -104,21 +114,16 @@ struct RecorderDigest: Sendable {
             }
         }
         if let named {
-            if !named.isEmpty { namedAffected.append((Self.copied(finding.subject), named)) }
-        } else if let identityID = finding.subject.identityID {
+            if !named.isEmpty { namedAffected.append((copy subject, named)) }
+        } else if let identityID {
             if ordinal >= 0 {
                 ownAffected.append(ordinal)
             } else {
-                unplacedAffected.append((Self.copied(finding.subject), identityID))
+                unplacedAffected.append((copy subject, identityID))
             }
         }
-        noteReference(finding.subject)
-        let slot = Self.findingStatuses.firstIndex(of: status) ?? 0
-        ResultCodec.encode(finding, control: control, templates: &templates, into: &encoded[slot])
+        noteReference(subject)
     }
-
-    /// A copy of a subject read in place.
-    private static func copied(_ subject: SubjectReference) -> SubjectReference { subject }
 
     private mutating func noteReference(_ subject: borrowing SubjectReference) {
         guard let identityID = subject.identityID else { return }
