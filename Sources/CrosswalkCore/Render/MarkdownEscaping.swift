@@ -19,6 +19,66 @@ public enum MarkdownEscaping {
     private static let blockMarkers: Set<Unicode.Scalar> = ["#", "-", "+", "="]
 
     public static func escape(_ text: String) -> String {
+        var utf8 = text
+        return escapingBlockStart(utf8.withUTF8(escapeInline))
+    }
+
+    /// The inline escaping of a text's UTF-8, byte by byte: the rules of ``escapeScalars(_:)``,
+    /// which a test checks on every short text of the characters that matter. The Markdown
+    /// reports escape every value they show, and going scalar by scalar through a string cost
+    /// hundreds of instructions per character.
+    static func escapeInline(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x80...:
+                // A character beyond ASCII (the bytes of a valid string): kept, unless it breaks the
+                // line or changes how text displays.
+                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                var value = UInt32(byte) & (0xFF >> (length + 1))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                if value == 0x2028 || value == 0x2029 {
+                    output.append(0x20)
+                } else if let scalar = Unicode.Scalar(value), InertText.isDisplayControl(scalar) {
+                    output.append(contentsOf: "\u{FFFD}".utf8)
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                }
+                index += length
+                continue
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case 0x0A, 0x0D, 0x09: output.append(0x20)
+            case 0x00...0x1F, 0x7F: output.append(contentsOf: "\u{FFFD}".utf8)
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case UInt8(ascii: ":")
+            where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+                && bytes[index + 2] == UInt8(ascii: "/"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            // Only `W` lowercases to `w`; the last byte of a longer character is never either.
+            case UInt8(ascii: ".")
+            where output.count >= 3 && output.suffix(3).allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") }):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case UInt8(ascii: "@"): output.append(contentsOf: "\u{2060}@".utf8)
+            default: output.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The inline escaping of any text, scalar by scalar: the reference ``escapeInline(_:)`` is
+    /// tested against.
+    static func escapeScalars(_ text: String) -> String {
         let input = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         output.reserveCapacity(input.count)
@@ -47,7 +107,7 @@ public enum MarkdownEscaping {
                 output.append(scalar)
             }
         }
-        return escapingBlockStart(String(output))
+        return String(output)
     }
 
     /// Whether `text` ends with `www` (any case), the start of a GFM `www.` autolink.
@@ -59,7 +119,7 @@ public enum MarkdownEscaping {
     /// a list number followed by a space or the end (`12\. `, `3\)`; not `1.5`), and a leading space
     /// written `&#32;` (four spaces would open a code block).
     /// `>`, `<`, `*`, `_` and the fence characters are escaped everywhere already.
-    private static func escapingBlockStart(_ text: String) -> String {
+    static func escapingBlockStart(_ text: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }
         if first == " " { return "&#32;" + String(text.unicodeScalars.dropFirst()) }
         if blockMarkers.contains(first) { return "\\" + text }
