@@ -37,7 +37,7 @@ public struct EvaluationContext: Sendable {
     /// Describes an age for evidence: `2025-01-31 (486 days ago)`.
     public func describeAge(of timestamp: Timestamp) -> String {
         let days = daysSince(timestamp)
-        if days < 0 { return "\(timestamp.isoDate) (in the future)" }
-        return "\(timestamp.isoDate) (\(days) day\(days == 1 ? "" : "s") ago)"
+        if days < 0 { return String(joining: timestamp.isoDate, " (in the future)") }
+        return String(joining: timestamp.isoDate, " (", String(days), days == 1 ? " day ago)" : " days ago)")
     }
 }

@@ -100,7 +100,14 @@ struct NoEscalationByDelegation: PartitionedControl {
                         Evidence(
                             field: "roles[].permissions",
                             observed:
-                                "\(permission) via role \(role.id); parent \(parent.id) holds nothing covering it",
+                                String(
+                                    joining: permission,
+                                    " via role ",
+                                    role.id,
+                                    "; parent ",
+                                    parent.id,
+                                    " holds nothing covering it"
+                                ),
                             expected: "every permission covered by a permission of the spawned_by identity"
                         )
                     )

@@ -98,7 +98,13 @@ struct AgentsUseWorkloadIdentity: Control {
                 evidence.append(
                     Evidence(
                         field: "credentials[].type",
-                        observed: "\(credential.id): \(credential.type.rawValue), \(credential.status.rawValue)",
+                        observed: String(
+                            joining: credential.id,
+                            ": ",
+                            credential.type.rawValue,
+                            ", ",
+                            credential.status.rawValue
+                        ),
                         expected: "no active static secret"
                     )
                 )

@@ -90,8 +90,15 @@ struct SensitiveActionGuardCheck {
                 evidence.append(
                     Evidence(
                         field: "sensitive_actions[].action",
-                        observed: "\(action) reachable via \(route); no pattern in \(guardKey) matches",
-                        expected: "matched by a pattern in \(guardKey)"
+                        observed: String(
+                            joining: action,
+                            " reachable via ",
+                            route,
+                            "; no pattern in ",
+                            guardKey,
+                            " matches"
+                        ),
+                        expected: String(joining: "matched by a pattern in ", guardKey)
                     )
                 )
             }

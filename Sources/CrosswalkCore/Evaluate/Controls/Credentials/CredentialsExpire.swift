@@ -162,7 +162,7 @@ struct CredentialsExpire: Control {
                         evidence: [
                             Evidence(
                                 field: "credentials[].ttl_seconds",
-                                observed: "\(ttl) (\(lifetime))",
+                                observed: String(joining: String(ttl), " (", lifetime, ")"),
                                 expected: expected
                             )
                         ]
@@ -189,7 +189,7 @@ struct CredentialsExpire: Control {
                     evidence: [
                         Evidence(
                             field: "credentials[].expires",
-                            observed: "\(Self.text(expires)) (in \(left); issue date not recorded)",
+                            observed: String(joining: Self.text(expires), " (in ", left, "; issue date not recorded)"),
                             expected: expected
                         )
                     ]
@@ -215,7 +215,14 @@ struct CredentialsExpire: Control {
                 evidence: [
                     Evidence(
                         field: "credentials[].expires",
-                        observed: "\(Self.text(expires)) (before \(issueField) \(Self.text(issued)))",
+                        observed: String(
+                            joining: Self.text(expires),
+                            " (before ",
+                            issueField,
+                            " ",
+                            Self.text(issued),
+                            ")"
+                        ),
                         expected: expected
                     )
                 ]
@@ -228,7 +235,16 @@ struct CredentialsExpire: Control {
                 evidence: [
                     Evidence(
                         field: "credentials[].expires",
-                        observed: "\(Self.text(expires)) (\(described) after \(issueField) \(Self.text(issued)))",
+                        observed: String(
+                            joining: Self.text(expires),
+                            " (",
+                            described,
+                            " after ",
+                            issueField,
+                            " ",
+                            Self.text(issued),
+                            ")"
+                        ),
                         expected: expected
                     )
                 ]

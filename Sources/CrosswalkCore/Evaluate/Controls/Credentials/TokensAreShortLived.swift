@@ -89,7 +89,7 @@ struct TokensAreShortLived: Control {
                         evidence: [
                             Evidence(
                                 field: "credentials[].ttl_seconds",
-                                observed: "\(ttl) (\(Self.describe(seconds: ttl)))",
+                                observed: String(joining: String(ttl), " (", Self.describe(seconds: ttl), ")"),
                                 expected: expected
                             )
                         ]
@@ -105,9 +105,9 @@ struct TokensAreShortLived: Control {
     private static func describe(seconds: Int64) -> String {
         if seconds % 60 == 0 {
             let minutes = seconds / 60
-            return "\(minutes) minute\(minutes == 1 ? "" : "s")"
+            return String(joining: String(minutes), minutes == 1 ? " minute" : " minutes")
         }
-        return "\(seconds) seconds"
+        return String(joining: String(seconds), " seconds")
     }
 }
 

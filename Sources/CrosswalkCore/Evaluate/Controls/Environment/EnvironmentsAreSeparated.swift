@@ -109,7 +109,7 @@ struct EnvironmentsAreSeparated: PartitionedControl {
         for (position, identity) in inventory.identities.enumerated() {
             for credential in identity.credentials where context.isActive(credential) {
                 for other in credential.sharedWith where other != identity.id {
-                    let reference = "\(identity.id)/\(credential.id)"
+                    let reference = String(joining: identity.id, "/", credential.id)
                     let otherPosition = inventory.identityPosition(of: other)
                     sharing[position].append(Sharing(peerID: other, peerPosition: otherPosition, credential: reference))
                     if let otherPosition {
@@ -154,12 +154,15 @@ struct EnvironmentsAreSeparated: PartitionedControl {
             }
             let ownClass = EnvironmentClass(environment: environment)
             // Spelled out only for identities with something to report (most have nothing).
-            var expected: String { "only \(ownClass.rawValue), like the identity (\(environment))" }
+            var expected: String {
+                String(joining: "only ", ownClass.rawValue, ", like the identity (", environment, ")")
+            }
             var evidence: [Evidence] = []
             var crossings: [String] = []
             var unknownPeers: [String] = []
             var seenPeers = Set<String>()
-            for shared in sharing[position] where seenPeers.insert("\(shared.peerID) \(shared.credential)").inserted {
+            for shared in sharing[position]
+            where seenPeers.insert(String(joining: shared.peerID, " ", shared.credential)).inserted {
                 let peerID = shared.peerID
                 let reference = shared.credential
                 guard let peerEnvironment = shared.peerPosition.flatMap({ inventory.identities[$0].environment }) else {
@@ -172,7 +175,17 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                     Evidence(
                         field: "credentials[].shared_with",
                         observed:
-                            "credential \(reference) shared with \(peerID) in \(peerEnvironment) (\(peerClass.rawValue))",
+                            String(
+                                joining: "credential ",
+                                reference,
+                                " shared with ",
+                                peerID,
+                                " in ",
+                                peerEnvironment,
+                                " (",
+                                peerClass.rawValue,
+                                ")"
+                            ),
                         expected: expected
                     )
                 )
@@ -185,7 +198,15 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                 evidence.append(
                     Evidence(
                         field: "role_bindings[].environment",
-                        observed: "role \(binding.role) bound in \(bindingEnvironment) (\(bindingClass.rawValue))",
+                        observed: String(
+                            joining: "role ",
+                            binding.role,
+                            " bound in ",
+                            bindingEnvironment,
+                            " (",
+                            bindingClass.rawValue,
+                            ")"
+                        ),
                         expected: expected
                     )
                 )
@@ -198,7 +219,15 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                     evidence.append(
                         Evidence(
                             field: "credentials[].used_in",
-                            observed: "credential \(credential.id) used in \(usedIn) (\(usedClass.rawValue))",
+                            observed: String(
+                                joining: "credential ",
+                                credential.id,
+                                " used in ",
+                                usedIn,
+                                " (",
+                                usedClass.rawValue,
+                                ")"
+                            ),
                             expected: expected
                         )
                     )
@@ -217,7 +246,11 @@ struct EnvironmentsAreSeparated: PartitionedControl {
                     subject,
                     Message.peerEnvironmentUnknown(CappedList.text(unknownPeers)),
                     evidence: unknownPeers.map {
-                        Evidence(field: "identities[].environment", observed: "absent on \($0)", expected: expected)
+                        Evidence(
+                            field: "identities[].environment",
+                            observed: String(joining: "absent on ", $0),
+                            expected: expected
+                        )
                     }
                 )
             } else {
