@@ -2,69 +2,156 @@
 ///
 /// Only metadata is kept. A credential's value is dropped when the inventory is loaded.
 public struct Credential: Hashable, Sendable {
-    public var id: String
-    public var type: CredentialType
-    public var status: LifecycleStatus
-    public var created: Timestamp?
-    public var lastRotated: Timestamp?
-    public var expires: Timestamp?
-    public var lastUsed: Timestamp?
-    public var revoked: Timestamp?
-    /// Lifetime of each issued token, for short-lived credentials.
-    public var ttlSeconds: Int64?
-    public var storage: SecretStorage?
-    /// What few credentials have, boxed (nil when none of it is set). Every identity-level
-    /// control that reads credentials copies each one, and each reference a copy holds is one
-    /// more retain and release: these seven became one.
-    private var rare: RareBox?
+    /// Every field, in one box shared between copies until one of them changes. Every control
+    /// that reads credentials copies each one as it goes through an identity's list; a copy of
+    /// the fields retained and released each of their references, a copy of the box retains one.
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var type: CredentialType
+        var status: LifecycleStatus
+        var created: Timestamp?
+        var lastRotated: Timestamp?
+        var expires: Timestamp?
+        var lastUsed: Timestamp?
+        var revoked: Timestamp?
+        var ttlSeconds: Int64?
+        var storage: SecretStorage?
+        /// What few credentials have, in a box of its own (nil when none of it is set), so that the
+        /// common credential's box stays small.
+        var rare: RareBox?
+    }
 
+    /// The fields' box. Not checked for exclusive access at run time: it is changed only through
+    /// the accessors below, after ``makeUnique()``, so no two accesses to one box overlap.
+    private final class Box: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// Gives this value a box of its own before a change, when the box is shared.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    }
+    public var id: String {
+        get { box.fields.id }
+        _modify {
+            makeUnique()
+            yield &box.fields.id
+        }
+    }
+    public var type: CredentialType {
+        get { box.fields.type }
+        _modify {
+            makeUnique()
+            yield &box.fields.type
+        }
+    }
+    public var status: LifecycleStatus {
+        get { box.fields.status }
+        _modify {
+            makeUnique()
+            yield &box.fields.status
+        }
+    }
+    public var created: Timestamp? {
+        get { box.fields.created }
+        _modify {
+            makeUnique()
+            yield &box.fields.created
+        }
+    }
+    public var lastRotated: Timestamp? {
+        get { box.fields.lastRotated }
+        _modify {
+            makeUnique()
+            yield &box.fields.lastRotated
+        }
+    }
+    public var expires: Timestamp? {
+        get { box.fields.expires }
+        _modify {
+            makeUnique()
+            yield &box.fields.expires
+        }
+    }
+    public var lastUsed: Timestamp? {
+        get { box.fields.lastUsed }
+        _modify {
+            makeUnique()
+            yield &box.fields.lastUsed
+        }
+    }
+    public var revoked: Timestamp? {
+        get { box.fields.revoked }
+        _modify {
+            makeUnique()
+            yield &box.fields.revoked
+        }
+    }
+    /// Lifetime of each issued token, for short-lived credentials.
+    public var ttlSeconds: Int64? {
+        get { box.fields.ttlSeconds }
+        _modify {
+            makeUnique()
+            yield &box.fields.ttlSeconds
+        }
+    }
+    public var storage: SecretStorage? {
+        get { box.fields.storage }
+        _modify {
+            makeUnique()
+            yield &box.fields.storage
+        }
+    }
     /// Ids of other identities that hold the same credential.
     public var sharedWith: [String] {
-        get { rare?.fields.sharedWith ?? [] }
+        get { box.fields.rare?.fields.sharedWith ?? [] }
         _modify {
-            let box = uniqueRare()
+            let rare = uniqueRare()
             defer { dropRareIfEmpty() }
-            yield &box.fields.sharedWith
+            yield &rare.fields.sharedWith
         }
     }
     /// Environments the credential was seen in, beyond its identity's own.
     public var usedIn: [String] {
-        get { rare?.fields.usedIn ?? [] }
+        get { box.fields.rare?.fields.usedIn ?? [] }
         _modify {
-            let box = uniqueRare()
+            let rare = uniqueRare()
             defer { dropRareIfEmpty() }
-            yield &box.fields.usedIn
+            yield &rare.fields.usedIn
         }
     }
     public var exposures: [Exposure] {
-        get { rare?.fields.exposures ?? [] }
+        get { box.fields.rare?.fields.exposures ?? [] }
         _modify {
-            let box = uniqueRare()
+            let rare = uniqueRare()
             defer { dropRareIfEmpty() }
-            yield &box.fields.exposures
+            yield &rare.fields.exposures
         }
     }
     /// The agent task this credential was issued for, if it is task-scoped.
     public var task: AgentTask? {
-        get { rare?.fields.task }
+        get { box.fields.rare?.fields.task }
         _modify {
-            let box = uniqueRare()
+            let rare = uniqueRare()
             defer { dropRareIfEmpty() }
-            yield &box.fields.task
+            yield &rare.fields.task
         }
     }
     /// Where an imported credential was read, when it differs from its identity's record (an
     /// access key from a credential report row, a token Secret); nil otherwise.
     public var origin: RecordOrigin? {
-        get { rare?.fields.origin }
+        get { box.fields.rare?.fields.origin }
         _modify {
-            let box = uniqueRare()
+            let rare = uniqueRare()
             defer { dropRareIfEmpty() }
-            yield &box.fields.origin
+            yield &rare.fields.origin
         }
     }
 
-    /// The fields ``rare`` holds.
+    /// The fields ``Fields/rare`` holds.
     private struct RareFields: Hashable, Sendable {
         var sharedWith: [String] = []
         var usedIn: [String] = []
@@ -85,17 +172,27 @@ public struct Credential: Hashable, Sendable {
         func hash(into hasher: inout Hasher) { hasher.combine(fields) }
     }
 
-    /// This value's own box, for a change: a new one, or a copy of a shared one.
+    /// This value's own box of rare fields, for a change: a new one, or a copy of a shared one.
     private mutating func uniqueRare() -> RareBox {
-        if isKnownUniquelyReferenced(&rare), let box = rare { return box }
-        let box = RareBox(rare?.fields ?? RareFields())
-        rare = box
-        return box
+        makeUnique()
+        if isKnownUniquelyReferenced(&box.fields.rare), let rare = box.fields.rare { return rare }
+        let rare = RareBox(box.fields.rare?.fields ?? RareFields())
+        box.fields.rare = rare
+        return rare
     }
 
-    /// Keeps ``rare`` nil when it holds nothing, so that equal credentials are equal field by field.
+    /// Keeps the rare fields nil when they hold nothing, so that equal credentials are equal
+    /// field by field.
     private mutating func dropRareIfEmpty() {
-        if rare?.fields.isEmpty == true { rare = nil }
+        if box.fields.rare?.fields.isEmpty == true { box.fields.rare = nil }
+    }
+
+    public static func == (lhs: Credential, rhs: Credential) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     public init(
@@ -114,18 +211,22 @@ public struct Credential: Hashable, Sendable {
         exposures: [Exposure] = [],
         task: AgentTask? = nil
     ) {
-        self.id = id
-        self.type = type
-        self.status = status
-        self.created = created
-        self.lastRotated = lastRotated
-        self.expires = expires
-        self.lastUsed = lastUsed
-        self.revoked = revoked
-        self.ttlSeconds = ttlSeconds
-        self.storage = storage
         let rare = RareFields(sharedWith: sharedWith, usedIn: usedIn, exposures: exposures, task: task)
-        self.rare = rare.isEmpty ? nil : RareBox(rare)
+        box = Box(
+            Fields(
+                id: id,
+                type: type,
+                status: status,
+                created: created,
+                lastRotated: lastRotated,
+                expires: expires,
+                lastUsed: lastUsed,
+                revoked: revoked,
+                ttlSeconds: ttlSeconds,
+                storage: storage,
+                rare: rare.isEmpty ? nil : RareBox(rare)
+            )
+        )
     }
 
     /// When the current secret value was issued: its last rotation, else its creation.
