@@ -27,7 +27,8 @@ public struct EvaluationContext: Sendable {
     /// before now, or a status of revoked, deleted or expired. A disabled credential is not revoked:
     /// re-enabling it restores its value.
     public func isRevoked(_ credential: Credential) -> Bool {
-        isRevocationRecorded(credential) || [LifecycleStatus.revoked, .deleted, .expired].contains(credential.status)
+        isRevocationRecorded(credential) || credential.status == .revoked || credential.status == .deleted
+            || credential.status == .expired
     }
 
     private func isRevocationRecorded(_ credential: Credential) -> Bool {

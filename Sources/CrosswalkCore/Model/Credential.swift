@@ -235,8 +235,42 @@ public struct Credential: Hashable, Sendable {
 
 /// The sort of credential. Open: unknown types are kept as written.
 public struct CredentialType: RawRepresentable, Hashable, Sendable {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public var rawValue: String { didSet { code = Self.code(of: rawValue) } }
+    /// The type's position in ``known`` plus one, 0 for a type Crosswalk does not know. Worked out
+    /// once, when the type is read: every credential control asks what kind of credential it
+    /// judges, and each question compared the type's text with several known ones.
+    private var code: UInt8
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        code = Self.code(of: rawValue)
+    }
+
+    private static func code(of rawValue: String) -> UInt8 {
+        switch rawValue {
+        case "api-key": 1
+        case "access-key": 2
+        case "client-secret": 3
+        case "password": 4
+        case "ssh-key": 5
+        case "private-key": 6
+        case "shared-secret": 7
+        case "connection-string": 8
+        case "webhook-secret": 9
+        case "token": 10
+        case "federated-token": 11
+        case "session-token": 12
+        case "refresh-token": 13
+        case "certificate": 14
+        default: 0
+        }
+    }
+
+    public static func == (lhs: CredentialType, rhs: CredentialType) -> Bool {
+        lhs.code == rhs.code && (lhs.code != 0 || lhs.rawValue == rhs.rawValue)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     public static let apiKey = CredentialType(rawValue: "api-key")
     public static let accessKey = CredentialType(rawValue: "access-key")
@@ -254,19 +288,15 @@ public struct CredentialType: RawRepresentable, Hashable, Sendable {
     public static let certificate = CredentialType(rawValue: "certificate")
 
     /// Long-lived secrets whose value can be copied and reused: the risky kind.
+    /// (`api-key`, `access-key`, `client-secret`, `password`, `ssh-key`, `private-key`,
+    /// `shared-secret`, `connection-string`, `webhook-secret` and `refresh-token`.)
     public var isStaticSecret: Bool {
-        switch self {
-        case .apiKey, .accessKey, .clientSecret, .password, .sshKey, .privateKey, .sharedSecret, .connectionString,
-            .webhookSecret, .refreshToken:
-            return true
-        default:
-            return false
-        }
+        (1...9).contains(code) || code == 13
     }
 
-    /// Tokens issued per use with a time to live.
+    /// Tokens issued per use with a time to live (`token`, `federated-token`, `session-token`).
     public var isShortLivedToken: Bool {
-        self == .token || self == .federatedToken || self == .sessionToken
+        (10...12).contains(code)
     }
 
     public static let known: [CredentialType] = [

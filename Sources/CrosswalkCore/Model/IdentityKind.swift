@@ -52,8 +52,33 @@ public struct AuthenticationMethod: RawRepresentable, Hashable, Sendable {
 
 /// Lifecycle state of an identity or credential as the source system reports it.
 public struct LifecycleStatus: RawRepresentable, Hashable, Sendable {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public var rawValue: String { didSet { code = Self.code(of: rawValue) } }
+    /// The status's position in ``known`` plus one, 0 for a status Crosswalk does not know.
+    /// Worked out once, when the status is read: controls ask whether each identity and each
+    /// credential is active, and each question compared the status's text with four others.
+    private var code: UInt8
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        code = Self.code(of: rawValue)
+    }
+
+    private static func code(of rawValue: String) -> UInt8 {
+        switch rawValue {
+        case "active": 1
+        case "disabled": 2
+        case "revoked": 3
+        case "deleted": 4
+        case "expired": 5
+        default: 0
+        }
+    }
+
+    public static func == (lhs: LifecycleStatus, rhs: LifecycleStatus) -> Bool {
+        lhs.code == rhs.code && (lhs.code != 0 || lhs.rawValue == rhs.rawValue)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     public static let active = LifecycleStatus(rawValue: "active")
     public static let disabled = LifecycleStatus(rawValue: "disabled")
@@ -63,7 +88,7 @@ public struct LifecycleStatus: RawRepresentable, Hashable, Sendable {
 
     /// True unless the record is disabled, revoked, deleted or expired.
     public var isActive: Bool {
-        self != .disabled && self != .revoked && self != .deleted && self != .expired
+        !(2...5).contains(code)
     }
 
     public static let known: [LifecycleStatus] = [.active, .disabled, .revoked, .deleted, .expired]
