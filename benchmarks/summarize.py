@@ -62,11 +62,44 @@ def size_text(count: int) -> str:
     return f"{count / 1000:.0f} kB"
 
 
+def median_row(group: list) -> dict:
+    """The row of median wall time among finished ones (the lower middle of an even count), or the
+    first unfinished row when none finished."""
+    if len(group) == 1:
+        return group[0]
+    finished = sorted((row for row in group if row["finished"]), key=lambda row: row["wall_s"])
+    if not finished:
+        return group[0]
+    return finished[(len(finished) - 1) // 2]
+
+
+def pair_ratios(group_floor: list, group_all: list, key: str) -> list:
+    """all / floor for each pair index both runs of which finished, in pair order."""
+    floors = {row.get("pair"): row for row in group_floor if row["finished"] and row[key] > 0}
+    ratios = []
+    for row in group_all:
+        floor = floors.get(row.get("pair"))
+        if row["finished"] and floor is not None:
+            ratios.append(row[key] / floor[key])
+    return ratios
+
+
+def median(values: list) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def main() -> None:
     runs_path, results_path, binary = sys.argv[1:4]
     rows = [json.loads(line) for line in open(runs_path) if line.strip()]
     sizes = sorted({row["size"] for row in rows})
-    by = {(row["size"], row["run"]): row for row in rows}
+    # The floor and the all-formats run are measured in adjacent pairs (run.sh, BENCH_PAIRS);
+    # the tables show each run's median row (by wall time), the ratio is the median of the pairs'.
+    grouped = {}
+    for row in rows:
+        grouped.setdefault((row["size"], row["run"]), []).append(row)
+    by = {key: median_row(group) for key, group in grouped.items()}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     info = machine()
     info["allocator"] = allocator(binary)
@@ -89,13 +122,17 @@ def main() -> None:
             row = by.get((size, name))
             if row is None:
                 continue
+            count = len(grouped[(size, name)])
+            label = f"{name} ({count})" if count > 1 else name
             if not row["finished"]:
-                print(f"| {name:<10} | did not finish: {row['reason']} (after {row['wall_s']:.1f} s, "
+                print(f"| {label:<10} | did not finish: {row['reason']} (after {row['wall_s']:.1f} s, "
                       f"{row['peak_rss_kb'] // 1024} MB peak RSS)")
                 continue
             outputs = ", ".join(f"{file} {size_text(count)}" for file, count in row["outputs"].items())
-            print(f"| {name:<10} | {row['wall_s']:>9.2f} | {row['cpu_s']:>9.2f} | "
+            print(f"| {label:<10} | {row['wall_s']:>9.2f} | {row['cpu_s']:>9.2f} | "
                   f"{row['peak_rss_kb'] / 1024:>6.0f} MB | {outputs}")
+        if any(len(grouped.get((size, name), [])) > 1 for name in ("floor", "all")):
+            print("(N): median of N runs; floor and all were measured in adjacent pairs")
 
     def ok(size, name):
         row = by.get((size, name))
@@ -103,14 +140,18 @@ def main() -> None:
 
     print()
     ratios = {}
+    pairs = {}
     for size in sizes:
         floor, everything = ok(size, "floor"), ok(size, "all")
-        if floor and everything and floor["wall_s"] > 0:
-            ratios[size] = everything["wall_s"] / floor["wall_s"]
-            cpu = everything["cpu_s"] / floor["cpu_s"] if floor["cpu_s"] > 0 else float("nan")
+        walls = pair_ratios(grouped.get((size, "floor"), []), grouped.get((size, "all"), []), "wall_s")
+        cpus = pair_ratios(grouped.get((size, "floor"), []), grouped.get((size, "all"), []), "cpu_s")
+        if walls and floor and everything:
+            ratios[size] = median(walls)
+            pairs[size] = [round(ratio, 2) for ratio in walls]
+            spread = f"pairs {', '.join(f'{ratio:.1f}x' for ratio in walls)}; " if len(walls) > 1 else ""
             print(f"crosswalk / floor at {size:,}: {ratios[size]:.1f}x "
-                  f"(all formats {everything['wall_s']:.2f} s / floor {floor['wall_s']:.2f} s wall; "
-                  f"{cpu:.1f}x in CPU time)")
+                  f"({spread}all formats {everything['wall_s']:.2f} s / floor {floor['wall_s']:.2f} s wall"
+                  f"{' (medians)' if len(walls) > 1 else ''}; {median(cpus):.1f}x in CPU time)")
         else:
             print(f"crosswalk / floor at {size:,}: not available (a run did not finish)")
     largest = sizes[-1]
@@ -143,8 +184,9 @@ def main() -> None:
         target("all formats wall <= 4x floor", f"{ratios[largest]:.1f}x", ratios[largest] <= 4)
     else:
         target("all formats wall <= 4x floor", "did not finish", False)
-    peak = max((by[(largest, name)]["peak_rss_kb"] for name in RUN_ORDER[1:] if (largest, name) in by), default=0)
-    unfinished = [name for name in RUN_ORDER[1:] if (largest, name) in by and not by[(largest, name)]["finished"]]
+    crosswalk_runs = [row for name in RUN_ORDER[1:] for row in grouped.get((largest, name), [])]
+    peak = max((row["peak_rss_kb"] for row in crosswalk_runs), default=0)
+    unfinished = sorted({row["run"] for row in crosswalk_runs if not row["finished"]})
     figure = f"{peak / 1024 / 1024:.2f} GiB (largest of the crosswalk runs)"
     if unfinished:
         figure += f"; did not finish: {', '.join(unfinished)}"
@@ -185,6 +227,7 @@ def main() -> None:
         "machine": info,
         "runs": rows,
         "crosswalk_over_floor": {str(size): round(ratio, 2) for size, ratio in ratios.items()},
+        "crosswalk_over_floor_pairs": {str(size): values for size, values in pairs.items()},
         "scaling": {"largest": largest, "smaller": smaller, "ratio": round(scaling, 2) if scaling else None},
         "targets_at": largest,
         "targets": targets,
