@@ -342,6 +342,9 @@ public struct CrosswalkPipeline: Sendable {
             start = end
         }
         drain()
+        // The last group's merge may still be writing to the spool: wait for it here, so that no
+        // thread touches the spool once this stage returns or throws.
+        do { try session?.settleMerge() } catch { spoolFailure = spoolFailure ?? error }
         progress?(PipelineProgress(stage: .evaluating, done: identitiesRead, total: identitiesRead))
         inventoryWarnings += imported.warnings + gaps.warnings(overlayGiven: overlay != nil) + (overlay?.warnings ?? [])
         let errors = inventoryErrors + collisions + inputs.errors

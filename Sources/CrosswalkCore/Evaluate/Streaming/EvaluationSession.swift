@@ -199,8 +199,10 @@ public final class EvaluationSession {
         )
     }
 
-    /// Waits for the merge ``add(_:runner:)`` started, and throws what it threw.
-    private func settleMerge() throws {
+    /// Waits for the merge ``add(_:runner:)`` started, and throws what it threw. ``finish(runner:)``
+    /// does this first; a caller that stops before finishing (its inputs had errors) calls it
+    /// itself, so that no merge is still writing to the spool when the caller lets it go.
+    func settleMerge() throws {
         guard let pending = pendingMerge else { return }
         pendingMerge = nil
         pending.work.wait()
