@@ -27,17 +27,8 @@ enum HTMLEscaping {
             let byte = bytes[index]
             switch byte {
             case 0x80...:
-                // A character beyond ASCII (the bytes of a valid string): kept, unless it changes how
-                // text displays.
-                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                var value = UInt32(byte) & (0xFF >> (length + 1))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), InertText.isDisplayControl(scalar) {
-                    output.append(contentsOf: "\u{FFFD}".utf8)
-                } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                }
-                index += length
+                // Kept, unless it changes how text displays.
+                index += InertText.appendInert(characterAt: index, of: bytes, to: &output)
                 continue
             case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)

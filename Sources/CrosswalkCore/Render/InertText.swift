@@ -19,6 +19,30 @@ public enum InertText {
         }
     }
 
+    /// Appends the character beyond ASCII that starts at byte `index` of the valid UTF-8 `bytes`
+    /// to `output`: U+FFFD in place of a display control, or `separator` in place of a line or
+    /// paragraph separator when one is given; returns how many bytes the character takes. What the
+    /// HTML and Markdown escapers, which go byte by byte, do with every character beyond ASCII.
+    static func appendInert(
+        characterAt index: Int,
+        of bytes: UnsafeBufferPointer<UInt8>,
+        to output: inout [UInt8],
+        separator: UInt8? = nil
+    ) -> Int {
+        let lead = bytes[index]
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        if let separator, value == 0x2028 || value == 0x2029 {
+            output.append(separator)
+        } else if let scalar = Unicode.Scalar(value), isDisplayControl(scalar) {
+            output.append(contentsOf: "\u{FFFD}".utf8)
+        } else {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+        }
+        return length
+    }
+
     /// Whether `scalar` changes the direction text is displayed in: the embeddings and overrides
     /// U+202A–U+202E, the isolates U+2066–U+2069, and the marks U+200E, U+200F and U+061C.
     public static func isBidirectionalControl(_ scalar: Unicode.Scalar) -> Bool {

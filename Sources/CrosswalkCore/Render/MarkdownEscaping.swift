@@ -35,19 +35,8 @@ public enum MarkdownEscaping {
             let byte = bytes[index]
             switch byte {
             case 0x80...:
-                // A character beyond ASCII (the bytes of a valid string): kept, unless it breaks the
-                // line or changes how text displays.
-                let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                var value = UInt32(byte) & (0xFF >> (length + 1))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                if value == 0x2028 || value == 0x2029 {
-                    output.append(0x20)
-                } else if let scalar = Unicode.Scalar(value), InertText.isDisplayControl(scalar) {
-                    output.append(contentsOf: "\u{FFFD}".utf8)
-                } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                }
-                index += length
+                // Kept, unless it breaks the line (a space then) or changes how text displays.
+                index += InertText.appendInert(characterAt: index, of: bytes, to: &output, separator: 0x20)
                 continue
             case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)

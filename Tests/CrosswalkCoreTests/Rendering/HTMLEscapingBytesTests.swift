@@ -15,12 +15,7 @@ import Testing
     ]
 
     @Test func escapesEveryShortTextAsTheScalarPathDoes() {
-        var texts = [""]
-        var layer = [""]
-        for _ in 0..<3 {
-            layer = layer.flatMap { prefix in Self.alphabet.map { prefix + $0 } }
-            texts += layer
-        }
+        let texts = ShortTexts.all(from: Self.alphabet, upTo: 3)
         var mismatches: [String] = []
         for text in texts {
             var utf8 = text
