@@ -323,6 +323,21 @@ public final class EvaluationSession {
         )
         let scope = AIAgentScope(inventory, known: membership)
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
+        // The controls judged identity by identity have all their results: their last records go
+        // to the spool, and their outcomes are worked out beside the cross-record controls, which
+        // leave a core idle at times (while one prepares, or one that is not partitioned judges).
+        let ordinals = ordinalByID
+        let identityPositions = batchEvaluator.controls.map(\.position)
+        for position in identityPositions { try accumulators[position].flushAll() }
+        let identityOutcomes = WorkResults<ControlOutcome>(count: identityPositions.count)
+        let judged = accumulators
+        let outcomesWork = runner.start {
+            for (index, position) in identityPositions.enumerated() {
+                var accumulator = judged[position]
+                identityOutcomes.set(index, accumulator.finish(scope: scope) { ordinals[$0] })
+            }
+        }
+        defer { outcomesWork.wait() }
         // One control at a time, its findings merged in parts as it records them: these controls
         // judge every identity at once, and their findings must not all wait in memory.
         for (position, control) in inventoryControls {
@@ -368,17 +383,21 @@ public final class EvaluationSession {
                 position: position
             )
         }
-        // Each control's last records go to the spool in order; then the outcomes, which read
-        // only what the run built, are worked out side by side.
-        for position in accumulators.indices { try accumulators[position].flushAll() }
-        let ordinals = ordinalByID
-        let finished = WorkResults<ControlOutcome>(count: accumulators.count)
+        // The cross-record controls' last records go to the spool; then their outcomes, which
+        // read only what the run built, are worked out side by side.
+        let inventoryPositions = inventoryControls.map(\.position)
+        for position in inventoryPositions { try accumulators[position].flushAll() }
+        let inventoryOutcomes = WorkResults<ControlOutcome>(count: inventoryPositions.count)
         let complete = accumulators
-        runner.run(complete.count) { position in
-            var accumulator = complete[position]
-            finished.set(position, accumulator.finish(scope: scope) { ordinals[$0] })
+        runner.run(inventoryPositions.count) { index in
+            var accumulator = complete[inventoryPositions[index]]
+            inventoryOutcomes.set(index, accumulator.finish(scope: scope) { ordinals[$0] })
         }
-        let outcomes = finished.values
+        outcomesWork.wait()
+        var byPosition = [ControlOutcome?](repeating: nil, count: accumulators.count)
+        for (position, outcome) in zip(identityPositions, identityOutcomes.values) { byPosition[position] = outcome }
+        for (position, outcome) in zip(inventoryPositions, inventoryOutcomes.values) { byPosition[position] = outcome }
+        let outcomes = byPosition.compactMap { $0 }
         if failingControls.count < peers.count {
             failingControls.append(contentsOf: repeatElement(0, count: peers.count - failingControls.count))
         }
