@@ -18,8 +18,11 @@ import CrosswalkCore
 struct XMLRowSerializer {
     /// The rows serialised so far and not yet handed on.
     let bytes = ByteAccumulator(capacity: Self.blockSize + 4096)
-    /// The elements open in the current row, innermost last.
-    private var elements: [String] = []
+    /// The elements open in the current row, innermost last: where each one's name lies in
+    /// ``bytes`` (after its `<`), copied from there into its end tag. Positions, not the names
+    /// themselves: a row opens and closes a dozen elements, millions of rows at scale, and a stack
+    /// of strings retained and released each name every time.
+    private var elements: [(start: Int, count: Int)] = []
     /// Whether the innermost element's start tag is still open (attributes may follow).
     private var tagOpen = false
 
@@ -39,8 +42,9 @@ struct XMLRowSerializer {
         closeStartTag()
         if lineBreak { bytes.append(0x0A) }
         bytes.append(UInt8(ascii: "<"))
+        let start = bytes.count
         append(name)
-        elements.append(name)
+        elements.append((start, bytes.count - start))
         tagOpen = true
     }
 
@@ -94,7 +98,7 @@ struct XMLRowSerializer {
         } else {
             bytes.append(UInt8(ascii: "<"))
             bytes.append(UInt8(ascii: "/"))
-            append(name)
+            bytes.appendCopy(of: name.start..<(name.start + name.count))
             bytes.append(UInt8(ascii: ">"))
         }
     }

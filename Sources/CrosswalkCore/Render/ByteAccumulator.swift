@@ -47,6 +47,15 @@ public final class ByteAccumulator {
         used += buffer.count
     }
 
+    /// Appends a copy of the bytes it holds at `range` (a name written earlier, repeated).
+    @inlinable
+    public func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= used, "copy of bytes not held")
+        reserve(range.count)
+        (storage + used).update(from: storage + range.lowerBound, count: range.count)
+        used += range.count
+    }
+
     /// Appends the UTF-8 of `text`, read in place: names and values are appended millions of
     /// times, and a copy of even a short string is a retain and a release.
     public func append(_ text: String) {
