@@ -21,6 +21,10 @@ public struct ResultRecorder: Sendable {
     /// identity (a credential shared with others, a role, a platform; empty for missing evidence,
     /// which affects nobody); nil for "the subject's own identity".
     private(set) var affecting: [[String]?] = []
+    /// For findings whose affected identities were also given by ordinal (identities numbered in a
+    /// run), those ordinals, by the finding's index: the evaluate stage reads them instead of
+    /// looking each id up again (a platform's finding can name a million identities).
+    private(set) var affectingOrdinals: [Int: [Int32]] = [:]
     public private(set) var passingSubjects: [SubjectReference] = []
     /// Results whose subject's scope was not known when recorded, with their status.
     private(set) var pendingScope: [(subject: SubjectReference, status: ResultStatus)] = []
@@ -96,6 +100,19 @@ public struct ResultRecorder: Sendable {
         record(Finding(subject: subject, status: .fail, message: message, evidence: evidence), affecting: identities)
     }
 
+    /// Records a failure that affects `identities`, also given by `ordinals` when every one of
+    /// them has one (nil otherwise), in the same order.
+    mutating func fail(
+        _ subject: consuming SubjectReference,
+        _ message: consuming ResultMessage,
+        evidence: consuming [Evidence],
+        affecting identities: consuming [String],
+        ordinals: consuming [Int32]?
+    ) {
+        if let ordinals { affectingOrdinals[findings.count] = ordinals }
+        fail(subject, message, evidence: evidence, affecting: identities)
+    }
+
     public mutating func notApplicable(_ subject: SubjectReference) {
         count(.notApplicable, subject)
     }
@@ -145,21 +162,25 @@ public struct ResultRecorder: Sendable {
         var part = ResultRecorder(keepPassing: keepPassing, scope: scope)
         part.findings = findings
         part.affecting = affecting
+        part.affectingOrdinals = affectingOrdinals
         part.passingSubjects = passingSubjects
         findings.removeAll(keepingCapacity: true)
         affecting.removeAll(keepingCapacity: true)
+        affectingOrdinals = [:]
         passingSubjects.removeAll(keepingCapacity: true)
         return part
     }
 
     /// Hands over the findings, in the order recorded, and for each the identities it affects,
     /// keeping none: whoever takes them owns them and may move each out without copying it.
-    mutating func handOverFindings() -> (findings: [Finding], affecting: [[String]?]) {
+    mutating func handOverFindings() -> (findings: [Finding], affecting: [[String]?], ordinals: [Int: [Int32]]) {
         var taken: [Finding] = []
         var takenAffecting: [[String]?] = []
         swap(&taken, &findings)
         swap(&takenAffecting, &affecting)
-        return (taken, takenAffecting)
+        let takenOrdinals = affectingOrdinals
+        affectingOrdinals = [:]
+        return (taken, takenAffecting, takenOrdinals)
     }
 
     /// The identities finding `index` affects, by id: those named when it was recorded, or else its

@@ -21,6 +21,8 @@ struct ControlAccumulator {
     private var ownAffected = IdentitySet()
     /// Findings naming the identities they affect: the subject (for the `ai-agents` scope) and the ids.
     private var namedAffected: [(subject: SubjectReference, ids: [String])] = []
+    /// Findings naming the identities they affect by ordinal: the subject and the ordinals.
+    private var namedAffectedOrdinals: [(subject: SubjectReference, ordinals: [Int32])] = []
     /// Findings about identities without an ordinal (built outside a run), by id.
     private var unplacedAffected: [(subject: SubjectReference, id: String)] = []
     private var buffers: [[UInt8]]
@@ -69,6 +71,7 @@ struct ControlAccumulator {
         for ordinal in digest.referenced { referenced.insert(ordinal) }
         unplacedReferenced.formUnion(digest.unplacedReferenced)
         namedAffected += digest.namedAffected
+        namedAffectedOrdinals += digest.namedAffectedOrdinals
         unplacedAffected += digest.unplacedAffected
         if !digest.sample.isEmpty {
             sample += digest.sample
@@ -128,6 +131,13 @@ struct ControlAccumulator {
         for (subject, ids) in namedAffected {
             let inScope = scope.contains(subject)
             for id in ids { add(id, inScope: inScope) }
+        }
+        for (subject, ordinals) in namedAffectedOrdinals {
+            let inScope = scope.contains(subject)
+            for ordinal in ordinals {
+                affected.insert(ordinal)
+                if inScope { scopeAffected.insert(ordinal) }
+            }
         }
         var outcome = ControlOutcome(
             definition: control.definition,

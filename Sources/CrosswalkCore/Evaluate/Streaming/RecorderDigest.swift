@@ -28,6 +28,8 @@ struct RecorderDigest: Sendable {
     var ownAffected: [Int32]
     /// Findings naming the identities they affect.
     var namedAffected: [(subject: SubjectReference, ids: [String])]
+    /// Findings naming the identities they affect by ordinal too (``ResultRecorder``), by ordinal.
+    var namedAffectedOrdinals: [(subject: SubjectReference, ordinals: [Int32])] = []
     /// Findings about identities without an ordinal (built outside a run), by id.
     var unplacedAffected: [(subject: SubjectReference, id: String)]
     /// Ordinals of identities with a failing result.
@@ -66,12 +68,15 @@ struct RecorderDigest: Sendable {
         // from there. A finding read through the list, even through a pointer, is copied first.
         // The lists are reversed through their buffers, whose swaps move elements; an array's own
         // `reverse()` copies each element it swaps.
-        var (findings, affecting) = recorder.handOverFindings()
+        var (findings, affecting, affectingOrdinals) = recorder.handOverFindings()
         findings.withUnsafeMutableBufferPointer { $0.reverse() }
         affecting.withUnsafeMutableBufferPointer { $0.reverse() }
+        var index = 0
         while let finding = findings.popLast() {
-            digest(finding, affecting: affecting.removeLast(), control: control)
+            let ordinals = affectingOrdinals.isEmpty ? nil : affectingOrdinals.removeValue(forKey: index)
+            digest(finding, affecting: affecting.removeLast(), ordinals: ordinals, control: control)
             Self.offer(finding, to: &candidates, cutoff: &cutoff)
+            index += 1
         }
         sample = Self.trimmed(candidates)
         var passing: [SubjectReference] = []
@@ -87,9 +92,14 @@ struct RecorderDigest: Sendable {
     }
 
     /// Counts one finding, notes whom it affects and encodes it for the spool.
-    private mutating func digest(_ finding: borrowing Finding, affecting named: [String]?, control: String) {
+    private mutating func digest(
+        _ finding: borrowing Finding,
+        affecting named: [String]?,
+        ordinals: [Int32]?,
+        control: String
+    ) {
         let status = finding.status
-        note(finding.subject, status: status, affecting: named)
+        note(finding.subject, status: status, affecting: named, ordinals: ordinals)
         let slot = Self.findingStatuses.firstIndex(of: status) ?? 0
         ResultCodec.encode(finding, control: control, templates: &templates, into: &encoded[slot])
     }
@@ -97,8 +107,12 @@ struct RecorderDigest: Sendable {
     /// Notes whom a finding about `subject` affects. The subject is lent, not copied: read through
     /// the finding, each of its fields was read from a copy of the whole subject (a dozen
     /// references retained and released), several times per finding.
-    private mutating func note(_ subject: borrowing SubjectReference, status: ResultStatus, affecting named: [String]?)
-    {
+    private mutating func note(
+        _ subject: borrowing SubjectReference,
+        status: ResultStatus,
+        affecting named: [String]?,
+        ordinals: [Int32]? = nil
+    ) {
         let ordinal = subject.ordinal
         let identityID = subject.identityID
         if status == .fail, identityID != nil, ordinal >= 0 { failing.append(ordinal) }
@@ -113,7 +127,9 @@ struct RecorderDigest: Sendable {
                 subjectlessFailures += 1
             }
         }
-        if let named {
+        if let ordinals {
+            if !ordinals.isEmpty { namedAffectedOrdinals.append((copy subject, ordinals)) }
+        } else if let named {
             if !named.isEmpty { namedAffected.append((copy subject, named)) }
         } else if let identityID {
             if ordinal >= 0 {

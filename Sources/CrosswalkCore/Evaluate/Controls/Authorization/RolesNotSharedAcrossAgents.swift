@@ -86,9 +86,9 @@ struct RolesNotSharedAcrossAgents: PartitionedControl {
     /// reads of each agent, so that a role shared by many agents does not hold a copy of each
     /// agent's record. By position: a table keyed by role id, and a set of ids per agent, hashed
     /// every binding of every agent twice, on one core, while the other waited.
-    func prepare(_ context: EvaluationContext) -> [[(id: String, owner: String?)]] {
+    func prepare(_ context: EvaluationContext) -> [[(id: String, owner: String?, ordinal: Int32)]] {
         let inventory = context.inventory
-        var agentsByRole = [[(id: String, owner: String?)]](repeating: [], count: inventory.roles.count)
+        var agentsByRole = [[(id: String, owner: String?, ordinal: Int32)]](repeating: [], count: inventory.roles.count)
         for identity in inventory.identities where identity.isAgent && identity.status != .deleted {
             var bound: [Int] = []
             for binding in identity.roleBindings {
@@ -96,7 +96,7 @@ struct RolesNotSharedAcrossAgents: PartitionedControl {
                     continue
                 }
                 bound.append(position)
-                agentsByRole[position].append((identity.id, identity.owner))
+                agentsByRole[position].append((identity.id, identity.owner, identity.ordinal))
             }
         }
         return agentsByRole
@@ -108,7 +108,7 @@ struct RolesNotSharedAcrossAgents: PartitionedControl {
     func evaluate(
         _ positions: Range<Int>,
         of context: EvaluationContext,
-        with agentsByRole: [[(id: String, owner: String?)]],
+        with agentsByRole: [[(id: String, owner: String?, ordinal: Int32)]],
         into recorder: inout ResultRecorder
     ) {
         let limit = context.policy.thresholds.maxAgentOwnersPerRole
@@ -145,7 +145,8 @@ struct RolesNotSharedAcrossAgents: PartitionedControl {
                             expected: expected
                         )
                     ],
-                    affecting: agentIDs
+                    affecting: agentIDs,
+                    ordinals: agents.allSatisfy { $0.ordinal >= 0 } ? agents.map(\.ordinal) : nil
                 )
             } else if Int64(owners.count + ownerless.count) > limit {
                 recorder.notAssessed(

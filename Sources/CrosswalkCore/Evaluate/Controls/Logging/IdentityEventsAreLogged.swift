@@ -114,7 +114,8 @@ struct IdentityEventsAreLogged: Control {
                             expected: "true (logging.\(platform).\($0.key))"
                         )
                     },
-                    affecting: holder.identityIDs
+                    affecting: holder.identityIDs,
+                    ordinals: holder.identityOrdinals
                 )
             } else if !unset.isEmpty {
                 recorder.notAssessed(

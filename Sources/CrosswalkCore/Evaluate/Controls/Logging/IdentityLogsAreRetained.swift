@@ -114,7 +114,8 @@ struct IdentityLogsAreRetained: Control {
                             expected: expected
                         )
                     ],
-                    affecting: holder.identityIDs
+                    affecting: holder.identityIDs,
+                    ordinals: holder.identityOrdinals
                 )
             }
         }

@@ -21,28 +21,56 @@ public enum PlatformSubjects {
         public var platform: String?
         /// Ids of the identities on the platform (or with no platform), in inventory order.
         public var identityIDs: [String]
+        /// Their ordinals, in the same order, when every identity of the inventory has one (a
+        /// run's); nil otherwise.
+        public var identityOrdinals: [Int32]?
     }
 
     /// Every logging-control subject of `inventory`: platforms sorted by name, the stand-in last.
     public static func holders(in inventory: Inventory) -> [Holder] {
-        var byPlatform: [String: [String]] = [:]
+        // Each platform's identities, by the platform's position in `platforms`.
+        var slotOfPlatform: [String: Int] = [:]
+        var platforms: [String] = []
+        var ids: [[String]] = []
+        var ordinals: [[Int32]] = []
         var withoutPlatform: [String] = []
+        var withoutPlatformOrdinals: [Int32] = []
+        var placed = true
         for identity in inventory.identities {
+            placed = placed && identity.ordinal >= 0
             if let platform = identity.platform {
-                byPlatform[platform, default: []].append(identity.id)
+                let slot: Int
+                if let known = slotOfPlatform[platform] {
+                    slot = known
+                } else {
+                    slot = platforms.count
+                    slotOfPlatform[platform] = slot
+                    platforms.append(platform)
+                    ids.append([])
+                    ordinals.append([])
+                }
+                ids[slot].append(identity.id)
+                ordinals[slot].append(identity.ordinal)
             } else {
                 withoutPlatform.append(identity.id)
+                withoutPlatformOrdinals.append(identity.ordinal)
             }
         }
-        var holders = byPlatform.keys.sorted().map { platform in
-            Holder(subject: .platform(platform), platform: platform, identityIDs: byPlatform[platform] ?? [])
+        var holders = platforms.indices.sorted { platforms[$0] < platforms[$1] }.map { slot in
+            Holder(
+                subject: .platform(platforms[slot]),
+                platform: platforms[slot],
+                identityIDs: ids[slot],
+                identityOrdinals: placed ? ordinals[slot] : nil
+            )
         }
         if !withoutPlatform.isEmpty {
             holders.append(
                 Holder(
                     subject: SubjectReference(kind: .platform, id: noPlatformID, name: noPlatformName),
                     platform: nil,
-                    identityIDs: withoutPlatform
+                    identityIDs: withoutPlatform,
+                    identityOrdinals: placed ? withoutPlatformOrdinals : nil
                 )
             )
         }
