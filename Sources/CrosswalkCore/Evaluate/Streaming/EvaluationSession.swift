@@ -259,16 +259,14 @@ public final class EvaluationSession {
     /// Judges a ``PartitionedControl`` in consecutive parts of `findingPartSize` subjects,
     /// `runner.width` parts at a time, each part's results digested where it was judged; the parts
     /// merge in order, each group while the next is judged, so the outcome is that of one pass.
-    /// `prepared` is its preparation when it was built ahead (``PreparationAhead``).
     private func evaluateInParts<Partitioned: PartitionedControl>(
         _ control: Partitioned,
         position: Int,
         context: EvaluationContext,
         scope: AIAgentScope,
-        runner: any WorkRunner,
-        prepared: (any Sendable)? = nil
+        runner: any WorkRunner
     ) throws {
-        let preparation = prepared as? Partitioned.Preparation ?? control.prepare(context)
+        let preparation = control.prepare(context)
         let count = control.subjectCount(in: context)
         let parts = stride(from: 0, to: count, by: findingPartSize).map { $0..<min($0 + findingPartSize, count) }
         let judge = PartJudge(
@@ -341,24 +339,10 @@ public final class EvaluationSession {
         }
         defer { outcomesWork.wait() }
         // One control at a time, its findings merged in parts as it records them: these controls
-        // judge every identity at once, and their findings must not all wait in memory. What the
-        // next partitioned control reads across identities is prepared beside the one before it.
-        var ahead = PreparationAhead()
-        defer { ahead.wait() }
-        for (index, (position, control)) in inventoryControls.enumerated() {
-            let prepared = ahead.take(index)
-            if runner.width > 1 {
-                ahead.start(after: index, of: inventoryControls.map(\.control), context: context, runner: runner)
-            }
+        // judge every identity at once, and their findings must not all wait in memory.
+        for (position, control) in inventoryControls {
             if runner.width > 1, let partitioned = control as? any PartitionedControl {
-                try evaluateInParts(
-                    partitioned,
-                    position: position,
-                    context: context,
-                    scope: scope,
-                    runner: runner,
-                    prepared: prepared
-                )
+                try evaluateInParts(partitioned, position: position, context: context, scope: scope, runner: runner)
                 continue
             }
             let controlID = control.definition.id
@@ -551,52 +535,6 @@ private struct PartJudge<Partitioned: PartitionedControl>: Sendable {
             waiverMatches: matches
         )
     }
-}
-
-/// The preparation of the next ``PartitionedControl`` of the cross-record controls, built on a
-/// thread of its own while the control before it is judged (a preparation takes a fraction of a
-/// second at a million identities, on one core, which judging in parts otherwise leaves to the
-/// other core). At most one preparation is built ahead, so at most two are held at once.
-private struct PreparationAhead {
-    private var pending: (index: Int, value: PendingValue<PreparedAhead>)?
-
-    /// Starts preparing the first partitioned control after `index` in `controls`, unless one is
-    /// being prepared already.
-    mutating func start(
-        after index: Int,
-        of controls: [any Control],
-        context: EvaluationContext,
-        runner: any WorkRunner
-    ) {
-        guard pending == nil,
-            let next = controls.indices.dropFirst(index + 1).first(where: { controls[$0] is any PartitionedControl }),
-            let partitioned = controls[next] as? any PartitionedControl
-        else { return }
-        pending = (next, PendingValue.start(on: runner) { PreparedAhead(partitioned.preparedValue(context)) })
-    }
-
-    /// The preparation built ahead for the control at `index`, if any (waiting for it).
-    mutating func take(_ index: Int) -> (any Sendable)? {
-        guard let (pendingIndex, value) = pending, pendingIndex == index else { return nil }
-        pending = nil
-        return value.value.value
-    }
-
-    /// Waits for a preparation still being built, so that none outlives the evaluation.
-    func wait() {
-        _ = pending?.value.value
-    }
-}
-
-/// A preparation built ahead, of whatever type its control prepares.
-private struct PreparedAhead: Sendable {
-    let value: any Sendable
-    init(_ value: any Sendable) { self.value = value }
-}
-
-extension PartitionedControl {
-    /// ``prepare(_:)``'s value, typed only as sendable, for building it ahead of the control's turn.
-    fileprivate func preparedValue(_ context: EvaluationContext) -> any Sendable { prepare(context) }
 }
 
 /// One part of a ``PartitionedControl``'s subjects, judged and digested.
