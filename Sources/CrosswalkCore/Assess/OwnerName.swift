@@ -14,6 +14,12 @@ public enum OwnerName {
         return owner.allSatisfy(\.isWhitespace) ? nil : owner
     }
 
+    /// Whether `owner`, as UTF-8, counts as a recorded owner (``recorded(_:)`` keeps it).
+    static func isRecorded(utf8 owner: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = owner.first, (0x21...0x7E).contains(first) { return true }
+        return recorded(String(decoding: owner, as: UTF8.self)) != nil
+    }
+
     /// `owner` as reports print it: the recorded owner, or ``none``.
     public static func text(_ owner: String?) -> String { recorded(owner) ?? none }
 

@@ -294,6 +294,44 @@ public struct Identity: Hashable, Sendable {
 
     /// OAuth apps and identities marked `third_party`.
     public var isThirdParty: Bool { thirdParty || kind == .oauthApp }
+
+    /// The UTF-8 of the text an identity-table row shows, read in place.
+    struct RowText {
+        var id: UnsafeBufferPointer<UInt8>
+        var name: UnsafeBufferPointer<UInt8>
+        var platform: UnsafeBufferPointer<UInt8>?
+        var owner: UnsafeBufferPointer<UInt8>?
+    }
+
+    /// Calls `body` with the identity's id, name, platform and owner as UTF-8, without retaining
+    /// any of the strings. The JSON and XML exporters write the identity table side by side, and
+    /// retaining the same strings from two cores made every row wait for the other core's cache.
+    ///
+    /// The box is reached through a pointer so that the strings are borrowed where they are;
+    /// nothing is written (`withUTF8` changes only a string not stored as UTF-8, and this runtime
+    /// stores every string as UTF-8).
+    func withRowText<Result>(_ body: (RowText) throws -> Result) rethrows -> Result {
+        try withUnsafeMutablePointer(to: &storage.fields) { fields in
+            try fields.pointee.id.withUTF8 { id in
+                try fields.pointee.name.withUTF8 { name in
+                    try Self.withUTF8(of: &fields.pointee.platform) { platform in
+                        try Self.withUTF8(of: &fields.pointee.owner) { owner in
+                            try body(RowText(id: id, name: name, platform: platform, owner: owner))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func withUTF8<Result>(
+        of text: inout String?,
+        _ body: (UnsafeBufferPointer<UInt8>?) throws -> Result
+    ) rethrows -> Result {
+        // `text?` reaches the string in place: it is borrowed, not copied.
+        if let result = try text?.withUTF8({ try body($0) }) { return result }
+        return try body(nil)
+    }
 }
 
 /// A key–value label on an identity. Both parts are untrusted text.

@@ -47,6 +47,42 @@ import Testing
         for owner in Self.hostileOwners { #expect(owners.contains(owner), "\(owner.debugDescription)") }
     }
 
+    /// The identity table gives each identity's id, name, owner and platform as recorded (its
+    /// text read in place), and leaves out an owner that is blank, as every other report does.
+    @Test func theIdentityTableGivesRecordedOwnersAndLeavesOutBlankOnes() throws {
+        let owners: [String?] = [
+            "team-a", "  ", "\t", "", " team-b", "Équipe données", "owner-with-a-name-longer-than-fifteen-bytes", nil,
+        ]
+        var inventory = "version: 1\nidentities:\n"
+        for (index, owner) in owners.enumerated() {
+            let ownerField = owner.map { ", owner: \"\($0.replacingOccurrences(of: "\t", with: "\\t"))\"" } ?? ""
+            let platform = index % 2 == 0 ? ", platform: aws-account-with-a-long-platform-name-\(index)" : ""
+            inventory += """
+                  - {id: nhi-\(index)-with-an-id-longer-than-fifteen, name: "Name \(index) ✓", kind: service-account\(ownerField)\(platform), authentication: api-key, interactive_use: true}
+
+                """
+        }
+        let report = try CrosswalkPipeline().run(
+            CrosswalkPipeline.Request(
+                inventoryFiles: [InputFile(path: "inventory.yaml", text: inventory)],
+                now: try #require(Timestamp(iso8601: Fixtures.exampleNow))
+            )
+        )
+        let table = try #require(try Self.json(report)["identities"] as? [[String: Any]])
+        #expect(table.count == owners.count)
+        for row in table {
+            let id = try #require(row["id"] as? String)
+            let identity = try #require(report.evaluation.identities.identity(withID: id))
+            #expect(row["name"] as? String == identity.name)
+            #expect(row["kind"] as? String == identity.kind.rawValue)
+            #expect(row["owner"] as? String == OwnerName.recorded(identity.owner), "\(id)")
+            #expect(row["platform"] as? String == identity.platform, "\(id)")
+        }
+        let recorded = table.compactMap { $0["owner"] as? String }
+        let kept = ["team-a", " team-b", "Équipe données", "owner-with-a-name-longer-than-fifteen-bytes"]
+        #expect(Set(recorded) == Set(kept))
+    }
+
     /// However many owners an inventory has, the reports list the first 50 and count the rest,
     /// and listed and counted findings add up to every failing result.
     @Test func theOwnerSectionListsFiftyOwnersAndCountsTheRest() throws {

@@ -2,6 +2,10 @@
 /// templates, and the identity table of the identities that results are about (gathered by the
 /// evaluate stage as it recorded the results).
 struct ExportTables {
+    /// The names written once per result or identity row. The export's own, not a global: a
+    /// global is checked for initialisation at every use, and the JSON and XML exporters, which
+    /// run side by side, would retain one shared object from both cores.
+    let names = ExportNames()
     /// One entry per control, in the order of the report's outcomes.
     var templates: [ControlTemplates] = []
     /// The run's identities, by ordinal (peer records, shared, not copied).

@@ -264,20 +264,35 @@ public struct ReportExporter {
 
     private func writeIdentities(_ writer: some ExportWriter, _ tables: ExportTables) throws {
         try writer.beginList("identities", item: "identity")
+        // The closure below captures only these (copying `self` into it retained the report's
+        // parts for every row).
+        let names = tables.names
         for position in tables.identities {
             let identity = tables.inventory[position]
-            try writer.beginRow(ExportNames.identity)
-            try writer.field(ExportNames.id, .identifier(identity.id))
-            try writer.field(ExportNames.kind, .identifier(identity.kind.rawValue))
-            try writer.field(ExportNames.name, .text(identity.name))
-            try writer.field(
-                ExportNames.owner,
-                .text(OwnerName.of(identity))
-            )
-            try writer.field(ExportNames.platform, .text(identity.platform))
-            try writer.endRecord()
+            let kind = identity.kind
+            // The text is read in place: the other machine-readable report reads the same rows.
+            try identity.withRowText { row in try Self.writeIdentityRow(writer, row, kind: kind, names: names) }
         }
         try writer.endList()
+    }
+
+    private static func writeIdentityRow(
+        _ writer: some ExportWriter,
+        _ row: Identity.RowText,
+        kind: IdentityKind,
+        names: ExportNames
+    ) throws {
+        try writer.beginRow(names.identity)
+        try writer.field(names.id, utf8: UnsafeRawBufferPointer(row.id), as: .identifier)
+        try writer.field(names.kind, .identifier(kind.rawValue))
+        try writer.field(names.name, utf8: UnsafeRawBufferPointer(row.name), as: .text)
+        if let owner = row.owner, OwnerName.isRecorded(utf8: owner) {
+            try writer.field(names.owner, utf8: UnsafeRawBufferPointer(owner), as: .text)
+        }
+        if let platform = row.platform {
+            try writer.field(names.platform, utf8: UnsafeRawBufferPointer(platform), as: .text)
+        }
+        try writer.endRecord()
     }
 
     private func writeControls(_ writer: some ExportWriter, _ tables: ExportTables) throws {
@@ -366,7 +381,7 @@ public struct ReportExporter {
         try writer.beginList("results", item: "result")
         // Read once per control, not per result: which values of each message template are policy
         // values (stated in the template, not in results), and how many evidence templates there are.
-        let policyGaps = templates.messages.all.map(\.template.isPolicyGap)
+        let policyGaps = PolicyGapTable(templates)
         let evidenceTemplateCount = templates.evidence.all.count
         try outcome.forEachEncodedFinding { result in
             try writeResult(
@@ -398,31 +413,31 @@ public struct ReportExporter {
         _ writer: some ExportWriter,
         _ result: EncodedResult,
         control: ControlDefinition,
-        policyGaps: [[Bool]],
+        policyGaps: PolicyGapTable,
         evidenceTemplateCount: Int,
         identities: ExportTables
     ) throws {
-        try writer.beginRecord(ExportNames.result)
-        try FindingID.withText(result.idPrefix ?? 0) { try writer.field(ExportNames.id, utf8: $0, as: .identifier) }
-        try writer.field(ExportNames.status, .identifier(result.status.rawValue))
+        let names = identities.names
+        try writer.beginRecord(names.result)
+        try FindingID.withText(result.idPrefix ?? 0) { try writer.field(names.id, utf8: $0, as: .identifier) }
+        try writer.field(names.status, .identifier(result.status.rawValue))
         // Only a damaged spool names a template the control's table does not have: the result
         // then refers to the next number, which no template has.
-        let message = result.message ?? policyGaps.count
+        let message = result.message ?? policyGaps.templateCount
         try writeSubject(writer, result, control: control, identities: identities) {
-            try writer.field(ExportNames.message, .integer(message))
+            try writer.field(names.message, .integer(message))
         }
-        try writer.beginList(ExportNames.values, item: ExportNames.value, wrapped: false)
-        let isPolicyGap = message < policyGaps.count ? policyGaps[message] : []
+        try writer.beginList(names.values, item: names.value, wrapped: false)
         try result.forEachValue { index, value in
-            if index < isPolicyGap.count, isPolicyGap[index] { return }
+            if policyGaps.isPolicyValue(index, ofTemplate: message) { return }
             try writer.item(utf8: value, as: .text)
         }
         try writer.endList()
-        try writer.beginList(ExportNames.evidence, item: ExportNames.observation, wrapped: false)
+        try writer.beginList(names.evidence, item: names.observation, wrapped: false)
         try result.forEachEvidence { template, observed in
-            try writer.beginRecord(ExportNames.observation)
-            try writer.field(ExportNames.template, .integer(template ?? evidenceTemplateCount))
-            try writer.field(ExportNames.observed, utf8: observed, as: .inlineText)
+            try writer.beginRecord(names.observation)
+            try writer.field(names.template, .integer(template ?? evidenceTemplateCount))
+            try writer.field(names.observed, utf8: observed, as: .inlineText)
             try writer.endRecord()
         }
         try writer.endList()
@@ -442,20 +457,21 @@ public struct ReportExporter {
         identities: ExportTables,
         attributes: () throws -> Void = {}
     ) throws {
+        let names = identities.names
         let placement = identities.placement(of: result)
         let relative = placement?.relative
         if relative == nil {
             if result.isCredentialOfIdentity {
-                try writer.field(ExportNames.subject, .identifier(result.subject.id))
+                try writer.field(names.subject, .identifier(result.subject.id))
             } else {
-                try writer.field(ExportNames.subject, utf8: result.storedID, as: .identifier)
+                try writer.field(names.subject, utf8: result.storedID, as: .identifier)
             }
         }
         if result.kind != control.subjectKind {
-            try writer.field(ExportNames.kind, .identifier(result.kind.rawValue))
+            try writer.field(names.kind, .identifier(result.kind.rawValue))
         }
-        try writer.field(ExportNames.identity, placement.map { .integer($0.row) })
-        if relative == .credential { try writer.field(ExportNames.credential, utf8: result.storedID, as: .identifier) }
+        try writer.field(names.identity, placement.map { .integer($0.row) })
+        if relative == .credential { try writer.field(names.credential, utf8: result.storedID, as: .identifier) }
         try attributes()
         // A credential of an identity has a composed id and name, built only off the common path.
         let nameGoesWithoutSaying: Bool
@@ -469,9 +485,9 @@ public struct ReportExporter {
         }
         guard !nameGoesWithoutSaying else { return }
         if result.isCredentialOfIdentity {
-            try writer.field(ExportNames.name, .text(result.subject.name))
+            try writer.field(names.name, .text(result.subject.name))
         } else {
-            try writer.field(ExportNames.name, utf8: result.storedName, as: .text)
+            try writer.field(names.name, utf8: result.storedName, as: .text)
         }
     }
 
@@ -585,23 +601,23 @@ public struct ReportExporter {
     }
 }
 
-/// The names written once per result, built once.
-enum ExportNames {
-    static let result: ExportName = "result"
-    static let status: ExportName = "status"
-    static let subject: ExportName = "subject"
-    static let kind: ExportName = "kind"
-    static let identity: ExportName = "identity"
-    static let credential: ExportName = "credential"
-    static let id: ExportName = "id"
-    static let owner: ExportName = "owner"
-    static let platform: ExportName = "platform"
-    static let name: ExportName = "name"
-    static let message: ExportName = "message"
-    static let values: ExportName = "values"
-    static let value: ExportName = "value"
-    static let evidence: ExportName = "evidence"
-    static let observation: ExportName = "observation"
-    static let template: ExportName = "template"
-    static let observed: ExportName = "observed"
+/// The names written once per result or identity row, built once per export.
+final class ExportNames {
+    let result: ExportName = "result"
+    let status: ExportName = "status"
+    let subject: ExportName = "subject"
+    let kind: ExportName = "kind"
+    let identity: ExportName = "identity"
+    let credential: ExportName = "credential"
+    let id: ExportName = "id"
+    let owner: ExportName = "owner"
+    let platform: ExportName = "platform"
+    let name: ExportName = "name"
+    let message: ExportName = "message"
+    let values: ExportName = "values"
+    let value: ExportName = "value"
+    let evidence: ExportName = "evidence"
+    let observation: ExportName = "observation"
+    let template: ExportName = "template"
+    let observed: ExportName = "observed"
 }
