@@ -124,11 +124,11 @@ public enum FindingID {
         buffer[0] = UInt8(ascii: "C")
         buffer[1] = UInt8(ascii: "W")
         buffer[2] = UInt8(ascii: "-")
+        // Worked out, not looked up: this runs twice per result of a report.
         for index in 0..<16 {
-            buffer[3 + index] = Self.hexDigits[Int(prefix >> UInt64(60 - 4 * index) & 0x0F)]
+            let nibble = UInt8(truncatingIfNeeded: prefix >> UInt64(60 - 4 * index)) & 0x0F
+            buffer[3 + index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
         }
         return length
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -68,6 +68,12 @@ public final class ByteAccumulator {
     /// Appends `value` in decimal digits, without building a string.
     public func append(decimal value: Int) {
         reserve(20)
+        // Most numbers in a report are template numbers and small counts.
+        if value >= 0, value < 10 {
+            storage[used] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value)
+            used += 1
+            return
+        }
         if value < 0 {
             storage[used] = UInt8(ascii: "-")
             used += 1
