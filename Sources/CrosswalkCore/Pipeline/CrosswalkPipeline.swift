@@ -282,7 +282,8 @@ public struct CrosswalkPipeline: Sendable {
                         spool: spool,
                         waivers: inputs.waivers.map {
                             WaiverBook($0.waivers, knownControls: knownControls, now: inputs.now)
-                        }
+                        },
+                        preparingOn: runner
                     )
                 },
                 identities: { (batch: consuming [Identity], bytesRead: Int) in

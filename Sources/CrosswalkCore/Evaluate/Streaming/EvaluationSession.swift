@@ -59,7 +59,8 @@ public final class EvaluationSession {
         includePassing: Bool = false,
         spool: any ResultSpool = MemoryResultSpool(),
         findingPartSize: Int = 4096,
-        waivers: WaiverBook? = nil
+        waivers: WaiverBook? = nil,
+        preparingOn runner: any WorkRunner = SerialRunner()
     ) {
         self.waivers = waivers
         precondition(controls.count <= 64, "a run evaluates at most 64 controls")
@@ -69,18 +70,22 @@ public final class EvaluationSession {
         self.organization = organization
         self.roles = roles
         self.keepPassing = includePassing
-        let rolesOnly = Inventory(identities: [], roles: roles)
-        self.roleIndex = rolesOnly.roleIndexTable
+        let roleIndex = Inventory(identities: [], roles: roles).roleIndexTable
+        self.roleIndex = roleIndex
         let positioned = controls.enumerated().map { (position: $0.offset, control: $0.element) }
         self.inventoryControls = positioned.filter { $0.control.reach == .inventory }
         let identityControls = positioned.filter { $0.control.reach == .identity }
         self.batchEvaluator = BatchEvaluator(
             controls: identityControls,
-            evaluations: identityControls.map { PreparedEvaluation.of($0.control, roles: roles, policy: policy) },
+            // What controls work out about the roles (tens of thousands at scale) is worked out
+            // beside the reading of the first records; the first batch waits for it.
+            evaluations: PendingValue.start(on: runner) { [identityControls] in
+                identityControls.map { PreparedEvaluation.of($0.control, roles: roles, policy: policy) }
+            },
             policy: policy,
             now: now,
             roles: roles,
-            roleIndex: rolesOnly.roleIndexTable,
+            roleIndex: roleIndex,
             keepPassing: includePassing,
             waivers: waivers
         )
@@ -446,8 +451,8 @@ public struct EvaluatedBatch: Sendable {
 public struct BatchEvaluator: Sendable {
     let controls: [(position: Int, control: any Control)]
     /// Each control's evaluation, with what it works out once per run already worked out
-    /// (``RolePreparedControl``).
-    let evaluations: [PreparedEvaluation]
+    /// (``RolePreparedControl``); started when the session is made.
+    let evaluations: PendingValue<[PreparedEvaluation]>
     let policy: Policy
     let now: Timestamp
     let roles: [Role]
@@ -465,6 +470,7 @@ public struct BatchEvaluator: Sendable {
         )
         let context = EvaluationContext(inventory: inventory, policy: policy, now: now)
         var matches: [Int: Int] = [:]
+        let evaluations = evaluations.value
         let digests = controls.enumerated().map { index, entry in
             var recorder = ResultRecorder(keepPassing: keepPassing, scope: batch.scope)
             evaluations[index].evaluate(context, &recorder)
