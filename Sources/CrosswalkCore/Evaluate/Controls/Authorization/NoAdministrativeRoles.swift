@@ -61,10 +61,16 @@ struct NoAdministrativeRoles: RolePreparedControl {
         ]
     )
 
-    /// For each role, why it is administrative (its evidence line), or nil.
-    func prepare(roles: [Role], policy: Policy) -> [String?] {
+    /// The administrative roles by id: the role's own id and why it is administrative (the
+    /// evidence's observed value). Only these few are kept, so that the lookup of every binding of every
+    /// identity (most bind no administrative role) searches a small table instead of all roles.
+    /// The first role with an id is the one bindings name, as ``Inventory/rolePosition(of:)``
+    /// finds it.
+    func prepare(roles: [Role], policy: Policy) -> [String: (id: String, observed: String)] {
         let patterns = policy.administrativeRoles
-        return roles.map { role in
+        var administrative: [String: (id: String, observed: String)] = [:]
+        var seen = Set<String>()
+        for role in roles where seen.insert(role.id).inserted {
             let reason: String
             if role.administrative {
                 reason = "marked administrative: true"
@@ -73,14 +79,19 @@ struct NoAdministrativeRoles: RolePreparedControl {
             }) {
                 reason = "matches administrative_roles pattern \(pattern)"
             } else {
-                return nil
+                continue
             }
-            return "\(role.id)\(role.name == role.id ? "" : " (\(role.name))") — \(reason)"
+            let name = role.name == role.id ? "" : " (\(role.name))"
+            administrative[role.id] = (role.id, "\(role.id)\(name) — \(reason)")
         }
+        return administrative
     }
 
-    func evaluate(_ context: EvaluationContext, knowing administrative: [String?], into recorder: inout ResultRecorder)
-    {
+    func evaluate(
+        _ context: EvaluationContext,
+        knowing administrative: [String: (id: String, observed: String)],
+        into recorder: inout ResultRecorder
+    ) {
         for identity in context.inventory.identities {
             // Built only for results that keep it; passes are counted without it.
             var subject: SubjectReference { .identity(identity) }
@@ -91,14 +102,12 @@ struct NoAdministrativeRoles: RolePreparedControl {
             var evidence: [Evidence] = []
             var roleIDs: [String] = []
             for binding in identity.roleBindings where !roleIDs.contains(binding.role) {
-                guard let position = context.inventory.rolePosition(of: binding.role),
-                    let observed = administrative[position]
-                else { continue }
-                roleIDs.append(context.inventory.roles[position].id)
+                guard let role = administrative[binding.role] else { continue }
+                roleIDs.append(role.id)
                 evidence.append(
                     Evidence(
                         field: "role_bindings[].role",
-                        observed: observed,
+                        observed: role.observed,
                         expected: "no administrative role (roles[].administrative, administrative_roles)"
                     )
                 )
