@@ -8,8 +8,14 @@
 public final class JSONExportWriter: ExportWriter {
     private let out: ExportByteBuffer
     private let pretty: Bool
-    /// Open containers, innermost last: whether each is a list, and whether it has members yet.
-    @exclusivity(unchecked) private var open: [(isList: Bool, hasMembers: Bool)] = []
+    /// The containers outside the innermost one, innermost last: whether each is a list, and
+    /// whether it has members yet.
+    @exclusivity(unchecked) private var outer: [(isList: Bool, hasMembers: Bool)] = []
+    /// The innermost open container, kept apart from ``outer``: every member reads and marks it,
+    /// millions of times, and a field of the writer costs less than an element of an array.
+    private var innermost: (isList: Bool, hasMembers: Bool)?
+    /// How many containers are open.
+    private var depth = 0
 
     public init(sink: any ReportSink, pretty: Bool = false) {
         out = ExportByteBuffer(sink: sink)
@@ -18,7 +24,7 @@ public final class JSONExportWriter: ExportWriter {
 
     public func beginDocument(schema: String, version: String) throws {
         out.append(UInt8(ascii: "{"))
-        open.append((false, false))
+        push(isList: false)
         try field("schema", .identifier(schema))
     }
 
@@ -31,7 +37,7 @@ public final class JSONExportWriter: ExportWriter {
     public func beginRecord(_ name: ExportName) throws {
         member(name, isRecordInList: true)
         out.append(UInt8(ascii: "{"))
-        open.append((false, false))
+        push(isList: false)
         try out.flushIfFull()
     }
 
@@ -40,7 +46,7 @@ public final class JSONExportWriter: ExportWriter {
     public func beginList(_ name: ExportName, item: ExportName, wrapped: Bool) throws {
         member(name, isRecordInList: false)
         out.append(UInt8(ascii: "["))
-        open.append((true, false))
+        push(isList: true)
     }
 
     public func endList() throws { close(UInt8(ascii: "]")) }
@@ -69,13 +75,13 @@ public final class JSONExportWriter: ExportWriter {
     /// Starts a member of the innermost container: a separator, the line break and indentation
     /// (pretty, or a record in a list), and the key when the container is an object.
     private func member(_ name: ExportName?, isRecordInList: Bool) {
-        guard let last = open.indices.last else { return }
-        if open[last].hasMembers { out.append(UInt8(ascii: ",")) }
-        open[last].hasMembers = true
-        let inList = open[last].isList
+        guard let container = innermost else { return }
+        if container.hasMembers { out.append(UInt8(ascii: ",")) }
+        innermost = (container.isList, true)
+        let inList = container.isList
         if pretty {
-            newline(depth: open.count)
-        } else if inList && isRecordInList && open.count <= exportRowDepth {
+            newline(depth: depth)
+        } else if inList && isRecordInList && depth <= exportRowDepth {
             out.append(0x0A)
         }
         if !inList, let name {
@@ -89,9 +95,17 @@ public final class JSONExportWriter: ExportWriter {
         }
     }
 
+    private func push(isList: Bool) {
+        if let innermost { outer.append(innermost) }
+        innermost = (isList, false)
+        depth += 1
+    }
+
     private func close(_ bracket: UInt8) {
-        let closed = open.removeLast()
-        if pretty && closed.hasMembers { newline(depth: open.count) }
+        guard let closed = innermost else { preconditionFailure("a JSON container closed that was not open") }
+        innermost = outer.popLast()
+        depth -= 1
+        if pretty && closed.hasMembers { newline(depth: depth) }
         out.append(bracket)
     }
 
