@@ -20,7 +20,7 @@ final class XMLExportWriter: ExportWriter {
     /// Only that spelling is kept: a whole ``ExportName`` also holds its JSON key's bytes, whose
     /// reference count every push and pop would change, millions of times, on memory the JSON
     /// writer's thread reads too.
-    @exclusivity(unchecked) private var open: [String?] = []
+    @exclusivity(unchecked) private var open: [XMLName?] = []
     /// For each open list, innermost last, whether it has an element of its own.
     @exclusivity(unchecked) private var listWrapped: [Bool] = []
     /// Rows serialised and not yet handed to libxml2, and the row being written.
@@ -50,9 +50,9 @@ final class XMLExportWriter: ExportWriter {
     func beginRecord(_ name: ExportName) throws {
         let inList = open.last.flatMap({ $0 }) != nil
         if rows.inRow {
-            rows.start(name.xml)
+            rows.start(name)
         } else if serializesRows && inList && open.count == exportRowDepth {
-            rows.start(name.xml, lineBreak: true)
+            rows.start(name, lineBreak: true)
         } else {
             try flushRows()
             if inList, open.count <= exportRowDepth { try xml.lineBreak() }
@@ -69,7 +69,7 @@ final class XMLExportWriter: ExportWriter {
             try beginRecord(name)
             return
         }
-        rows.start(name.xml, lineBreak: true)
+        rows.start(name, lineBreak: true)
         open.append(nil)
     }
 
@@ -86,13 +86,13 @@ final class XMLExportWriter: ExportWriter {
 
     func beginList(_ name: ExportName, item: ExportName, wrapped: Bool) throws {
         if rows.inRow {
-            if wrapped { rows.start(name.xml) }
+            if wrapped { rows.start(name) }
         } else {
             try flushRows()
             if wrapped { try xml.startElement(name.xml) }
         }
         listWrapped.append(wrapped)
-        open.append(item.xml)
+        open.append(XMLName(item))
     }
 
     func endList() throws {
@@ -112,14 +112,14 @@ final class XMLExportWriter: ExportWriter {
             let written: Bool
             switch value {
             case let .text(text):
-                rows.start(name.xml)
+                rows.start(name)
                 rows.text(text)
                 rows.end()
                 written = true
             case let .integer(number):
-                written = rows.attribute(name.xml, integer: number)
+                written = rows.attribute(name, integer: number)
             default:
-                written = rows.attribute(name.xml, try lexical(value, name.xml))
+                written = rows.attribute(name, try lexical(value, name.xml))
             }
             if !written { throw attributeAfterContent(name) }
             return
@@ -136,12 +136,12 @@ final class XMLExportWriter: ExportWriter {
         guard let item = open.last.flatMap({ $0 }) else { return }
         if rows.inRow {
             rows.start(item)
-            rows.text(try lexical(value, item))
+            rows.text(try lexical(value, item.xml))
             rows.end()
             return
         }
         try flushRows()
-        try xml.textElement(item, try lexical(value, item))
+        try xml.textElement(item.xml, try lexical(value, item.xml))
     }
 
     func field(_ name: ExportName, utf8 text: UnsafeRawBufferPointer, as kind: ExportTextKind) throws {
@@ -151,10 +151,10 @@ final class XMLExportWriter: ExportWriter {
         }
         let utf8 = text.assumingMemoryBound(to: UInt8.self)
         if kind == .text {
-            rows.start(name.xml)
+            rows.start(name)
             rows.text(utf8: utf8)
             rows.end()
-        } else if !rows.attribute(name.xml, utf8: utf8) {
+        } else if !rows.attribute(name, utf8: utf8) {
             throw attributeAfterContent(name)
         }
     }

@@ -38,7 +38,7 @@ struct XMLRowSerializer {
     mutating func clear() { bytes.removeAll() }
 
     /// Opens an element (the row's own element starts the row, after a line break).
-    mutating func start(_ name: String, lineBreak: Bool = false) {
+    mutating func start(_ name: some XMLSpelled, lineBreak: Bool = false) {
         closeStartTag()
         if lineBreak { bytes.append(0x0A) }
         bytes.append(UInt8(ascii: "<"))
@@ -49,23 +49,23 @@ struct XMLRowSerializer {
     }
 
     /// An attribute of the element just opened; false when its start tag is already closed.
-    mutating func attribute(_ name: String, _ value: String) -> Bool {
+    mutating func attribute(_ name: some XMLSpelled, _ value: String) -> Bool {
         var value = value
         return value.withUTF8 { utf8 in attribute(name) { $0.escapeSanitized(utf8, inAttribute: true) } }
     }
 
     /// An attribute whose value is UTF-8 `value`; false when the start tag is already closed.
-    mutating func attribute(_ name: String, utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
+    mutating func attribute(_ name: some XMLSpelled, utf8 value: UnsafeBufferPointer<UInt8>) -> Bool {
         attribute(name) { $0.escapeSanitized(value, inAttribute: true) }
     }
 
     /// An integer attribute of the element just opened; false when its start tag is closed.
-    mutating func attribute(_ name: String, integer value: Int) -> Bool {
+    mutating func attribute(_ name: some XMLSpelled, integer value: Int) -> Bool {
         attribute(name) { $0.bytes.append(decimal: value) }
     }
 
     /// ` name="…"` with the value `writeValue` appends; false when the start tag is closed.
-    private mutating func attribute(_ name: String, writeValue: (inout Self) -> Void) -> Bool {
+    private mutating func attribute(_ name: some XMLSpelled, writeValue: (inout Self) -> Void) -> Bool {
         guard tagOpen else { return false }
         bytes.append(0x20)
         append(name)
@@ -110,8 +110,12 @@ struct XMLRowSerializer {
         }
     }
 
-    private mutating func append(_ text: String) {
-        bytes.append(text)
+    private mutating func append(_ name: some XMLSpelled) {
+        if let short = name.xmlShort {
+            bytes.append(short)
+        } else {
+            bytes.append(name.xml)
+        }
     }
 
     /// Appends UTF-8 `text` with forbidden characters replaced and markup escaped, in one pass

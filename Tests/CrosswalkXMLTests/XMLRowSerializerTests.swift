@@ -135,3 +135,18 @@ import Testing
         }
     }
 }
+
+/// Names given as strings in these tests.
+extension XMLRowSerializer {
+    fileprivate mutating func start(_ name: String, lineBreak: Bool = false) {
+        start(XMLName(name), lineBreak: lineBreak)
+    }
+
+    fileprivate mutating func attribute(_ name: String, _ value: String) -> Bool {
+        attribute(XMLName(name), value)
+    }
+
+    fileprivate mutating func attribute(_ name: String, integer value: Int) -> Bool {
+        attribute(XMLName(name), integer: value)
+    }
+}

@@ -106,6 +106,8 @@ public struct ExportName: ExpressibleByStringLiteral, Sendable {
     /// The JSON spelling as an object key, quoted and followed by `:`, for a writer to copy as
     /// it is; empty when the spelling needs escaping (then the writer escapes it).
     public let jsonKey: [UInt8]
+    /// The XML spelling's bytes when it has at most 16, for a writer to copy with two stores.
+    public let xmlShort: ShortUTF8?
 
     public init(_ name: String) {
         json = name
@@ -121,6 +123,7 @@ public struct ExportName: ExpressibleByStringLiteral, Sendable {
             }
         }
         self.xml = xml
+        xmlShort = ShortUTF8(xml)
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -131,6 +134,7 @@ public struct ExportName: ExpressibleByStringLiteral, Sendable {
         self.json = json
         self.xml = xml
         jsonKey = Self.key(json)
+        xmlShort = ShortUTF8(xml)
     }
 
     /// `"name":`, or empty when `name` holds a byte a JSON string escapes.
