@@ -62,10 +62,10 @@ struct NoAdministrativeRoles: RolePreparedControl {
     )
 
     /// The administrative roles by id: the role's own id and why it is administrative (the
-    /// evidence's observed value). Only these few are kept, so that the lookup of every binding of every
-    /// identity (most bind no administrative role) searches a small table instead of all roles.
-    /// The first role with an id is the one bindings name, as ``Inventory/rolePosition(of:)``
-    /// finds it.
+    /// evidence's observed value). Only these few are kept, so that the lookup of every binding
+    /// of every identity (most bind no administrative role) searches a small table instead of
+    /// all roles. The first role with an id is the one bindings name, as
+    /// ``Inventory/rolePosition(of:)`` finds it.
     func prepare(roles: [Role], policy: Policy) -> [String: (id: String, observed: String)] {
         let patterns = policy.administrativeRoles
         var administrative: [String: (id: String, observed: String)] = [:]
