@@ -297,10 +297,10 @@ public struct Identity: Hashable, Sendable {
 
     /// The UTF-8 of the text an identity-table row shows, read in place.
     struct RowText {
-        var id: UnsafeBufferPointer<UInt8>
-        var name: UnsafeBufferPointer<UInt8>
-        var platform: UnsafeBufferPointer<UInt8>?
-        var owner: UnsafeBufferPointer<UInt8>?
+        let id: UnsafeBufferPointer<UInt8>
+        let name: UnsafeBufferPointer<UInt8>
+        let platform: UnsafeBufferPointer<UInt8>?
+        let owner: UnsafeBufferPointer<UInt8>?
     }
 
     /// Calls `body` with the identity's id, name, platform and owner as UTF-8, without retaining

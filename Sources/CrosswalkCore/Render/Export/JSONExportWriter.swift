@@ -15,7 +15,7 @@ public final class JSONExportWriter: ExportWriter {
     /// millions of times, and a field of the writer costs less than an element of an array.
     private var innermost: (isList: Bool, hasMembers: Bool)?
     /// How many containers are open.
-    private var depth = 0
+    private var depth: Int { outer.count + (innermost == nil ? 0 : 1) }
 
     public init(sink: any ReportSink, pretty: Bool = false) {
         out = ExportByteBuffer(sink: sink)
@@ -98,13 +98,11 @@ public final class JSONExportWriter: ExportWriter {
     private func push(isList: Bool) {
         if let innermost { outer.append(innermost) }
         innermost = (isList, false)
-        depth += 1
     }
 
     private func close(_ bracket: UInt8) {
         guard let closed = innermost else { preconditionFailure("a JSON container closed that was not open") }
         innermost = outer.popLast()
-        depth -= 1
         if pretty && closed.hasMembers { newline(depth: depth) }
         out.append(bracket)
     }
