@@ -340,6 +340,30 @@ import Testing
         #expect(try verify(output).exitCode == 0)
     }
 
+    /// An inventory past the 16 MiB from which inputs are mapped rather than copied: its pages are
+    /// mapped in ahead of the loader, a window at a time, and given back behind it, and the file
+    /// is read again from the start for its hash. Every record is read, the last included, and the
+    /// hash in the manifest is the file's as it is on disk.
+    @Test func aMappedInventoryIsReadInFullAndHashedAsOnDisk() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let inventory = folder.appendingPathComponent("inventory.jsonl")
+        let count = 6_000
+        try LargeInventory.write(identities: count, notes: 6_000, to: inventory)
+        #expect(try bytes(inventory).count > 32 << 20, "past the first window mapped in ahead")
+        let output = folder.appendingPathComponent("out")
+        let run = try CommandRunner.run(["report", inventory.path, "--output", output.path, "--format", "json"])
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let report = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: output.appendingPathComponent("crosswalk-report.json"))
+        )
+        let summary = (report as? [String: Any])?["inventory"] as? [String: Any]
+        #expect(summary?["identities"] as? Int == count)
+        let listed = ((report as? [String: Any])?["identities"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(listed?.contains("svc-\(count - 1)") == true, "the last record was read")
+        let inputs = try CommandRunner.run(["verify", output.path, "--inputs"])
+        #expect(inputs.exitCode == 0, "the inventory's hash is the file's: \(inputs.stdout) \(inputs.stderr)")
+    }
+
     @Test func verifyInputsRehashesTheInputsAtTheirPaths() throws {
         let folder = try CommandRunner.temporaryDirectory()
         let inventory = folder.appendingPathComponent("inventory.yaml")
