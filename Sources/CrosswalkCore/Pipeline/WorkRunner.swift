@@ -55,6 +55,12 @@ final class WorkResults<Value>: @unchecked Sendable {
         slots.withUnsafeMutableBufferPointer { $0[index] = value }
     }
 
+    /// The value set at `index`; call after the work that set it has finished.
+    func value(at index: Int) -> Value {
+        guard let value = slots[index] else { preconditionFailure("a work result is read before it was set") }
+        return value
+    }
+
     /// The values in index order; call after `run` returned.
     var values: [Value] { slots.compactMap { $0 } }
 }

@@ -343,9 +343,33 @@ public final class EvaluationSession {
             }
         }
         defer { outcomesWork.wait() }
+        // The controls that judge a handful of subjects (``FewSubjectsControl``) are judged ahead,
+        // one after another on a thread of their own, while the others are judged: each reads
+        // every identity on one core, but its results are few, and wait for their turn to merge.
+        let ahead = runner.width > 1 ? inventoryControls.filter { $0.control is any FewSubjectsControl } : []
+        let judgedAhead = WorkResults<JudgedPart>(count: ahead.count)
+        let aheadWork = runner.start { [keepPassing, waivers, waiverTags] in
+            for (index, entry) in ahead.enumerated() {
+                let judge = WholeJudge(
+                    control: entry.control,
+                    context: context,
+                    scope: scope,
+                    keepPassing: keepPassing,
+                    waivers: waivers,
+                    waiverTags: waiverTags
+                )
+                judgedAhead.set(index, judge.judge())
+            }
+        }
+        defer { aheadWork.wait() }
         // One control at a time, its findings merged in parts as it records them: these controls
         // judge every identity at once, and their findings must not all wait in memory.
         for (position, control) in inventoryControls {
+            if let index = ahead.firstIndex(where: { $0.position == position }) {
+                aheadWork.wait()
+                try merge(judgedAhead.value(at: index), position: position)
+                continue
+            }
             if runner.width > 1, let partitioned = control as? any PartitionedControl {
                 try evaluateInParts(partitioned, position: position, context: context, scope: scope, runner: runner)
                 continue
@@ -538,6 +562,31 @@ private struct PartJudge<Partitioned: PartitionedControl>: Sendable {
                 keepPassing: keepPassing,
                 sampleCutoff: sampleCutoff
             ),
+            waiverMatches: matches
+        )
+    }
+}
+
+/// What judging a ``FewSubjectsControl`` whole needs, none of which changes while it is judged.
+private struct WholeJudge: @unchecked Sendable {
+    let control: any Control
+    let context: EvaluationContext
+    let scope: AIAgentScope
+    let keepPassing: Bool
+    let waivers: WaiverBook?
+    let waiverTags: [Int32: [Int]]
+
+    /// Judges every subject and digests the results, as one part.
+    func judge() -> JudgedPart {
+        let controlID = control.definition.id
+        var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
+        control.evaluate(context, into: &recorder)
+        var matches: [Int: Int] = [:]
+        if let waivers {
+            recorder.applyWaivers(waivers, control: controlID, tagged: { waiverTags[$0] ?? [] }, matches: &matches)
+        }
+        return JudgedPart(
+            digest: RecorderDigest(consume recorder, control: controlID, keepPassing: keepPassing),
             waiverMatches: matches
         )
     }

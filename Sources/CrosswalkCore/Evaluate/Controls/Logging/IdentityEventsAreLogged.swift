@@ -9,7 +9,7 @@
 /// "(no platform recorded)", which is not assessed (see ``PlatformSubjects``).
 ///
 /// Reports platforms that do not log every kind of identity event, naming the missing kinds.
-struct IdentityEventsAreLogged: Control {
+struct IdentityEventsAreLogged: FewSubjectsControl {
     let definition = ControlDefinition(
         id: "CW-LOG-01",
         title: "Issuance, use and revocation events are logged on every platform that holds NHIs",

@@ -8,7 +8,7 @@
 /// assessed (see ``PlatformSubjects``).
 ///
 /// Reports platforms whose identity event logs are kept for fewer days than the policy requires.
-struct IdentityLogsAreRetained: Control {
+struct IdentityLogsAreRetained: FewSubjectsControl {
     let definition = ControlDefinition(
         id: "CW-LOG-02",
         title: "Identity event logs are retained at least as long as policy requires",
