@@ -10,12 +10,13 @@
 /// function of the record's bytes, safe to call from any thread.
 enum IdentityRecordDecoder {
     /// The identity in `line` (one JSON Lines record without its line feed), or nil when the
-    /// record needs the tree reader.
-    static func decode(_ line: UnsafeBufferPointer<UInt8>) -> DecodedIdentityRecord? {
+    /// record needs the tree reader. A role binding naming one of `roleIDs` gets that id's own
+    /// string (see ``RoleIDTable``).
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, roleIDs: RoleIDTable? = nil) -> DecodedIdentityRecord? {
         // The tree reader places the record at its first byte; a record that starts elsewhere
         // (indented, after a byte-order mark) is left to it.
         guard line.first == UInt8(ascii: "{") else { return nil }
-        var reader = IdentityRecordReader(scanner: JSONByteScanner(bytes: line))
+        var reader = IdentityRecordReader(scanner: JSONByteScanner(bytes: line), roleIDs: roleIDs)
         return try? reader.record()
     }
 }
@@ -23,6 +24,8 @@ enum IdentityRecordDecoder {
 /// The fast decoder's state while reading one record.
 private struct IdentityRecordReader {
     var scanner: JSONByteScanner
+    /// The roles the headers declare, whose ids role bindings share.
+    let roleIDs: RoleIDTable?
     /// Where to start looking up the next key (see ``key(in:)``).
     fileprivate var nextKeyHint = 0
 
@@ -87,7 +90,7 @@ private struct IdentityRecordReader {
         try list { reader throws(FastPathBailout) in
             reader.scanner.skipWhitespace()
             if reader.scanner.current == UInt8(ascii: "\"") {
-                bindings.append(RoleBinding(role: try reader.identifier()))
+                bindings.append(RoleBinding(role: try reader.roleID()))
             } else {
                 bindings.append(try reader.roleBindingObject())
             }
@@ -101,7 +104,7 @@ private struct IdentityRecordReader {
         var binding = RoleBinding(role: "")
         try object(RecordKeys.roleBinding) { reader, field throws(FastPathBailout) in
             switch field {
-            case 0: role = try reader.identifier()
+            case 0: role = try reader.roleID()
             case 1: binding.scope = try reader.text()
             default: binding.environment = try reader.label()
             }
@@ -264,6 +267,18 @@ private struct IdentityRecordReader {
     /// An id or reference: non-empty and not credential-like (the tree reader refuses those).
     private mutating func identifier() throws(FastPathBailout) -> String {
         try screened(try scanner.stringToken(), nonEmpty: true)
+    }
+
+    /// A role binding's role: an identifier, given as the header's own string when a role has
+    /// that id (screened first, as any identifier is).
+    private mutating func roleID() throws(FastPathBailout) -> String {
+        let token = try scanner.stringToken()
+        if let roleIDs, !token.range.isEmpty {
+            let utf8 = scanner.slice(token)
+            if SecretScreen.mayContainSecret(utf8) { throw FastPathBailout() }
+            if let known = roleIDs.id(matching: utf8) { return known }
+        }
+        return try screened(token, nonEmpty: true)
     }
 
     /// Free text; bails out when the screen would redact any of it.

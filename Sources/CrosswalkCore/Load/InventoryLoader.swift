@@ -49,6 +49,7 @@ public struct InventoryLoader {
         }
         header(InventoryHeader(organization: state.organization, roles: state.roles))
         state.knownRoleIDs = Set(state.roles.map(\.id))
+        if recordWorkers != nil { state.roleIDs = RoleIDTable(state.roles.map(\.id)) }
         // Phase 2: the identities, file by file, in input order.
         for (file, body) in zip(files, bodies) {
             state.bytesInFile = 0
@@ -247,7 +248,7 @@ public struct InventoryLoader {
             }
             func startDecoding(_ batch: [JSONLinesLine]) -> DecodingBatch? {
                 guard let workers = recordWorkers, !batch.isEmpty else { return nil }
-                return JSONLinesBatchDecoder.start(batch, in: buffer, workers: workers)
+                return JSONLinesBatchDecoder.start(batch, in: buffer, workers: workers, roleIDs: state.roleIDs)
             }
             var batch = nextBatch()
             var decoding = startDecoding(batch)
@@ -709,6 +710,8 @@ private struct LoadState {
 
     /// Every role's id, once all headers are read: references to them need no later check.
     var knownRoleIDs: Set<String>?
+    /// The declared role ids, which the fast decoder's role bindings share.
+    var roleIDs: RoleIDTable?
 
     /// Records a reference to check once every file is read, unless it already resolves (a known
     /// role, or an identity already defined): a million identities must not keep a million

@@ -33,17 +33,18 @@ enum JSONLinesBatchDecoder {
     static func start(
         _ lines: [JSONLinesLine],
         in bytes: UnsafeBufferPointer<UInt8>,
-        workers: Int
+        workers: Int,
+        roleIDs: RoleIDTable? = nil
     ) -> DecodingBatch {
         let batch = DecodingBatch()
         guard workers > 1, lines.count > 1 else {
-            batch.decoded = decode(lines, in: bytes)
+            batch.decoded = decode(lines, in: bytes, roleIDs: roleIDs)
             return batch
         }
         let output = UnsafeMutableBufferPointer<DecodedIdentityRecord?>.allocate(capacity: lines.count)
         output.initialize(repeating: nil)
         batch.output = output
-        let job = DecodingJob(lines: lines, bytes: bytes, output: output)
+        let job = DecodingJob(lines: lines, bytes: bytes, output: output, roleIDs: roleIDs)
         let threads = min(workers, queues.count)
         let chunks = min(lines.count, threads * 4)
         for thread in 0..<threads {
@@ -74,10 +75,14 @@ enum JSONLinesBatchDecoder {
 
     /// The decoded record for each line, nil where the line needs the tree reader (or is not a
     /// record), decoded on the calling thread.
-    static func decode(_ lines: [JSONLinesLine], in bytes: UnsafeBufferPointer<UInt8>) -> [DecodedIdentityRecord?] {
+    static func decode(
+        _ lines: [JSONLinesLine],
+        in bytes: UnsafeBufferPointer<UInt8>,
+        roleIDs: RoleIDTable? = nil
+    ) -> [DecodedIdentityRecord?] {
         var results = [DecodedIdentityRecord?](repeating: nil, count: lines.count)
         results.withUnsafeMutableBufferPointer { output in
-            DecodingJob(lines: lines, bytes: bytes, output: output).decode(0..<lines.count)
+            DecodingJob(lines: lines, bytes: bytes, output: output, roleIDs: roleIDs).decode(0..<lines.count)
         }
         return results
     }
@@ -91,10 +96,14 @@ private struct DecodingJob: @unchecked Sendable {
     let lines: [JSONLinesLine]
     let bytes: UnsafeBufferPointer<UInt8>
     let output: UnsafeMutableBufferPointer<DecodedIdentityRecord?>
+    let roleIDs: RoleIDTable?
 
     func decode(_ chunk: Range<Int>) {
         for position in chunk where lines[position].isRecord {
-            output[position] = IdentityRecordDecoder.decode(UnsafeBufferPointer(rebasing: bytes[lines[position].range]))
+            output[position] = IdentityRecordDecoder.decode(
+                UnsafeBufferPointer(rebasing: bytes[lines[position].range]),
+                roleIDs: roleIDs
+            )
         }
     }
 }

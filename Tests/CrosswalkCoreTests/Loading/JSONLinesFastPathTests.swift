@@ -89,6 +89,37 @@ import Testing
         #expect(fast.count * 2 > acme.count, "most of the example's records are ordinary")
     }
 
+    /// A role binding naming a declared role is given the header's own string, so every binding of
+    /// that role shares one storage; a binding naming an undeclared role is read as before, and a
+    /// declared id the secret screen would stop still sends the record to the tree reader.
+    @Test func roleBindingsShareTheDeclaredRoleIDs() throws {
+        let declared = "payments-operator-role"
+        let secretLooking = "AKIAIOSFODNN7EXAMPLE"
+        let table = RoleIDTable(["reader", declared, secretLooking])
+        let line = #"""
+            {"id":"a1","kind":"agent","role_bindings":["payments-operator-role",\#
+            {"role":"payments-operator-role","scope":"ledger"},"undeclared-role-for-test","reader"]}
+            """#
+        func decode(_ text: String, _ roleIDs: RoleIDTable?) -> DecodedIdentityRecord? {
+            Array(text.utf8).withUnsafeBufferPointer { IdentityRecordDecoder.decode($0, roleIDs: roleIDs) }
+        }
+        let shared = try #require(decode(line, table))
+        let plain = try #require(decode(line, nil))
+        #expect(shared.identity == plain.identity)
+        #expect(shared.identity.roleBindings.map(\.role) == [declared, declared, "undeclared-role-for-test", "reader"])
+        var canonical = try #require(Array(declared.utf8).withUnsafeBufferPointer { table.id(matching: $0) })
+        let canonicalBytes = canonical.withUTF8 { $0.baseAddress }
+        for index in [0, 1] {
+            var role = shared.identity.roleBindings[index].role
+            #expect(role.withUTF8 { $0.baseAddress } == canonicalBytes, "binding \(index) shares the declared id")
+        }
+        var undeclared = shared.identity.roleBindings[2].role
+        #expect(undeclared.withUTF8 { $0.baseAddress } != canonicalBytes)
+        let secret = #"{"id":"a2","kind":"agent","role_bindings":["AKIAIOSFODNN7EXAMPLE"]}"#
+        #expect(decode(secret, table) == nil && decode(secret, nil) == nil, "left to the tree reader either way")
+        #expect(Array("payments-operator-rol".utf8).withUnsafeBufferPointer { table.id(matching: $0) } == nil)
+    }
+
     @Test func decodedRecordMatchesTheTreeReader() throws {
         let line = Self.fullRecord.text
         let decoded = try #require(Array(line.utf8).withUnsafeBufferPointer { IdentityRecordDecoder.decode($0) })
