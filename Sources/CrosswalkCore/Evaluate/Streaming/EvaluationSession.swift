@@ -78,9 +78,17 @@ public final class EvaluationSession {
         self.batchEvaluator = BatchEvaluator(
             controls: identityControls,
             // What controls work out about the roles (tens of thousands at scale) is worked out
-            // beside the reading of the first records; the first batch waits for it.
+            // beside the reading of the first records, the controls side by side; the first batch
+            // waits for it.
             evaluations: PendingValue.start(on: runner) { [identityControls] in
-                identityControls.map { PreparedEvaluation.of($0.control, roles: roles, policy: policy) }
+                let prepared = WorkResults<PreparedEvaluation>(count: identityControls.count)
+                runner.run(identityControls.count) { index in
+                    prepared.set(
+                        index,
+                        PreparedEvaluation.of(identityControls[index].control, roles: roles, policy: policy)
+                    )
+                }
+                return prepared.values
             },
             policy: policy,
             now: now,
