@@ -1,75 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The role ids an inventory's headers declare, found by their UTF-8 bytes, so that the fast
 /// decoder gives a role binding the header's own `String` rather than a new one.
 ///
-/// Every identity names its roles, and a million identities name a few thousand roles: shared, the
+/// Every identity names its roles, and a million identities name tens of thousands: shared, the
 /// bindings cost no allocation each and no memory for as long as the run keeps the identities, and
 /// comparing a binding's role with a role id (the loader's check that the role exists, the role
 /// controls' lookups) finds the same storage, equal at once, instead of comparing bytes that lie
 /// elsewhere in memory. Ids are hashed with the standard library's seeded hasher, so ids chosen to
 /// collide cannot slow the table down.
 final class RoleIDTable: Sendable {
-    /// The ids, in the order first declared (a repeated id is kept once).
-    private let ids: [String]
-    /// Every id's UTF-8 bytes, one after another; id `n`'s lie at `offsets[n]..<offsets[n + 1]`.
-    private let bytes: [UInt8]
-    private let offsets: [Int]
-    private let hashes: [Int]
-    /// Open addressing: the position in `ids` plus one, or 0 for an empty slot.
-    private let slots: [Int32]
+    /// One slot of the open-addressing table: an id and its hash, side by side so that a lookup
+    /// reads one place before it compares bytes; an empty id marks an empty slot.
+    private struct Slot {
+        var hash = 0
+        var id = ""
+    }
+
+    private let slots: [Slot]
     private let mask: Int
+    private let isEmpty: Bool
 
     init(_ roleIDs: some Sequence<String>) {
-        var ids: [String] = []
-        var bytes: [UInt8] = []
-        var offsets: [Int] = [0]
-        var hashes: [Int] = []
-        var seen = Set<String>()
-        for id in roleIDs where !id.isEmpty && seen.insert(id).inserted {
-            ids.append(id)
-            bytes.append(contentsOf: id.utf8)
-            offsets.append(bytes.count)
-        }
+        let unique = Array(Set(roleIDs.filter { !$0.isEmpty }))
         var capacity = 16
-        while capacity < 2 * ids.count { capacity *= 2 }
-        var slots = [Int32](repeating: 0, count: capacity)
+        while capacity < 2 * unique.count { capacity *= 2 }
+        var slots = [Slot](repeating: Slot(), count: capacity)
         let mask = capacity - 1
-        bytes.withUnsafeBufferPointer { all in
-            for position in ids.indices {
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: all[offsets[position]..<offsets[position + 1]]))
-                hashes.append(hash)
-                var slot = hash & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(position + 1)
-            }
+        for id in unique {
+            var id = id
+            let hash = id.withUTF8 { Self.hash($0) }
+            var slot = hash & mask
+            while !slots[slot].id.isEmpty { slot = (slot + 1) & mask }
+            slots[slot] = Slot(hash: hash, id: id)
         }
-        self.ids = ids
-        self.bytes = bytes
-        self.offsets = offsets
-        self.hashes = hashes
         self.slots = slots
         self.mask = mask
+        isEmpty = unique.isEmpty
     }
 
     /// The declared id spelled by `utf8`, or nil when no role has that id.
     func id(matching utf8: UnsafeBufferPointer<UInt8>) -> String? {
-        guard !ids.isEmpty else { return nil }
+        guard !isEmpty else { return nil }
         let hash = Self.hash(utf8)
-        var slot = hash & mask
-        while true {
-            let entry = Int(slots[slot])
-            guard entry != 0 else { return nil }
-            let position = entry - 1
-            if hashes[position] == hash, spells(position, utf8) { return ids[position] }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = hash & mask
+            while !slots[slot].id.isEmpty {
+                if slots[slot].hash == hash, Self.spells(slots[slot].id, utf8) { return slots[slot].id }
+                slot = (slot + 1) & mask
+            }
+            return nil
         }
     }
 
-    private func spells(_ position: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[position]
-        guard offsets[position + 1] - start == utf8.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in
-            utf8.indices.allSatisfy { all[start + $0] == utf8[$0] }
-        }
+    private static func spells(_ id: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        id.utf8.withContiguousStorageIfAvailable { stored in
+            guard stored.count == utf8.count else { return false }
+            guard let left = stored.baseAddress, let right = utf8.baseAddress else { return stored.isEmpty }
+            return memcmp(left, right, stored.count) == 0
+        } ?? id.utf8.elementsEqual(utf8)
     }
 
     private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
