@@ -84,6 +84,36 @@ final class ChunkedSpool: ResultSpool, @unchecked Sendable {
     /// Batches number their templates in order of first use; a control's accumulator writes a
     /// template map where a batch's numbering differs from the control's, and reading resolves
     /// every record to the right sentence and evidence, whatever the chunking.
+    /// An identity's id is its subject id and its identity id: its record states it once, and it
+    /// reads back as both. A credential's record states the identity id and its own id.
+    @Test func anIdentityIDThatIsTheSubjectIDIsWrittenOnce() throws {
+        let holder = Identity(id: "payments-agent-0042", name: "Payments agent", kind: .agent)
+        func record(_ subject: SubjectReference) -> [UInt8] {
+            var bytes: [UInt8] = []
+            var templates = ControlTemplates()
+            let finding = Finding(subject: subject, status: .fail, message: Self.template("a", "1", "2"), evidence: [])
+            ResultCodec.encode(finding, control: "CW-TEST", templates: &templates, into: &bytes)
+            return bytes
+        }
+        func occurrences(of text: String, in bytes: [UInt8]) -> Int {
+            let needle = Array(text.utf8)
+            return (0...(bytes.count - needle.count)).filter { Array(bytes[$0..<($0 + needle.count)]) == needle }.count
+        }
+        let identity = SubjectReference.identity(holder)
+        let credential = SubjectReference.credential(Credential(id: "key-7", type: .apiKey), of: holder)
+        #expect(occurrences(of: holder.id, in: record(identity)) == 1)
+        #expect(occurrences(of: holder.id, in: record(credential)) == 1)
+        #expect(occurrences(of: "key-7", in: record(credential)) == 1)
+        for subject in [identity, credential] {
+            let spool = MemoryResultSpool()
+            try spool.append(record(subject), to: 0)
+            var read: [SubjectReference] = []
+            try ResultCodec.forEach(in: spool, stream: 0, templates: ControlTemplates()) { read.append($0.subject) }
+            #expect(read == [subject])
+            #expect(read.first?.identityID == holder.id)
+        }
+    }
+
     @Test(arguments: [1, 5, 1 << 20])
     func batchesNumberingTemplatesDifferentlyReadBackThroughTemplateMaps(_ chunkSize: Int) throws {
         let first = MessageTemplate("First {a}.")

@@ -67,12 +67,21 @@ enum ResultCodec {
         }
     }
 
-    /// The bytes `subject` takes in a record: kind, status, ordinal, flags and its strings.
+    /// The bytes `subject` takes in a record: kind, status, ordinal, flags and its strings (the
+    /// identity id only when it is not the subject's own id, as it is for an identity).
     private static func subjectLength(_ subject: borrowing SubjectReference) -> Int {
         var length = 7 + 4 + subject.storedID.utf8.count + 4 + subject.storedName.utf8.count
-        if let identityID = subject.identityID { length += 4 + identityID.utf8.count }
+        if let identityID = subject.identityID, identityID != subject.storedID { length += 4 + identityID.utf8.count }
         return length
     }
+
+    /// Record flags: the subject belongs to an identity; it is a credential of that identity; its
+    /// id and name are the identity's (``SubjectReference/copiesItsIdentity``); its identity id is
+    /// its own id, written once.
+    private static let hasIdentity: UInt8 = 1
+    private static let credentialOfIdentity: UInt8 = 2
+    private static let copiesIdentity: UInt8 = 4
+    private static let identityIDIsStoredID: UInt8 = 8
 
     /// Writes one record into room added at the end of an array: the array grows once, by the
     /// record's length, and the record is copied into place through one pointer.
@@ -132,11 +141,15 @@ enum ResultCodec {
             write(UInt8(ResultCodec.number(of: subject.kind)))
             write(UInt8(ResultCodec.number(of: status)))
             write(UInt32(bitPattern: subject.ordinal))
+            let identityID = subject.identityID
+            let ownID = identityID == subject.storedID
             let flags: UInt8 =
-                (subject.identityID == nil ? 0 : 1) | (subject.isCredentialOfIdentity ? 2 : 0)
-                | (subject.copiesItsIdentity ? 4 : 0)
+                (identityID == nil ? 0 : ResultCodec.hasIdentity)
+                | (subject.isCredentialOfIdentity ? ResultCodec.credentialOfIdentity : 0)
+                | (subject.copiesItsIdentity ? ResultCodec.copiesIdentity : 0)
+                | (ownID ? ResultCodec.identityIDIsStoredID : 0)
             write(flags)
-            if let identityID = subject.identityID { write(identityID) }
+            if let identityID, !ownID { write(identityID) }
             write(subject.storedID)
             write(subject.storedName)
         }
@@ -288,23 +301,27 @@ enum ResultCodec {
                 ordinal = Int32(bitPattern: EncodedResult.u32(in: bytes, at: position + 2))
                 flags = bytes[position + 6]
                 guard let include,
-                    !include(RecordHeader(status: status, ordinal: ordinal, hasIdentity: flags & 1 != 0))
+                    !include(
+                        RecordHeader(status: status, ordinal: ordinal, hasIdentity: flags & ResultCodec.hasIdentity != 0)
+                    )
                 else { break }
                 offset += 4 + length
             }
             let end = offset + 4 + length
             let kind = ResultCodec.kinds[Int(bytes[position])]
             position += 7
-            let identityID = flags & 1 != 0 ? EncodedResult.text(in: bytes, at: &position) : nil
+            let ownID = flags & ResultCodec.identityIDIsStoredID != 0
+            let hasIdentity = flags & ResultCodec.hasIdentity != 0
+            let identityID = hasIdentity && !ownID ? EncodedResult.text(in: bytes, at: &position) : nil
             let storedID = EncodedResult.text(in: bytes, at: &position)
             let storedName = EncodedResult.text(in: bytes, at: &position)
             var result = EncodedResult(
                 kind: kind,
                 status: status,
                 ordinal: ordinal,
-                isCredentialOfIdentity: flags & 2 != 0,
-                copiesItsIdentity: flags & 4 != 0,
-                identityID: identityID,
+                isCredentialOfIdentity: flags & ResultCodec.credentialOfIdentity != 0,
+                copiesItsIdentity: flags & ResultCodec.copiesIdentity != 0,
+                identityID: hasIdentity && ownID ? storedID : identityID,
                 storedID: storedID,
                 storedName: storedName,
                 evidenceMap: templates.evidenceMap,
