@@ -302,7 +302,11 @@ enum ResultCodec {
                 flags = bytes[position + 6]
                 guard let include,
                     !include(
-                        RecordHeader(status: status, ordinal: ordinal, hasIdentity: flags & ResultCodec.hasIdentity != 0)
+                        RecordHeader(
+                            status: status,
+                            ordinal: ordinal,
+                            hasIdentity: flags & ResultCodec.hasIdentity != 0
+                        )
                     )
                 else { break }
                 offset += 4 + length
