@@ -13,6 +13,10 @@ protocol PartitionedControl: Control {
     /// Builds what judging any subject needs to know about the others.
     func prepare(_ context: EvaluationContext) -> Preparation
 
+    /// ``prepare(_:)``, with what reads every identity spread over `runner` where the control
+    /// can; the same preparation whatever the runner.
+    func prepare(_ context: EvaluationContext, on runner: any WorkRunner) -> Preparation
+
     /// How many subjects the control judges; positions passed to
     /// ``evaluate(_:of:with:into:)`` are below it. The inventory's identity count unless the
     /// control judges something else.
@@ -29,6 +33,8 @@ protocol PartitionedControl: Control {
 
 extension PartitionedControl {
     func subjectCount(in context: EvaluationContext) -> Int { context.inventory.identities.count }
+
+    func prepare(_ context: EvaluationContext, on runner: any WorkRunner) -> Preparation { prepare(context) }
 
     func evaluate(_ context: EvaluationContext, into recorder: inout ResultRecorder) {
         evaluate(0..<subjectCount(in: context), of: context, with: prepare(context), into: &recorder)

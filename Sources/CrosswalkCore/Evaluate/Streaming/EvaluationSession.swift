@@ -279,7 +279,7 @@ public final class EvaluationSession {
         scope: AIAgentScope,
         runner: any WorkRunner
     ) throws {
-        let preparation = control.prepare(context)
+        let preparation = control.prepare(context, on: runner)
         let count = control.subjectCount(in: context)
         let parts = stride(from: 0, to: count, by: findingPartSize).map { $0..<min($0 + findingPartSize, count) }
         let judge = PartJudge(

@@ -75,6 +75,10 @@ struct DelegationDepthWithinLimit: PartitionedControl {
         DelegationForest(context.inventory)
     }
 
+    func prepare(_ context: EvaluationContext, on runner: any WorkRunner) -> DelegationForest {
+        DelegationForest(context.inventory, on: runner)
+    }
+
     func evaluate(
         _ positions: Range<Int>,
         of context: EvaluationContext,
@@ -152,9 +156,12 @@ struct DelegationForest {
     /// Position of the parent, by identity position.
     var parent: [Int?]
 
-    init(_ inventory: Inventory) {
+    /// The forest of `inventory`'s `spawned_by` links; the parents are looked up on `runner`.
+    init(_ inventory: Inventory, on runner: any WorkRunner = SerialRunner()) {
         let count = inventory.identities.count
-        parent = inventory.identities.map { identity in identity.spawnedBy.flatMap(inventory.identityPosition(of:)) }
+        parent = inventory.mapIdentities(on: runner) { identity in
+            identity.spawnedBy.flatMap(inventory.identityPosition(of:))
+        }
         depth = Array(repeating: nil, count: count)
         root = Array(0..<count)
         var state = [UInt8](repeating: 0, count: count)  // 0 unvisited, 1 on the current walk, 2 done

@@ -104,17 +104,38 @@ struct EnvironmentsAreSeparated: PartitionedControl {
     /// credential, both directions. By position, not by id: a million identities would otherwise
     /// each be looked up in a table of ids while judging.
     func prepare(_ context: EvaluationContext) -> [[Sharing]] {
+        prepare(context, on: SerialRunner())
+    }
+
+    /// Each identity's active shared credentials are read on `runner`, side by side, then placed
+    /// on both sides in inventory order.
+    func prepare(_ context: EvaluationContext, on runner: any WorkRunner) -> [[Sharing]] {
         let inventory = context.inventory
-        var sharing = [[Sharing]](repeating: [], count: inventory.identities.count)
-        for (position, identity) in inventory.identities.enumerated() {
+        let parts = inventory.mapIdentityParts(on: runner) { identity -> [Sharing] in
+            var found: [Sharing] = []
             for credential in identity.credentials where context.isActive(credential) {
                 for other in credential.sharedWith where other != identity.id {
-                    let reference = String(joining: identity.id, "/", credential.id)
-                    let otherPosition = inventory.identityPosition(of: other)
-                    sharing[position].append(Sharing(peerID: other, peerPosition: otherPosition, credential: reference))
-                    if let otherPosition {
+                    found.append(
+                        Sharing(
+                            peerID: other,
+                            peerPosition: inventory.identityPosition(of: other),
+                            credential: String(joining: identity.id, "/", credential.id)
+                        )
+                    )
+                }
+            }
+            return found
+        }
+        var sharing = [[Sharing]](repeating: [], count: inventory.identities.count)
+        for (start, shares) in parts {
+            for (offset, found) in shares.enumerated() where !found.isEmpty {
+                let position = start + offset
+                let identityID = inventory.identities[position].id
+                for share in found {
+                    sharing[position].append(share)
+                    if let otherPosition = share.peerPosition {
                         sharing[otherPosition].append(
-                            Sharing(peerID: identity.id, peerPosition: position, credential: reference)
+                            Sharing(peerID: identityID, peerPosition: position, credential: share.credential)
                         )
                     }
                 }
