@@ -314,7 +314,8 @@ public final class EvaluationSession {
     /// control's outcome. These controls are not run side by side, since each holds working sets
     /// the size of the inventory; but a ``PartitionedControl`` is judged in parts of
     /// `findingPartSize` subjects spread over `runner`, each group of parts merged while the next
-    /// is judged.
+    /// is judged, and a ``FewSubjectsControl`` (whose results are few) is judged beside the others
+    /// and merged at its turn.
     public func finish(runner: any WorkRunner = SerialRunner()) throws -> Evaluation {
         try finish(runner: runner, alongside: nil)
     }
