@@ -557,21 +557,15 @@ private struct PartJudge<Partitioned: PartitionedControl>: Sendable {
 
     /// Judges the subjects at `positions` and digests their results.
     func judge(_ positions: Range<Int>, sampleCutoff: RecorderDigest.SampleKey?) -> JudgedPart {
-        let controlID = control.definition.id
         var recorder = ResultRecorder(keepPassing: keepPassing, scope: scope)
         control.evaluate(positions, of: context, with: preparation, into: &recorder)
-        var matches: [Int: Int] = [:]
-        if let waivers {
-            recorder.applyWaivers(waivers, control: controlID, tagged: { waiverTags[$0] ?? [] }, matches: &matches)
-        }
         return JudgedPart(
-            digest: RecorderDigest(
-                consume recorder,
-                control: controlID,
-                keepPassing: keepPassing,
-                sampleCutoff: sampleCutoff
-            ),
-            waiverMatches: matches
+            consume recorder,
+            control: control.definition.id,
+            keepPassing: keepPassing,
+            waivers: waivers,
+            waiverTags: waiverTags,
+            sampleCutoff: sampleCutoff
         )
     }
 }
@@ -587,25 +581,46 @@ private struct WholeJudge: @unchecked Sendable {
 
     /// Judges every subject and digests the results, as one part.
     func judge() -> JudgedPart {
-        let controlID = control.definition.id
         var recorder = ResultRecorder(keepPassing: keepPassing, agentScope: scope)
         control.evaluate(context, into: &recorder)
-        var matches: [Int: Int] = [:]
-        if let waivers {
-            recorder.applyWaivers(waivers, control: controlID, tagged: { waiverTags[$0] ?? [] }, matches: &matches)
-        }
         return JudgedPart(
-            digest: RecorderDigest(consume recorder, control: controlID, keepPassing: keepPassing),
-            waiverMatches: matches
+            consume recorder,
+            control: control.definition.id,
+            keepPassing: keepPassing,
+            waivers: waivers,
+            waiverTags: waiverTags
         )
     }
 }
 
-/// One part of a ``PartitionedControl``'s subjects, judged and digested.
+/// One part of a ``PartitionedControl``'s subjects, or a ``FewSubjectsControl``'s whole, judged
+/// and digested.
 private struct JudgedPart: Sendable {
     let digest: RecorderDigest
     /// Results each waiver accepted in the part, by file position.
     let waiverMatches: [Int: Int]
+
+    /// `recorder`'s results of the control with id `control`, waivers applied, digested.
+    init(
+        _ recorder: consuming ResultRecorder,
+        control: String,
+        keepPassing: Bool,
+        waivers: WaiverBook?,
+        waiverTags: [Int32: [Int]],
+        sampleCutoff: RecorderDigest.SampleKey? = nil
+    ) {
+        var matches: [Int: Int] = [:]
+        if let waivers {
+            recorder.applyWaivers(waivers, control: control, tagged: { waiverTags[$0] ?? [] }, matches: &matches)
+        }
+        digest = RecorderDigest(
+            consume recorder,
+            control: control,
+            keepPassing: keepPassing,
+            sampleCutoff: sampleCutoff
+        )
+        waiverMatches = matches
+    }
 }
 
 /// The merge of a group of judged parts, run beside the judging of the next group.
